@@ -1,0 +1,52 @@
+// The content model shared by the builder, the record stream and the kit: a pack's
+// taxonomy and its articles, as read from content/ or decoded from a bundle payload.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fk::bundle {
+
+struct Source {
+    std::string title;
+    std::string publisher;
+    int year = 0;
+    std::string url;
+};
+
+struct Article {
+    std::string id;
+    std::string lang;
+    std::string title;
+    std::string summary;
+    std::string type;
+    std::string status = "current";
+    std::string updated;
+    std::vector<std::string> phases;
+    std::vector<std::string> audiences;
+    std::vector<std::string> tags;
+    std::vector<std::string> related;
+    std::vector<Source> sources;
+    std::string body;  // CommonMark (GitHub dialect), front matter removed
+};
+
+using Labels = std::vector<std::pair<std::string, std::string>>;  // key -> human label, in file order
+
+struct Taxonomy {
+    std::string pack;
+    std::string title;
+    std::string publisher;
+    Labels phases;
+    Labels audiences;
+    Labels types;
+};
+
+struct Content {
+    Taxonomy kit;
+    std::vector<Article> articles;  // sorted by (lang, id) once loaded
+};
+
+bool HasLabel(const Labels& labels, const std::string& key);
+
+}  // namespace fk::bundle

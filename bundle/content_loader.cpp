@@ -1,0 +1,302 @@
+// Content directory loader and linter (yaml-cpp for front matter, md4c for links).
+#include "bundle/content_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "bundle/markdown_scan.hpp"
+#include "platform/files.hpp"
+
+namespace fk::bundle {
+namespace fs = std::filesystem;
+
+bool HasLabel(const Labels& labels, const std::string& key) {
+    return std::any_of(labels.begin(), labels.end(), [&](const auto& l) { return l.first == key; });
+}
+
+std::string FormatProblem(const Problem& p) {
+    return p.path + ":" + std::to_string(p.line) + ": " + p.message;
+}
+
+namespace {
+
+constexpr size_t kMaxArticleBytes = 512 * 1024;
+
+bool IsKebabId(const std::string& id) {
+    static const std::regex re("^[a-z0-9]+(-[a-z0-9]+)*$");
+    return std::regex_match(id, re);
+}
+
+bool IsIsoDate(const std::string& s) {
+    static const std::regex re("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+    return std::regex_match(s, re);
+}
+
+bool IsLanguageTag(const std::string& s) {
+    static const std::regex re("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
+    return std::regex_match(s, re);
+}
+
+Labels ReadLabels(const YAML::Node& node) {
+    Labels out;
+    if (node && node.IsMap())
+        for (const auto& kv : node) out.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+    return out;
+}
+
+// Collects problems for one article file, with line numbers.
+class ArticleReader {
+public:
+    ArticleReader(std::string rel, std::vector<Problem>& problems) : m_rel(std::move(rel)), m_problems(problems) {}
+
+    void Report(int line, std::string message) { m_problems.push_back({m_rel, line, std::move(message)}); }
+
+    // Front matter starts on line 2 of the file; yaml-cpp marks are 0-based within it.
+    int LineOf(const YAML::Node& n) const { return n.Mark().line >= 0 ? n.Mark().line + 2 : 1; }
+
+    std::string Str(const YAML::Node& fm, const char* key, bool required, int fallback_line) {
+        YAML::Node n = fm[key];
+        if (!n) {
+            if (required) Report(fallback_line, std::string("missing required key '") + key + "'");
+            return {};
+        }
+        if (!n.IsScalar()) {
+            Report(LineOf(n), std::string("'") + key + "' must be a single value");
+            return {};
+        }
+        return n.as<std::string>();
+    }
+
+    std::vector<std::string> List(const YAML::Node& fm, const char* key, bool required, int fallback_line) {
+        YAML::Node n = fm[key];
+        std::vector<std::string> out;
+        if (!n) {
+            if (required) Report(fallback_line, std::string("missing required key '") + key + "'");
+            return out;
+        }
+        if (!n.IsSequence()) {
+            Report(LineOf(n), std::string("'") + key + "' must be a list");
+            return out;
+        }
+        for (const auto& item : n) {
+            if (!item.IsScalar()) Report(LineOf(item), std::string("'") + key + "' items must be plain values");
+            else out.push_back(item.as<std::string>());
+        }
+        if (required && out.empty()) Report(LineOf(n), std::string("'") + key + "' must not be empty");
+        return out;
+    }
+
+private:
+    std::string m_rel;
+    std::vector<Problem>& m_problems;
+};
+
+struct Parsed {
+    Article article;
+    std::string rel;
+    int body_line = 1;
+    int related_line = 2;
+    bool draft = false;
+};
+
+std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, const std::string& lang,
+                                  const Taxonomy& kit, std::vector<Problem>& problems) {
+    ArticleReader r(rel, problems);
+    auto text = platform::ReadFile(file, "article", kMaxArticleBytes);
+    if (!text) {
+        r.Report(0, text.error().detail);
+        return std::nullopt;
+    }
+    const std::string& t = *text;
+    if (!t.starts_with("---\n")) {
+        r.Report(1, "file must start with front matter between '---' lines");
+        return std::nullopt;
+    }
+    size_t end = t.find("\n---\n", 3);
+    size_t end_len = 5;
+    if (end == std::string::npos && t.ends_with("\n---")) {
+        end = t.size() - 4;
+        end_len = 4;
+    }
+    if (end == std::string::npos) {
+        r.Report(1, "front matter is not closed by a '---' line");
+        return std::nullopt;
+    }
+    std::string yaml = t.substr(4, end - 3);
+    int fm_lines = static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n'));
+    Parsed p;
+    p.rel = rel;
+    p.body_line = fm_lines + 3;
+    p.article.body = t.substr(std::min(t.size(), end + end_len));
+    if (p.article.body.find('\0') != std::string::npos) r.Report(0, "file contains a NUL byte");
+
+    YAML::Node fm;
+    try {
+        fm = YAML::Load(yaml);
+    } catch (const YAML::Exception& e) {
+        r.Report(e.mark.line >= 0 ? e.mark.line + 2 : 1, "front matter is not valid YAML: " + e.msg);
+        return std::nullopt;
+    }
+    if (!fm.IsMap()) {
+        r.Report(2, "front matter must be a mapping of keys to values");
+        return std::nullopt;
+    }
+    static const std::set<std::string> kKnown = {"id", "title", "summary", "type", "phases", "audiences", "tags",
+                                                 "related", "sources", "updated", "lang", "status"};
+    for (const auto& kv : fm) {
+        std::string key = kv.first.as<std::string>();
+        if (!kKnown.count(key)) r.Report(r.LineOf(kv.first), "unknown key '" + key + "'");
+    }
+
+    Article& a = p.article;
+    const std::string file_id = file.stem().string();
+    a.id = r.Str(fm, "id", true, 2);
+    if (!a.id.empty() && a.id != file_id) r.Report(r.LineOf(fm["id"]), "id '" + a.id + "' must equal the file name '" + file_id + "'");
+    if (!IsKebabId(file_id)) r.Report(0, "file name must be a kebab-case ASCII id");
+    a.id = file_id;
+    a.title = r.Str(fm, "title", true, 2);
+    if (a.title.size() > 80 * 4 || (a.title.size() > 80 && lang == "en"))
+        r.Report(r.LineOf(fm["title"]), "title is longer than 80 characters");
+    a.summary = r.Str(fm, "summary", true, 2);
+    if (a.summary.size() > 200 * 4 || (a.summary.size() > 200 && lang == "en"))
+        r.Report(r.LineOf(fm["summary"]), "summary is longer than 200 characters");
+    a.type = r.Str(fm, "type", true, 2);
+    if (!a.type.empty() && !HasLabel(kit.types, a.type)) r.Report(r.LineOf(fm["type"]), "unknown type '" + a.type + "'");
+    a.phases = r.List(fm, "phases", true, 2);
+    for (const auto& ph : a.phases)
+        if (!HasLabel(kit.phases, ph)) r.Report(r.LineOf(fm["phases"]), "unknown phase '" + ph + "'");
+    a.audiences = r.List(fm, "audiences", true, 2);
+    for (const auto& au : a.audiences)
+        if (!HasLabel(kit.audiences, au)) r.Report(r.LineOf(fm["audiences"]), "unknown audience '" + au + "'");
+    a.tags = r.List(fm, "tags", false, 2);
+    a.related = r.List(fm, "related", false, 2);
+    if (fm["related"]) p.related_line = r.LineOf(fm["related"]);
+    a.updated = r.Str(fm, "updated", true, 2);
+    if (!a.updated.empty() && !IsIsoDate(a.updated))
+        r.Report(r.LineOf(fm["updated"]), "updated must be an ISO date (YYYY-MM-DD)");
+    a.lang = lang;
+    if (fm["lang"]) {
+        std::string declared = r.Str(fm, "lang", false, 2);
+        if (declared != lang) r.Report(r.LineOf(fm["lang"]), "lang '" + declared + "' differs from its folder '" + lang + "'");
+    }
+    std::string status = r.Str(fm, "status", false, 2);
+    if (!status.empty()) {
+        if (status != "current" && status != "draft" && status != "retired")
+            r.Report(r.LineOf(fm["status"]), "status must be current, draft or retired");
+        else
+            a.status = status;
+    }
+    p.draft = a.status == "draft";
+
+    YAML::Node sources = fm["sources"];
+    if (sources && !sources.IsSequence()) r.Report(r.LineOf(sources), "'sources' must be a list");
+    if (sources && sources.IsSequence()) {
+        for (const auto& s : sources) {
+            if (!s.IsMap()) {
+                r.Report(r.LineOf(s), "each source needs title, publisher and year");
+                continue;
+            }
+            Source src;
+            src.title = r.Str(s, "title", true, r.LineOf(s));
+            src.publisher = r.Str(s, "publisher", true, r.LineOf(s));
+            std::string year = r.Str(s, "year", true, r.LineOf(s));
+            try {
+                src.year = year.empty() ? 0 : std::stoi(year);
+            } catch (...) {
+                src.year = 0;
+            }
+            if (!year.empty() && (src.year < 1800 || src.year > 2100)) r.Report(r.LineOf(s["year"]), "source year '" + year + "' is not a year");
+            if (s["url"]) src.url = r.Str(s, "url", false, r.LineOf(s));
+            if (!src.url.empty() && !src.url.starts_with("https://") && !src.url.starts_with("http://"))
+                r.Report(r.LineOf(s["url"]), "source url must start with http:// or https://");
+            a.sources.push_back(std::move(src));
+        }
+    }
+    if (a.sources.empty() && a.type != "glossary") r.Report(2, "at least one source is required");
+    return p;
+}
+
+// Line of the first occurrence of `needle` in the body, as a file line number.
+int BodyLineOf(const Parsed& p, const std::string& needle) {
+    size_t at = p.article.body.find(needle);
+    if (at == std::string::npos) return p.body_line;
+    return p.body_line + static_cast<int>(std::count(p.article.body.begin(), p.article.body.begin() + static_cast<long>(at), '\n'));
+}
+
+}  // namespace
+
+Result<LoadedContent> LoadContentDir(const fs::path& dir) {
+    auto kit_text = platform::ReadFile(dir / "kit.yaml", "content metadata", 1 << 20);
+    if (!kit_text) return kit_text.error();
+    LoadedContent out;
+    Taxonomy& kit = out.content.kit;
+    try {
+        YAML::Node k = YAML::Load(*kit_text);
+        kit.pack = k["pack"] ? k["pack"].as<std::string>() : "";
+        kit.title = k["title"] ? k["title"].as<std::string>() : kit.pack;
+        kit.publisher = k["publisher"] ? k["publisher"].as<std::string>() : "";
+        kit.phases = ReadLabels(k["phases"]);
+        kit.audiences = ReadLabels(k["audiences"]);
+        kit.types = ReadLabels(k["types"]);
+    } catch (const YAML::Exception& e) {
+        out.problems.push_back({"kit.yaml", e.mark.line + 1, "not valid YAML: " + e.msg});
+        return out;
+    }
+    if (!IsKebabId(kit.pack)) out.problems.push_back({"kit.yaml", 1, "'pack' must be a kebab-case id"});
+    if (kit.phases.empty() || kit.audiences.empty() || kit.types.empty())
+        out.problems.push_back({"kit.yaml", 1, "phases, audiences and types must all be listed"});
+
+    std::vector<Parsed> parsed;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& lang_dir : fs::directory_iterator(dir, ec)) {
+        if (!lang_dir.is_directory()) continue;
+        for (const auto& f : fs::directory_iterator(lang_dir.path(), ec))
+            if (f.is_regular_file() && f.path().extension() == ".md") files.push_back(f.path());
+    }
+    if (ec) return platform::ErrnoError(ec.value(), "content directory", dir);
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::string lang = f.parent_path().filename().string();
+        std::string rel = lang + "/" + f.filename().string();
+        if (!IsLanguageTag(lang)) {
+            out.problems.push_back({rel, 0, "folder '" + lang + "' is not a language tag"});
+            continue;
+        }
+        if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
+    }
+
+    std::map<std::string, std::set<std::string>> ids_by_lang;
+    for (const auto& p : parsed) ids_by_lang[p.article.lang].insert(p.article.id);
+    auto known = [&](const std::string& lang, const std::string& id) {
+        return ids_by_lang[lang].count(id) || ids_by_lang["en"].count(id);
+    };
+    for (const auto& p : parsed) {
+        const Article& a = p.article;
+        for (const auto& rel_id : a.related)
+            if (!known(a.lang, rel_id)) out.problems.push_back({p.rel, p.related_line, "related id '" + rel_id + "' does not exist"});
+        MarkdownScan scan = ScanMarkdown(a.body);
+        for (const auto& link : scan.links) {
+            if (link.find("://") != std::string::npos || link.starts_with("mailto:") || link.starts_with("#")) continue;
+            std::string id = ArticleIdFromLink(link);
+            if (id.empty()) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' must point to another article as 'id.md'"});
+            else if (!known(a.lang, id)) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' points to no article"});
+        }
+        if (a.type == "checklist" && scan.tasks.empty())
+            out.problems.push_back({p.rel, p.body_line, "a checklist needs at least one task item ('- [ ] ...')"});
+        if (a.lang != "en" && !ids_by_lang["en"].count(a.id))
+            out.problems.push_back({p.rel, 0, "translation has no English source with id '" + a.id + "'"});
+    }
+    for (auto& p : parsed)
+        if (!p.draft) out.content.articles.push_back(std::move(p.article));
+    std::sort(out.content.articles.begin(), out.content.articles.end(),
+              [](const Article& x, const Article& y) { return std::tie(x.lang, x.id) < std::tie(y.lang, y.id); });
+    return out;
+}
+
+}  // namespace fk::bundle

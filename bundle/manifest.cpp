@@ -1,0 +1,68 @@
+// Manifest JSON (canonical: sorted keys, no spaces) and the hash/time helpers it uses.
+#include "bundle/manifest.hpp"
+
+#include <sodium.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+namespace fk::bundle {
+
+std::string HashHex(std::string_view data) {
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return hex;
+}
+
+std::string IsoTime(std::int64_t t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string ManifestToJson(const Manifest& m) {
+    nlohmann::json j = {{"format", m.format},
+                        {"pack", m.pack},
+                        {"title", m.title},
+                        {"publisher", m.publisher},
+                        {"version", m.version},
+                        {"created", m.created},
+                        {"languages", m.languages},
+                        {"article_count", m.article_count},
+                        {"compression", m.compression},
+                        {"payload_hash", m.payload_hash},
+                        {"payload_size", m.payload_size},
+                        {"raw_hash", m.raw_hash},
+                        {"raw_size", m.raw_size}};
+    return j.dump();
+}
+
+Result<Manifest> ManifestFromJson(std::string_view text) {
+    try {
+        auto j = nlohmann::json::parse(text);
+        Manifest m;
+        m.format = j.at("format").get<int>();
+        m.pack = j.at("pack").get<std::string>();
+        m.title = j.at("title").get<std::string>();
+        m.publisher = j.at("publisher").get<std::string>();
+        m.version = j.at("version").get<std::uint64_t>();
+        m.created = j.at("created").get<std::int64_t>();
+        m.languages = j.at("languages").get<std::vector<std::string>>();
+        m.article_count = j.at("article_count").get<std::uint64_t>();
+        m.compression = j.at("compression").get<std::string>();
+        m.payload_hash = j.at("payload_hash").get<std::string>();
+        m.payload_size = j.at("payload_size").get<std::uint64_t>();
+        m.raw_hash = j.at("raw_hash").get<std::string>();
+        m.raw_size = j.at("raw_size").get<std::uint64_t>();
+        return m;
+    } catch (const nlohmann::json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, std::string("manifest is malformed: ") + e.what());
+    }
+}
+
+}  // namespace fk::bundle

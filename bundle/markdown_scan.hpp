@@ -1,0 +1,29 @@
+// One pass of md4c over an article body: the plain text that search indexes, the links
+// it makes, and its task-list items. Used by the linter and by the kit's index builder,
+// so both read Markdown the same way.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fk::bundle {
+
+struct TaskItem {
+    std::string text;  // plain text of the item, whitespace collapsed
+    bool checked = false;
+};
+
+struct MarkdownScan {
+    std::string plain_text;          // words only: markup and URLs removed, one space between blocks
+    std::vector<std::string> links;  // every link target, as written
+    std::vector<TaskItem> tasks;
+    std::vector<std::string> headings;
+};
+
+MarkdownScan ScanMarkdown(std::string_view markdown);
+
+// "other-article.md#part" -> "other-article"; empty if the target is not a relative .md link.
+std::string ArticleIdFromLink(std::string_view target);
+
+}  // namespace fk::bundle

@@ -1,0 +1,231 @@
+// minisign-compatible signing with libsodium. See ../shared notes in bundle/FORMAT.md.
+#include "bundle/minisign.hpp"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace fk::bundle {
+namespace {
+
+void EnsureSodium() {
+    static const bool ready = [] {
+        if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+        return true;
+    }();
+    (void)ready;
+}
+
+// Splits text into lines without the line ends (CRLF tolerated).
+std::vector<std::string_view> Lines(std::string_view text) {
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        size_t nl = text.find('\n');
+        std::string_view line = text.substr(0, nl);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        out.push_back(line);
+        if (nl == std::string_view::npos) break;
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
+Error BadKey(const char* what) { return MakeError(ErrorCode::kCorrupt, what); }
+
+}  // namespace
+
+std::string Base64Encode(std::string_view bytes) {
+    EnsureSodium();
+    std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+Result<std::string> Base64Decode(std::string_view text) {
+    EnsureSodium();
+    std::string out(text.size(), '\0');
+    size_t len = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \t",
+                          &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+        return MakeError(ErrorCode::kCorrupt, "invalid base64");
+    out.resize(len);
+    return out;
+}
+
+std::string KeyIdHex(const KeyId& id) {
+    std::uint64_t n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | id[static_cast<size_t>(i)];
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llX", static_cast<unsigned long long>(n));
+    return buf;
+}
+
+PublicKey SecretKey::Public() const {
+    PublicKey pub;
+    pub.id = id;
+    std::memcpy(pub.key.data(), key.data() + 32, 32);
+    return pub;
+}
+
+KeyPair GenerateKeyPair() {
+    EnsureSodium();
+    KeyPair kp;
+    randombytes_buf(kp.sec.id.data(), kp.sec.id.size());
+    crypto_sign_keypair(kp.pub.key.data(), kp.sec.key.data());
+    kp.pub.id = kp.sec.id;
+    return kp;
+}
+
+std::string FormatPublicKey(const PublicKey& key) {
+    std::string raw = "Ed";
+    raw.append(reinterpret_cast<const char*>(key.id.data()), key.id.size());
+    raw.append(reinterpret_cast<const char*>(key.key.data()), key.key.size());
+    return "untrusted comment: minisign public key " + KeyIdHex(key.id) + "\n" + Base64Encode(raw) + "\n";
+}
+
+std::string FormatSecretKey(const SecretKey& key) {
+    EnsureSodium();
+    // "Ed" || kdf "\0\0" (unencrypted) || "B2" || salt[32] || opslimit || memlimit || id || sk || checksum
+    std::string raw = "Ed";
+    raw.append(2, '\0');
+    raw += "B2";
+    raw.append(32 + 8 + 8, '\0');
+    raw.append(reinterpret_cast<const char*>(key.id.data()), key.id.size());
+    raw.append(reinterpret_cast<const char*>(key.key.data()), key.key.size());
+    std::string summed = "Ed";
+    summed.append(reinterpret_cast<const char*>(key.id.data()), key.id.size());
+    summed.append(reinterpret_cast<const char*>(key.key.data()), key.key.size());
+    unsigned char chk[32];
+    crypto_generichash(chk, sizeof chk, reinterpret_cast<const unsigned char*>(summed.data()), summed.size(), nullptr,
+                       0);
+    raw.append(reinterpret_cast<const char*>(chk), sizeof chk);
+    return "untrusted comment: minisign secret key (unencrypted; keep this file offline)\n" + Base64Encode(raw) +
+           "\n";
+}
+
+Result<PublicKey> ParsePublicKey(std::string_view text) {
+    auto lines = Lines(text);
+    // Accept both the two-line file and a bare base64 line (as `minisign -P` takes).
+    std::string_view b64 = lines.size() >= 2 ? lines[1] : (lines.empty() ? "" : lines[0]);
+    auto raw = Base64Decode(b64);
+    if (!raw || raw->size() != 42 || raw->compare(0, 2, "Ed") != 0) return BadKey("not a minisign public key");
+    PublicKey key;
+    std::memcpy(key.id.data(), raw->data() + 2, 8);
+    std::memcpy(key.key.data(), raw->data() + 10, 32);
+    return key;
+}
+
+Result<SecretKey> ParseSecretKey(std::string_view text) {
+    auto lines = Lines(text);
+    if (lines.size() < 2) return BadKey("not a minisign secret key");
+    auto raw = Base64Decode(lines[1]);
+    if (!raw || raw->size() != 158 || raw->compare(0, 2, "Ed") != 0 || raw->compare(4, 2, "B2") != 0)
+        return BadKey("not a minisign secret key");
+    if ((*raw)[2] != '\0' || (*raw)[3] != '\0')
+        return MakeError(ErrorCode::kUsage, "encrypted secret keys are not supported; create one with "
+                                            "`fieldkit bundle keygen` or `minisign -G -W`");
+    SecretKey key;
+    std::memcpy(key.id.data(), raw->data() + 54, 8);
+    std::memcpy(key.key.data(), raw->data() + 62, 64);
+    return key;
+}
+
+std::array<std::uint8_t, 64> Prehash(std::string_view data) {
+    EnsureSodium();
+    std::array<std::uint8_t, 64> h{};
+    crypto_generichash(h.data(), h.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr,
+                       0);
+    return h;
+}
+
+Signature SignPrehashed(const SecretKey& key, const std::array<std::uint8_t, 64>& prehash,
+                        std::string_view trusted_comment) {
+    EnsureSodium();
+    Signature s;
+    s.key_id = key.id;
+    s.trusted_comment = std::string(trusted_comment);
+    crypto_sign_detached(s.sig.data(), nullptr, prehash.data(), prehash.size(), key.key.data());
+    std::string global(reinterpret_cast<const char*>(s.sig.data()), s.sig.size());
+    global += s.trusted_comment;
+    crypto_sign_detached(s.global_sig.data(), nullptr, reinterpret_cast<const unsigned char*>(global.data()),
+                         global.size(), key.key.data());
+    return s;
+}
+
+Signature Sign(const SecretKey& key, std::string_view data, std::string_view trusted_comment) {
+    return SignPrehashed(key, Prehash(data), trusted_comment);
+}
+
+Status VerifyPrehashed(const PublicKey& key, const Signature& sig, const std::array<std::uint8_t, 64>& prehash) {
+    EnsureSodium();
+    if (sig.key_id != key.id)
+        return MakeError(ErrorCode::kUnknownKey, "signed by key " + KeyIdHex(sig.key_id) + ", not by key " +
+                                                     KeyIdHex(key.id));
+    if (crypto_sign_verify_detached(sig.sig.data(), prehash.data(), prehash.size(), key.key.data()) != 0)
+        return MakeError(ErrorCode::kBadSignature, "signature does not match the content");
+    std::string global(reinterpret_cast<const char*>(sig.sig.data()), sig.sig.size());
+    global += sig.trusted_comment;
+    if (crypto_sign_verify_detached(sig.global_sig.data(), reinterpret_cast<const unsigned char*>(global.data()),
+                                    global.size(), key.key.data()) != 0)
+        return MakeError(ErrorCode::kBadSignature, "trusted comment signature does not match");
+    return Ok{};
+}
+
+Status Verify(const PublicKey& key, const Signature& sig, std::string_view data) {
+    return VerifyPrehashed(key, sig, Prehash(data));
+}
+
+std::string FormatSignatureFile(const Signature& sig) {
+    std::string raw = "ED";
+    raw.append(reinterpret_cast<const char*>(sig.key_id.data()), sig.key_id.size());
+    raw.append(reinterpret_cast<const char*>(sig.sig.data()), sig.sig.size());
+    std::string global(reinterpret_cast<const char*>(sig.global_sig.data()), sig.global_sig.size());
+    return "untrusted comment: signature from fieldkit\n" + Base64Encode(raw) +
+           "\ntrusted comment: " + sig.trusted_comment + "\n" + Base64Encode(global) + "\n";
+}
+
+Result<Signature> ParseSignatureFile(std::string_view text) {
+    auto lines = Lines(text);
+    constexpr std::string_view kTrusted = "trusted comment: ";
+    if (lines.size() < 4 || lines[2].substr(0, kTrusted.size()) != kTrusted)
+        return MakeError(ErrorCode::kCorrupt, "not a minisign signature file");
+    auto raw = Base64Decode(lines[1]);
+    auto global = Base64Decode(lines[3]);
+    if (!raw || raw->size() != 74 || !global || global->size() != 64)
+        return MakeError(ErrorCode::kCorrupt, "not a minisign signature file");
+    if (raw->compare(0, 2, "ED") != 0)
+        return MakeError(ErrorCode::kBadSignature, "legacy (non-prehashed) signatures are not accepted");
+    Signature s;
+    std::memcpy(s.key_id.data(), raw->data() + 2, 8);
+    std::memcpy(s.sig.data(), raw->data() + 10, 64);
+    std::memcpy(s.global_sig.data(), global->data(), 64);
+    s.trusted_comment = std::string(lines[2].substr(kTrusted.size()));
+    return s;
+}
+
+std::string EncodeSignatureBlock(const Signature& sig) {
+    std::string out = "ED";
+    out.append(reinterpret_cast<const char*>(sig.key_id.data()), 8);
+    out.append(reinterpret_cast<const char*>(sig.sig.data()), 64);
+    out.append(reinterpret_cast<const char*>(sig.global_sig.data()), 64);
+    out += sig.trusted_comment;
+    return out;
+}
+
+Result<Signature> DecodeSignatureBlock(std::string_view block) {
+    if (block.size() < 138 || block.substr(0, 2) != "ED")
+        return MakeError(ErrorCode::kCorrupt, "signature block is malformed");
+    Signature s;
+    std::memcpy(s.key_id.data(), block.data() + 2, 8);
+    std::memcpy(s.sig.data(), block.data() + 10, 64);
+    std::memcpy(s.global_sig.data(), block.data() + 74, 64);
+    s.trusted_comment = std::string(block.substr(138));
+    return s;
+}
+
+}  // namespace fk::bundle

@@ -1,0 +1,99 @@
+// JSON-lines encoding of Content (nlohmann::json sorts object keys, so output is canonical).
+#include "bundle/records.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace fk::bundle {
+namespace {
+
+using nlohmann::json;
+
+json LabelsToJson(const Labels& labels) {
+    json arr = json::array();
+    for (const auto& [key, label] : labels) arr.push_back({key, label});
+    return arr;
+}
+
+Labels LabelsFromJson(const json& arr) {
+    Labels out;
+    for (const auto& pair : arr) out.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+std::string EncodeRecords(const Content& content) {
+    std::string out;
+    const Taxonomy& k = content.kit;
+    json head = {{"record", "kit"},
+                 {"pack", k.pack},
+                 {"title", k.title},
+                 {"publisher", k.publisher},
+                 {"phases", LabelsToJson(k.phases)},
+                 {"audiences", LabelsToJson(k.audiences)},
+                 {"types", LabelsToJson(k.types)}};
+    out += head.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += '\n';
+    for (const Article& a : content.articles) {
+        json sources = json::array();
+        for (const auto& s : a.sources)
+            sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
+        json rec = {{"record", "article"}, {"id", a.id},         {"lang", a.lang},
+                    {"title", a.title},    {"summary", a.summary}, {"type", a.type},
+                    {"status", a.status},  {"updated", a.updated}, {"phases", a.phases},
+                    {"audiences", a.audiences}, {"tags", a.tags}, {"related", a.related},
+                    {"sources", sources},  {"body", a.body}};
+        out += rec.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += '\n';
+    }
+    return out;
+}
+
+Result<Content> DecodeRecords(std::string_view records) {
+    Content c;
+    size_t line_no = 0;
+    try {
+        while (!records.empty()) {
+            size_t nl = records.find('\n');
+            if (nl == std::string_view::npos) return MakeError(ErrorCode::kCorrupt, "record stream does not end with a newline");
+            json rec = json::parse(records.substr(0, nl));
+            records.remove_prefix(nl + 1);
+            ++line_no;
+            const std::string kind = rec.at("record").get<std::string>();
+            if (line_no == 1) {
+                if (kind != "kit") return MakeError(ErrorCode::kCorrupt, "record stream does not start with the kit record");
+                c.kit.pack = rec.at("pack").get<std::string>();
+                c.kit.title = rec.at("title").get<std::string>();
+                c.kit.publisher = rec.at("publisher").get<std::string>();
+                c.kit.phases = LabelsFromJson(rec.at("phases"));
+                c.kit.audiences = LabelsFromJson(rec.at("audiences"));
+                c.kit.types = LabelsFromJson(rec.at("types"));
+                continue;
+            }
+            if (kind != "article") return MakeError(ErrorCode::kCorrupt, "unknown record kind '" + kind + "'");
+            Article a;
+            a.id = rec.at("id").get<std::string>();
+            a.lang = rec.at("lang").get<std::string>();
+            a.title = rec.at("title").get<std::string>();
+            a.summary = rec.at("summary").get<std::string>();
+            a.type = rec.at("type").get<std::string>();
+            a.status = rec.at("status").get<std::string>();
+            a.updated = rec.at("updated").get<std::string>();
+            a.phases = rec.at("phases").get<std::vector<std::string>>();
+            a.audiences = rec.at("audiences").get<std::vector<std::string>>();
+            a.tags = rec.at("tags").get<std::vector<std::string>>();
+            a.related = rec.at("related").get<std::vector<std::string>>();
+            for (const auto& s : rec.at("sources"))
+                a.sources.push_back({s.at("title").get<std::string>(), s.at("publisher").get<std::string>(),
+                                     s.at("year").get<int>(), s.at("url").get<std::string>()});
+            a.body = rec.at("body").get<std::string>();
+            c.articles.push_back(std::move(a));
+        }
+    } catch (const json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, "record " + std::to_string(line_no + 1) + " is malformed: " + e.what());
+    }
+    if (line_no == 0) return MakeError(ErrorCode::kCorrupt, "record stream is empty");
+    return c;
+}
+
+}  // namespace fk::bundle

@@ -1,0 +1,19 @@
+// The canonical record stream: a pack's content as JSON lines (taxonomy first, then one
+// article a line in (lang, id) order, keys sorted). The same content always gives the
+// same bytes, and one edited article changes one line, which keeps deltas small.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bundle/content.hpp"
+#include "platform/result.hpp"
+
+namespace fk::bundle {
+
+std::string EncodeRecords(const Content& content);
+
+// Fails with kCorrupt on anything that is not a well-formed record stream.
+Result<Content> DecodeRecords(std::string_view records);
+
+}  // namespace fk::bundle

@@ -1,0 +1,58 @@
+// Command-line parser implementation.
+#include "kit/cli/args.hpp"
+
+namespace fk::cli {
+
+std::optional<std::string> Args::Parse(const std::vector<std::string>& argv, const ArgSpec& spec) {
+    bool only_positional = false;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        std::string a = argv[i];
+        if (only_positional || a.size() < 2 || a[0] != '-') {
+            m_positional.push_back(a);
+            continue;
+        }
+        if (a == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::optional<std::string> inline_value;
+        if (size_t eq = a.find('='); a.starts_with("--") && eq != std::string::npos) {
+            inline_value = a.substr(eq + 1);
+            a = a.substr(0, eq);
+        }
+        if (auto al = spec.aliases.find(a); al != spec.aliases.end()) a = al->second;
+        if (spec.flags.count(a)) {
+            if (inline_value) return "option " + a + " takes no value";
+            m_flags.insert(a);
+        } else if (spec.options.count(a)) {
+            if (inline_value) {
+                m_options.emplace(a, *inline_value);
+            } else {
+                if (i + 1 >= argv.size()) return "option " + a + " needs a value";
+                m_options.emplace(a, argv[++i]);
+            }
+        } else {
+            return "unknown option " + a;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Args::Option(const std::string& name) const {
+    auto range = m_options.equal_range(name);
+    if (range.first == range.second) return std::nullopt;
+    return std::prev(range.second)->second;  // the last one wins
+}
+
+std::string Args::OptionOr(const std::string& name, const std::string& fallback) const {
+    return Option(name).value_or(fallback);
+}
+
+std::vector<std::string> Args::All(const std::string& name) const {
+    std::vector<std::string> out;
+    auto range = m_options.equal_range(name);
+    for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    return out;
+}
+
+}  // namespace fk::cli

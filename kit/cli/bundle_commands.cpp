@@ -1,0 +1,146 @@
+// Publisher commands: bundle lint, keygen, build, verify.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "bundle/builder.hpp"
+#include "bundle/bundle_file.hpp"
+#include "kit/cli/command.hpp"
+#include "kit/cli/output.hpp"
+#include "platform/files.hpp"
+
+namespace fk::cli {
+namespace {
+namespace fs = std::filesystem;
+
+int RunLint(Context&, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("bundle lint needs exactly one content directory");
+    auto loaded = bundle::LoadContentDir(a.Positional()[0]);
+    if (!loaded) return Fail(loaded.error().detail);
+    for (const auto& p : loaded->problems) std::cout << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
+    if (!loaded->problems.empty()) {
+        std::cerr << loaded->problems.size() << " problem(s)\n";
+        return 1;
+    }
+    std::cout << loaded->content.articles.size() << " articles, no problems\n";
+    return 0;
+}
+
+int RunKeygen(Context&, const Args& a) {
+    auto pub = a.Option("-p"), sec = a.Option("-s");
+    if (!pub || !sec) return Fail("bundle keygen needs -p KEY.pub and -s KEY.sec");
+    if (!a.Flag("--force") && (fs::exists(*pub) || fs::exists(*sec)))
+        return Fail("'" + (fs::exists(*sec) ? *sec : *pub) + "' already exists; refusing to overwrite a key (use --force)");
+    auto kp = bundle::GenerateKeyPair();
+    if (auto st = platform::WriteFileAtomic(*sec, bundle::FormatSecretKey(kp.sec), "secret key"); !st)
+        return Fail(st.error().detail);
+    ::chmod(sec->c_str(), 0600);
+    if (auto st = platform::WriteFileAtomic(*pub, bundle::FormatPublicKey(kp.pub), "public key"); !st)
+        return Fail(st.error().detail);
+    std::cout << "key " << bundle::KeyIdHex(kp.pub.id) << ": public " << *pub << ", secret " << *sec
+              << " (unencrypted: keep it offline)\n";
+    return 0;
+}
+
+Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
+    auto text = platform::ReadFile(path, "secret key", 4096);
+    if (!text) return text.error();
+    auto key = bundle::ParseSecretKey(*text);
+    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
+    return key;
+}
+
+int RunBuild(Context&, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("bundle build needs exactly one content directory");
+    auto out = a.Option("-o");
+    auto sec = a.Option("-s");
+    if (!out || !sec) return Fail("bundle build needs -o FILE.fkb and -s KEY.sec");
+    auto key = LoadSecretKey(*sec);
+    if (!key) return Fail(key.error().detail);
+    bundle::BuildOptions opts;
+    if (auto v = a.Option("--version")) {
+        try {
+            size_t used = 0;
+            opts.version = std::stoull(*v, &used);
+            if (used != v->size() || *opts.version == 0) throw std::invalid_argument(*v);
+        } catch (...) {
+            return Fail("--version must be a positive whole number, not '" + *v + "'");
+        }
+    }
+    std::vector<bundle::Problem> problems;
+    auto built = bundle::BuildFromDirectory(a.Positional()[0], *key, opts, problems);
+    for (const auto& p : problems) std::cerr << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
+    if (!built) return Fail(built.error().detail);
+    if (auto st = bundle::WriteBundleFiles(*built, *key, *out); !st) return Fail(st.error().detail);
+    const auto& m = built->manifest;
+    std::cout << "built " << *out << ": pack " << m.pack << " version " << m.version << ", " << m.article_count
+              << " articles, " << HumanBytes(built->bytes.size()) << " (content " << HumanBytes(m.raw_size)
+              << "); signature " << *out << ".minisig\n";
+    return 0;
+}
+
+int RunVerify(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("bundle verify needs exactly one bundle file");
+    const std::string file = a.Positional()[0];
+    std::vector<bundle::PublicKey> keys;
+    if (auto p = a.Option("-p")) {
+        auto text = platform::ReadFile(*p, "public key", 4096);
+        if (!text) return Fail(text.error().detail);
+        auto key = bundle::ParsePublicKey(*text);
+        if (!key) return Fail("public key '" + *p + "': not a minisign public key");
+        keys.push_back(*key);
+    } else {
+        auto lib = OpenLibrary(ctx);
+        if (!lib) return Fail(lib.error().detail);
+        keys = lib->TrustedKeys();
+    }
+    auto bytes = platform::ReadFile(file, "bundle", bundle::kMaxRawPayloadSize + (1 << 20));
+    if (!bytes) return Fail(bytes.error().detail);
+    auto vb = bundle::VerifyBundle(*bytes, keys);
+    if (!vb) return Fail(file + ": " + vb.error().detail + " [" + ErrorCodeName(vb.error().code) + "]");
+    auto raw = bundle::OpenPayload(*vb);
+    if (!raw) return Fail(file + ": " + raw.error().detail + " [" + ErrorCodeName(raw.error().code) + "]");
+    const auto& m = vb->manifest;
+    std::cout << file << ": good signature from key " << bundle::KeyIdHex(vb->signer.id) << "\n  pack " << m.pack
+              << " version " << m.version << ", " << m.article_count << " articles, created "
+              << bundle::IsoTime(m.created) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Command> BundleCommands() {
+    return {
+        {"bundle lint", "DIR", "check a content directory against the content rules",
+         "Prints each problem as path:line: message and exits 1 if there are any.\n", {{}, {}, {}}, RunLint},
+        {"bundle keygen", "-p KEY.pub -s KEY.sec [--force]", "make a publisher key pair (minisign format)",
+         "The secret key is written unencrypted (like `minisign -G -W`): keep it on an offline\n"
+         "machine or an encrypted USB stick, never in a repository.\n",
+         {{"--force"}, {"-p", "-s"}, {}}, RunKeygen},
+        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N]", "lint, then build and sign a bundle",
+         "Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
+         "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
+         "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n",
+         {{}, {"-o", "-s", "--version"}, {{"--output", "-o"}}}, RunBuild},
+        {"bundle verify", "FILE [-p KEY.pub]", "check a bundle's signature and integrity",
+         "Without -p the trusted keys are used (the built-in release key and keys added with\n"
+         "`fieldkit trust add`).\n",
+         {{}, {"-p"}, {}}, RunVerify},
+    };
+}
+
+int Fail(const std::string& message) {
+    std::cerr << "fieldkit: " << message << "\n";
+    return 1;
+}
+
+int UsageError(const Command& cmd, const std::string& message) {
+    std::cerr << "fieldkit " << cmd.name << ": " << message << "\nusage: fieldkit " << cmd.name << " " << cmd.usage
+              << "\n";
+    return 2;
+}
+
+Result<core::Library> OpenLibrary(const Context& ctx) { return core::Library::Open(ctx.data_dir, ctx.built_in); }
+
+}  // namespace fk::cli

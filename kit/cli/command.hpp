@@ -1,0 +1,41 @@
+// What every subcommand gets, and how subcommands are listed for dispatch and --help.
+#pragma once
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kit/cli/args.hpp"
+#include "kit/core/library.hpp"
+
+namespace fk::cli {
+
+struct Context {
+    std::filesystem::path data_dir;
+    core::BuiltIn built_in;
+    bool stdout_is_tty = false;
+    bool stderr_is_tty = false;
+};
+
+struct Command {
+    std::string name;     // "search", "bundle build", "trust add"
+    std::string usage;    // arguments after the name
+    std::string summary;  // one line for the command list
+    std::string help;     // what --help prints after the usage line
+    ArgSpec spec;
+    int (*run)(Context& ctx, const Args& args);
+};
+
+std::vector<Command> LibraryCommands();
+std::vector<Command> BundleCommands();
+
+// Prints "fieldkit: message" to stderr and returns 1 (exit status of a failed command).
+int Fail(const std::string& message);
+// Prints a usage error and returns 2.
+int UsageError(const Command& cmd, const std::string& message);
+
+// Opens the library in ctx.data_dir, installing the built-in pack on first use.
+Result<core::Library> OpenLibrary(const Context& ctx);
+
+}  // namespace fk::cli

@@ -1,0 +1,242 @@
+// Reader-facing commands: search, show, list, status, import, trust.
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "kit/cli/command.hpp"
+#include "kit/cli/output.hpp"
+#include "kit/core/content_index.hpp"
+#include "kit/core/markdown_render.hpp"
+#include "platform/files.hpp"
+
+namespace fk::cli {
+namespace {
+
+using nlohmann::json;
+
+std::int64_t Now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Result<core::ContentIndex> OpenIndex(const Context& ctx) {
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return lib.error();
+    return core::ContentIndex::Open(lib->IndexPath());
+}
+
+core::Filters FiltersFrom(const Args& a) {
+    return {a.OptionOr("--phase", ""), a.OptionOr("--audience", ""), a.OptionOr("--type", ""),
+            a.OptionOr("--lang", "")};
+}
+
+// Unknown facet values are a usage mistake worth naming, not an empty result.
+std::optional<std::string> CheckFilters(core::ContentIndex& index, const core::Filters& f) {
+    auto t = index.Taxonomy();
+    auto check = [](const bundle::Labels& labels, const std::string& v, const char* what) -> std::optional<std::string> {
+        if (v.empty() || bundle::HasLabel(labels, v)) return std::nullopt;
+        std::string known;
+        for (const auto& [k, l] : labels) known += (known.empty() ? "" : ", ") + k;
+        return std::string("unknown ") + what + " '" + v + "' (one of: " + known + ")";
+    };
+    if (auto e = check(t.phases, f.phase, "phase")) return e;
+    if (auto e = check(t.audiences, f.audience, "audience")) return e;
+    if (auto e = check(t.types, f.type, "type")) return e;
+    return std::nullopt;
+}
+
+json SummaryJson(const core::ArticleSummary& a) {
+    return {{"id", a.id},       {"title", a.title},         {"type", a.type},       {"phases", a.phases},
+            {"audiences", a.audiences}, {"lang", a.lang}, {"summary", a.summary}, {"pack", a.pack},
+            {"updated", a.updated}};
+}
+
+int RunSearch(Context& ctx, const Args& a) {
+    if (a.Positional().empty()) return Fail("search needs a query (fieldkit search --help)");
+    std::string query;
+    for (const auto& p : a.Positional()) query += (query.empty() ? "" : " ") + p;
+    int limit = 10;
+    try {
+        limit = std::stoi(a.OptionOr("--limit", "10"));
+    } catch (...) {
+        limit = -1;
+    }
+    if (limit < 1 || limit > 1000) return Fail("--limit must be a number from 1 to 1000");
+    auto index = OpenIndex(ctx);
+    if (!index) return Fail(index.error().detail);
+    core::Filters f = FiltersFrom(a);
+    if (auto e = CheckFilters(*index, f)) return Fail(*e);
+    // A trailing space means "the last word is complete": no prefix matching from the CLI.
+    core::SearchResults r = index->Search(query + " ", f, limit);
+    if (a.Flag("--json")) {
+        json arr = json::array();
+        for (const auto& h : r.hits) {
+            json j = SummaryJson(h.article);
+            j["snippet"] = RenderSnippet(h.snippet, false);
+            j["score"] = h.score;
+            arr.push_back(j);
+        }
+        std::cout << arr.dump(2) << "\n";
+        return 0;
+    }
+    if (!r.corrected_query.empty()) std::cout << "Showing results for: " << r.corrected_query << "\n\n";
+    if (r.hits.empty()) {
+        std::cout << "No articles match '" << query << "'.\n";
+        return 0;
+    }
+    int n = 0;
+    for (const auto& h : r.hits) {
+        const auto& art = h.article;
+        std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
+        std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
+        if (art.lang != "en") std::cout << ", " << art.lang;
+        std::cout << "]\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.id
+                  << "\n";
+    }
+    return 0;
+}
+
+int RunShow(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("show needs exactly one article id");
+    const std::string format = a.OptionOr("--format", "text");
+    if (format != "text" && format != "md" && format != "html") return Fail("--format must be text, md or html");
+    auto index = OpenIndex(ctx);
+    if (!index) return Fail(index.error().detail);
+    auto view = index->Get(a.Positional()[0], a.OptionOr("--lang", "en"));
+    if (!view) return Fail("no article with id '" + a.Positional()[0] + "' (try fieldkit search)");
+    const bundle::Article& art = view->article;
+    if (format == "html") {
+        std::cout << core::RenderHtml(art) << "\n";
+        return 0;
+    }
+    if (format == "md") {
+        std::cout << core::RenderMarkdown(art);
+        return 0;
+    }
+    std::cout << core::RenderText(art, ctx.stdout_is_tty);
+    return 0;
+}
+
+int RunList(Context& ctx, const Args& a) {
+    auto index = OpenIndex(ctx);
+    if (!index) return Fail(index.error().detail);
+    core::Filters f = FiltersFrom(a);
+    if (auto e = CheckFilters(*index, f)) return Fail(*e);
+    auto list = index->List(f);
+    if (a.Flag("--json")) {
+        json arr = json::array();
+        for (const auto& s : list) arr.push_back(SummaryJson(s));
+        std::cout << arr.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& s : list) {
+        std::string id = s.id;
+        if (id.size() < 44) id.resize(44, ' ');
+        std::cout << id << " " << s.title << "\n";
+    }
+    std::cout << list.size() << " article" << (list.size() == 1 ? "" : "s") << "\n";
+    return 0;
+}
+
+int RunStatus(Context& ctx, const Args& a) {
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    const auto& st = lib->State();
+    const std::int64_t now = std::max(Now(), st.clock_floor);
+    auto keys = lib->TrustedKeys();
+    if (a.Flag("--json")) {
+        json packs = json::array();
+        for (const auto& [id, p] : st.packs)
+            packs.push_back({{"pack", id},           {"title", p.title},      {"version", p.version},
+                             {"created", bundle::IsoTime(p.created)}, {"age_seconds", now - p.created},
+                             {"articles", p.article_count}, {"key_id", p.key_id}, {"built_in", p.embedded}});
+        json key_ids = json::array();
+        for (const auto& k : keys) key_ids.push_back(bundle::KeyIdHex(k.id));
+        json out = {{"data_dir", ctx.data_dir.string()}, {"packs", packs}, {"trusted_keys", key_ids},
+                    {"clock_behind", Now() < st.clock_floor}};
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "data directory: " << ctx.data_dir.string() << "\n";
+    if (Now() < st.clock_floor)
+        std::cout << "warning: this computer's clock is behind the newest signed content; ages use "
+                  << bundle::IsoTime(st.clock_floor) << "\n";
+    for (const auto& [id, p] : st.packs) {
+        std::cout << "pack " << id << " version " << p.version << (p.embedded ? " (built in)" : "") << "\n"
+                  << "  " << p.title << ", " << p.article_count << " articles, made "
+                  << bundle::IsoTime(p.created) << " (" << HumanAge(now - p.created) << " old)\n"
+                  << "  signed by key " << p.key_id << "\n";
+    }
+    std::cout << "trusted keys:";
+    for (const auto& k : keys) std::cout << " " << bundle::KeyIdHex(k.id);
+    std::cout << "\n";
+    return 0;
+}
+
+int RunImport(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("import needs exactly one bundle file");
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    auto r = lib->ImportFile(a.Positional()[0]);
+    if (!r) return Fail(a.Positional()[0] + ": " + r.error().detail);
+    std::cout << "installed " << r->manifest.pack << " version " << r->manifest.version;
+    if (r->previous_version) std::cout << " (was " << r->previous_version << ")";
+    std::cout << ": " << r->manifest.article_count << " articles\n";
+    return 0;
+}
+
+int RunTrustAdd(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("trust add needs exactly one public key file");
+    auto text = platform::ReadFile(a.Positional()[0], "public key", 4096);
+    if (!text) return Fail(text.error().detail);
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    auto key = lib->TrustKey(*text);
+    if (!key) return Fail(a.Positional()[0] + ": " + key.error().detail);
+    std::cout << "trusting key " << bundle::KeyIdHex(key->id) << "\n";
+    return 0;
+}
+
+int RunTrustList(Context& ctx, const Args&) {
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    for (const auto& k : lib->TrustedKeys()) std::cout << bundle::KeyIdHex(k.id) << "\n";
+    return 0;
+}
+
+const char* kFilterHelp =
+    "  --phase P       prepare, protect, resilience, mitigate or recover\n"
+    "  --audience A    network-operator, dns-operator, ixp, humanitarian, policymaker, trainer\n"
+    "  --type T        guide, checklist, case, reference, workshop, glossary\n"
+    "  --lang L        only articles in this language (en, fr, es, uk, ar, ...)\n";
+
+}  // namespace
+
+std::vector<Command> LibraryCommands() {
+    ArgSpec filters{{"--json"}, {"--phase", "--audience", "--type", "--lang", "--limit"}, {}};
+    return {
+        {"search", "QUERY... [--json] [--limit N] [--phase P] [--audience A] [--type T] [--lang L]",
+         "search the library (typos in long words are forgiven)",
+         std::string("Any text is a valid query. Matching words are shown in bold (or **word** when not on a\n"
+                     "terminal). Options:\n  --json          print one JSON array of hits\n"
+                     "  --limit N       at most N hits (default 10)\n") + kFilterHelp,
+         filters, RunSearch},
+        {"show", "ID [--format text|md|html] [--lang L]", "print one article",
+         "  --format F      text (default), md (Markdown with its metadata) or html\n"
+         "  --lang L        prefer this translation (falls back to English)\n",
+         {{}, {"--format", "--lang"}, {}}, RunShow},
+        {"list", "[--phase P] [--audience A] [--type T] [--lang L] [--json]", "list articles by title",
+         std::string("  --json          print one JSON array\n") + kFilterHelp, filters, RunList},
+        {"status", "[--json]", "installed packs, versions, content age, trusted keys", "",
+         {{"--json"}, {}, {}}, RunStatus},
+        {"import", "FILE", "install a signed bundle from a file (a USB stick, a download)",
+         "The bundle must be signed by a trusted key (the built-in release key or one added with\n"
+         "`fieldkit trust add`) and newer than the installed version of its pack. The old version\n"
+         "stays in use until the new one is installed and checked.\n",
+         {{}, {}, {}}, RunImport},
+        {"trust add", "KEY.pub", "trust another publisher's minisign public key", "", {{}, {}, {}}, RunTrustAdd},
+        {"trust list", "", "print the ids of the trusted keys", "", {{}, {}, {}}, RunTrustList},
+    };
+}
+
+}  // namespace fk::cli

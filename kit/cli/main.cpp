@@ -1,0 +1,118 @@
+// fieldkit's entry point: no arguments (or --screenshot) opens the window; otherwise a
+// subcommand runs. Only this file and the UI's run loop print and exit.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+
+#include "kit/cli/built_in.hpp"
+#include "kit/cli/command.hpp"
+#include "kit/ui/window.hpp"
+#include "platform/paths.hpp"
+
+namespace {
+
+using fk::cli::Command;
+
+void PrintOverview(const std::vector<Command>& commands) {
+    std::cout << "fieldkit: an offline field kit for keeping networks and people connected in crises.\n\n"
+                 "usage: fieldkit [--data-dir DIR]                  open the window\n"
+                 "       fieldkit [--data-dir DIR] COMMAND [ARGS]   run a command\n"
+                 "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--size WxH] [--theme T] [--scale S]\n\n"
+                 "commands:\n";
+    for (const auto& c : commands) {
+        std::string left = "  " + c.name + " " + c.usage;
+        if (left.size() < 52) left.resize(52, ' ');
+        else left += "\n" + std::string(52, ' ');
+        std::cout << left << c.summary << "\n";
+    }
+    std::cout << "\nEvery command takes --help and --data-dir DIR (default: $FIELDKIT_DATA_DIR, else\n"
+                 "$XDG_DATA_HOME/fieldkit, else ~/.local/share/fieldkit). Exit status: 0 success,\n"
+                 "1 failure, 2 usage error.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    fk::cli::Context ctx;
+    ctx.built_in = fk::cli::BuiltInContent();
+    ctx.stdout_is_tty = isatty(STDOUT_FILENO) != 0;
+    ctx.stderr_is_tty = isatty(STDERR_FILENO) != 0;
+    ctx.data_dir = fk::platform::DefaultDataDir();
+
+    // --data-dir may come anywhere; take it out before dispatch.
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--data-dir" || args[i].starts_with("--data-dir=")) {
+            std::string value;
+            if (args[i] == "--data-dir") {
+                if (i + 1 >= args.size()) {
+                    std::cerr << "fieldkit: option --data-dir needs a value\n";
+                    return 2;
+                }
+                value = args[i + 1];
+                args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
+            } else {
+                value = args[i].substr(std::strlen("--data-dir="));
+                args.erase(args.begin() + static_cast<long>(i));
+            }
+            if (value.empty()) {
+                std::cerr << "fieldkit: option --data-dir needs a value\n";
+                return 2;
+            }
+            ctx.data_dir = value;
+            --i;
+        }
+    }
+
+    std::vector<Command> commands = fk::cli::LibraryCommands();
+    for (auto& c : fk::cli::BundleCommands()) commands.push_back(std::move(c));
+
+    if (args.empty() || args[0] == "--screenshot") return fk::ui::RunWindow(ctx.data_dir, ctx.built_in, args);
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        PrintOverview(commands);
+        return 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "fieldkit " << FIELDKIT_VERSION << "\n";
+        return 0;
+    }
+
+    // Longest matching command name: "bundle build" before "bundle".
+    const Command* found = nullptr;
+    size_t used = 0;
+    for (const auto& c : commands) {
+        size_t words = 1 + static_cast<size_t>(std::count(c.name.begin(), c.name.end(), ' '));
+        if (words > args.size() || words <= used) continue;
+        std::string joined = args[0];
+        for (size_t k = 1; k < words; ++k) joined += " " + args[k];
+        if (joined == c.name) {
+            found = &c;
+            used = words;
+        }
+    }
+    if (!found) {
+        std::string group = args[0];
+        bool is_group = false;
+        for (const auto& c : commands) is_group |= c.name.starts_with(group + " ");
+        if (is_group) {
+            std::cerr << "fieldkit: '" << group << "' needs a subcommand:\n";
+            for (const auto& c : commands)
+                if (c.name.starts_with(group + " ")) std::cerr << "  fieldkit " << c.name << " " << c.usage << "\n";
+            return 2;
+        }
+        std::cerr << "fieldkit: unknown command '" << args[0] << "' (see fieldkit --help)\n";
+        return 2;
+    }
+    std::vector<std::string> rest(args.begin() + static_cast<long>(used), args.end());
+    if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
+        std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+        std::cout << "usage: fieldkit " << found->name << " " << found->usage << "\n\n" << found->summary << "\n";
+        if (!found->help.empty()) std::cout << "\n" << found->help;
+        return 0;
+    }
+    fk::cli::Args parsed;
+    if (auto err = parsed.Parse(rest, found->spec)) return fk::cli::UsageError(*found, *err);
+    return found->run(ctx, parsed);
+}

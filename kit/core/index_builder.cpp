@@ -1,0 +1,163 @@
+// Index builder: articles, checklist items, links, a surface-word vocabulary for typo
+// forgiveness and acronyms taken from tags, all in one transaction.
+#include "kit/core/index_builder.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "bundle/markdown_scan.hpp"
+#include "kit/core/sqlite.hpp"
+#include "kit/core/words.hpp"
+
+namespace fk::core {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA page_size = 4096;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE packs(pack TEXT PRIMARY KEY, version INTEGER NOT NULL, title TEXT NOT NULL,
+                   publisher TEXT NOT NULL, created INTEGER NOT NULL, taxonomy TEXT NOT NULL);
+CREATE TABLE articles(rowid INTEGER PRIMARY KEY, pack TEXT NOT NULL, id TEXT NOT NULL, lang TEXT NOT NULL,
+                      title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
+                      updated TEXT NOT NULL, phases TEXT NOT NULL, audiences TEXT NOT NULL, tags TEXT NOT NULL,
+                      related TEXT NOT NULL, sources TEXT NOT NULL, body TEXT NOT NULL, plain TEXT NOT NULL,
+                      UNIQUE(id, lang, pack));
+CREATE TABLE tasks(article INTEGER NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX tasks_article ON tasks(article);
+CREATE TABLE links(article INTEGER NOT NULL, target TEXT NOT NULL);
+CREATE INDEX links_target ON links(target);
+CREATE TABLE words(word TEXT PRIMARY KEY, count INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE acronyms(acronym TEXT NOT NULL, expansion TEXT NOT NULL, PRIMARY KEY(acronym, expansion)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='articles', content_rowid='rowid',
+                                    tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
+)sql";
+
+std::string Joined(const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+// " a b c " so that a filter can look for " a " without matching a prefix.
+std::string Spaced(const std::vector<std::string>& v) { return " " + Joined(v, " ") + " "; }
+
+std::string Initials(const std::vector<std::string>& words) {
+    std::string s;
+    for (const auto& w : words)
+        if (!w.empty() && static_cast<unsigned char>(w[0]) < 0x80) s.push_back(w[0]);
+    return s;
+}
+
+}  // namespace
+
+std::string TaskKey(std::string_view item_text) {
+    // Case, punctuation and spacing changes keep the key; changed words make a new one.
+    std::string norm = Joined(SplitWords(item_text), " ");
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+    for (unsigned char c : norm) h = (h ^ c) * 1099511628211ull;
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Status BuildIndex(const std::filesystem::path& path, const std::vector<PackContent>& packs) {
+    auto opened = Database::Open(path, "search index", false);
+    if (!opened) return opened.error();
+    Database db = std::move(*opened);
+    if (auto st = db.Exec(kSchema); !st) return st;
+    if (auto st = db.Exec("BEGIN"); !st) return st;
+
+    auto pack_ins = db.Prepare("INSERT INTO packs VALUES(?,?,?,?,?,?)");
+    auto art_ins = db.Prepare(
+        "INSERT INTO articles(pack,id,lang,title,summary,type,status,updated,phases,audiences,tags,related,sources,"
+        "body,plain) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto task_ins = db.Prepare("INSERT INTO tasks VALUES(?,?,?,?)");
+    auto link_ins = db.Prepare("INSERT INTO links VALUES(?,?)");
+    auto acr_ins = db.Prepare("INSERT OR IGNORE INTO acronyms VALUES(?,?)");
+    if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins)
+        return MakeError(ErrorCode::kInternal, "search index: cannot prepare statements");
+
+    std::unordered_map<std::string, std::int64_t> vocabulary;
+    for (const PackContent& pc : packs) {
+        const auto& kit = pc.content.kit;
+        nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types}};
+        pack_ins->Bind(1, pc.manifest.pack).Bind(2, static_cast<std::int64_t>(pc.manifest.version));
+        pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
+        pack_ins->Bind(6, taxonomy.dump());
+        if (auto st = pack_ins->Run(); !st) return st;
+
+        for (const bundle::Article& a : pc.content.articles) {
+            bundle::MarkdownScan scan = bundle::ScanMarkdown(a.body);
+            nlohmann::json sources = nlohmann::json::array();
+            for (const auto& s : a.sources)
+                sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
+            art_ins->Bind(1, pc.manifest.pack).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
+            art_ins->Bind(6, a.type).Bind(7, a.status).Bind(8, a.updated).Bind(9, Spaced(a.phases));
+            art_ins->Bind(10, Spaced(a.audiences)).Bind(11, Joined(a.tags, ", ")).Bind(12, Joined(a.related, " "));
+            art_ins->Bind(13, sources.dump()).Bind(14, a.body).Bind(15, scan.plain_text);
+            if (auto st = art_ins->Run(); !st) return st;
+            const std::int64_t rowid = db.LastInsertRowid();
+
+            for (size_t i = 0; i < scan.tasks.size(); ++i) {
+                task_ins->Bind(1, rowid).Bind(2, static_cast<std::int64_t>(i));
+                task_ins->Bind(3, TaskKey(scan.tasks[i].text)).Bind(4, scan.tasks[i].text);
+                if (auto st = task_ins->Run(); !st) return st;
+            }
+            std::set<std::string> targets;
+            for (const auto& l : scan.links)
+                if (auto id = bundle::ArticleIdFromLink(l); !id.empty()) targets.insert(id);
+            for (const auto& t : targets) {
+                link_ins->Bind(1, rowid).Bind(2, t);
+                if (auto st = link_ins->Run(); !st) return st;
+            }
+            if (a.status != "current") continue;
+            for (const std::string* text : {&a.title, &a.summary, static_cast<const std::string*>(&scan.plain_text)})
+                for (auto& w : SplitWords(*text)) ++vocabulary[w];
+            // Acronyms: a tag whose initials equal another tag of the same article.
+            std::set<std::string> tag_set;
+            for (const auto& t : a.tags) tag_set.insert(Joined(SplitWords(t), " "));
+            for (const auto& t : a.tags) {
+                auto words = SplitWords(t);
+                for (auto& w : words) ++vocabulary[w];
+                if (words.size() < 2) continue;
+                std::string acr = Initials(words);
+                if (acr.size() >= 2 && tag_set.count(acr)) {
+                    acr_ins->Bind(1, acr).Bind(2, Joined(words, " "));
+                    if (auto st = acr_ins->Run(); !st) return st;
+                }
+            }
+        }
+    }
+    auto word_ins = db.Prepare("INSERT INTO words VALUES(?,?,?)");
+    if (!word_ins) return word_ins.error();
+    for (const auto& [w, n] : vocabulary) {
+        word_ins->Bind(1, w).Bind(2, n).Bind(3, static_cast<std::int64_t>(CodePointCount(w)));
+        if (auto st = word_ins->Run(); !st) return st;
+    }
+    if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('rebuild'); INSERT INTO fts(fts) VALUES('optimize');"); !st)
+        return st;
+    if (auto st = db.Exec("INSERT INTO meta VALUES('schema', '1'); COMMIT;"); !st) return st;
+    db = Database();  // close before the flush below
+
+    // synchronous=OFF made the build fast; make the finished file durable before it is used.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        if (fd >= 0) ::close(fd);
+        return MakeError(ErrorCode::kIo, "search index '" + path.string() + "': cannot flush to disk");
+    }
+    ::close(fd);
+    return Ok{};
+}
+
+}  // namespace fk::core

@@ -1,0 +1,26 @@
+// Builds the on-device search index (one SQLite file holding the text of every installed
+// pack and its FTS5 index). The index travels nowhere: it is rebuilt from verified record
+// streams on install, which keeps bundles and deltas small.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "bundle/content.hpp"
+#include "bundle/manifest.hpp"
+#include "platform/result.hpp"
+
+namespace fk::core {
+
+struct PackContent {
+    bundle::Manifest manifest;
+    bundle::Content content;
+};
+
+// The stable key of a checklist item: progress follows the item's text, not its position.
+std::string TaskKey(std::string_view item_text);
+
+// Writes a fresh index at `path` (which must not exist) and flushes it to disk.
+Status BuildIndex(const std::filesystem::path& path, const std::vector<PackContent>& packs);
+
+}  // namespace fk::core

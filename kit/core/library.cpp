@@ -1,0 +1,261 @@
+// Library: install flow and start-up repair. See library.hpp for the guarantees.
+#include "kit/core/library.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "bundle/bundle_file.hpp"
+#include "bundle/records.hpp"
+#include "kit/core/content_index.hpp"
+#include "kit/core/index_builder.hpp"
+#include "platform/files.hpp"
+
+namespace fk::core {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kStateFile = "library.json";
+constexpr const char* kPacksDir = "packs";
+constexpr const char* kKeysDir = "trusted-keys";
+
+std::int64_t Now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Serialises changes between processes (a CLI import while the window runs).
+class DirLock {
+public:
+    explicit DirLock(const fs::path& dir) {
+        m_fd = ::open((dir / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (m_fd >= 0) ::flock(m_fd, LOCK_EX);
+    }
+    ~DirLock() {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    DirLock(const DirLock&) = delete;
+    DirLock& operator=(const DirLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+std::string PublicKeyBase64(const bundle::PublicKey& k) {
+    std::string text = bundle::FormatPublicKey(k);
+    size_t nl = text.find('\n');
+    return text.substr(nl + 1, text.size() - nl - 2);
+}
+
+}  // namespace
+
+Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in) {
+    Library lib(data_dir, built_in);
+    if (auto st = platform::MakeDirs(data_dir / kPacksDir, "data directory"); !st) return st.error();
+    if (auto st = platform::MakeDirs(data_dir / kKeysDir, "data directory"); !st) return st.error();
+    DirLock lock(data_dir);
+    auto state = LoadLibraryState(data_dir / kStateFile);
+    if (!state) {
+        // Keep the damaged file for inspection and start again from the built-in pack.
+        std::error_code ec;
+        fs::rename(data_dir / kStateFile, data_dir / "library.json.damaged", ec);
+        state = LibraryState{};
+    }
+    lib.m_state = std::move(*state);
+    lib.RemoveUnreferencedFiles();
+
+    bool index_ok = false;
+    if (!lib.m_state.index_file.empty())
+        if (auto idx = ContentIndex::Open(lib.IndexPath()); idx && idx->ArticleCount() > 0) index_ok = true;
+    if (!index_ok && !lib.m_state.packs.empty()) {
+        LibraryState next = lib.m_state;
+        if (auto st = lib.RebuildIndex(next, "", ""); st) {
+            if (auto saved = SaveLibraryState(data_dir / kStateFile, next); saved) lib.m_state = std::move(next);
+        }
+    }
+
+    if (!built_in.default_bundle.empty()) {
+        auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
+        if (!key) return MakeError(ErrorCode::kInternal, "built-in bundle key is unreadable");
+        std::vector<bundle::PublicKey> keys{*key};
+        auto vb = bundle::VerifyBundle(built_in.default_bundle, keys);
+        if (!vb) return MakeError(ErrorCode::kInternal, "built-in bundle does not verify: " + vb.error().detail);
+        auto floor = lib.m_state.floors.find(vb->manifest.pack);
+        if (floor == lib.m_state.floors.end() || floor->second < vb->manifest.version) {
+            auto r = lib.Install(built_in.default_bundle, keys, true);
+            if (!r) return r.error();
+        }
+    }
+    lib.RemoveUnreferencedFiles();
+    return lib;
+}
+
+std::vector<bundle::PublicKey> Library::TrustedKeys() const {
+    std::vector<bundle::PublicKey> keys;
+    if (auto k = bundle::ParsePublicKey(m_built_in.release_key)) keys.push_back(*k);
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(m_dir / kKeysDir, ec)) {
+        if (f.path().extension() != ".pub") continue;
+        if (auto text = platform::ReadFile(f.path(), "trusted key", 4096))
+            if (auto k = bundle::ParsePublicKey(*text)) keys.push_back(*k);
+    }
+    return keys;
+}
+
+Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
+    auto key = bundle::ParsePublicKey(text);
+    if (!key) return MakeError(ErrorCode::kInvalidContent, "not a minisign public key");
+    DirLock lock(m_dir);
+    auto st = platform::WriteFileAtomic(m_dir / kKeysDir / (bundle::KeyIdHex(key->id) + ".pub"),
+                                        bundle::FormatPublicKey(*key), "trusted key");
+    if (!st) return st.error();
+    return *key;
+}
+
+Result<ImportReport> Library::ImportFile(const fs::path& file) {
+    auto bytes = platform::ReadFile(file, "bundle", bundle::kMaxRawPayloadSize);
+    if (!bytes) return bytes.error();
+    return ImportBundle(*bytes);
+}
+
+Result<ImportReport> Library::ImportBundle(std::string_view bytes) {
+    DirLock lock(m_dir);
+    // Another process may have installed something since we opened.
+    if (auto fresh = LoadLibraryState(m_dir / kStateFile)) m_state = std::move(*fresh);
+    return Install(bytes, TrustedKeys(), false);
+}
+
+Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys,
+                                      bool embedded) {
+    auto vb = bundle::VerifyBundle(bytes, keys);
+    if (!vb) return vb.error();
+    const bundle::Manifest& m = vb->manifest;
+    ImportReport report{m, 0};
+
+    auto installed = m_state.packs.find(m.pack);
+    if (installed != m_state.packs.end()) {
+        report.previous_version = installed->second.version;
+        // An installed pack only takes updates from its own publisher; the built-in pack
+        // also from the release key.
+        const std::string signer = PublicKeyBase64(vb->signer);
+        const bool same_key = signer == installed->second.public_key;
+        const bool release = installed->second.embedded && bundle::ParsePublicKey(m_built_in.release_key) &&
+                             bundle::ParsePublicKey(m_built_in.release_key)->id == vb->signer.id;
+        if (!same_key && !release && !embedded)
+            return MakeError(ErrorCode::kUnknownKey, "pack '" + m.pack + "' is installed from key " +
+                                                         installed->second.key_id + " but this copy is signed by " +
+                                                         bundle::KeyIdHex(vb->signer.id));
+    }
+    if (auto floor = m_state.floors.find(m.pack); floor != m_state.floors.end() && m.version <= floor->second) {
+        if (m.version == floor->second)
+            return MakeError(ErrorCode::kOlderThanInstalled,
+                             "pack '" + m.pack + "' version " + std::to_string(m.version) + " is already installed");
+        return MakeError(ErrorCode::kOlderThanInstalled, "pack '" + m.pack + "': you already have version " +
+                                                             std::to_string(floor->second) +
+                                                             ", newer than this version " + std::to_string(m.version));
+    }
+
+    auto raw = bundle::OpenPayload(*vb);
+    if (!raw) return raw.error();
+
+    const std::string rel_file = std::string(kPacksDir) + "/" + m.pack + "-" + std::to_string(m.version) + ".fkb";
+    if (auto st = platform::WriteFileAtomic(m_dir / rel_file, bytes, "installed bundle"); !st) return st.error();
+
+    LibraryState next = m_state;
+    InstalledPack& p = next.packs[m.pack];
+    p = InstalledPack{m.pack, m.version, m.title, m.publisher, m.created, m.article_count, rel_file,
+                      PublicKeyBase64(vb->signer), bundle::KeyIdHex(vb->signer.id), embedded, Now()};
+    next.floors[m.pack] = m.version;
+    next.clock_floor = std::max(next.clock_floor, m.created);
+    if (auto st = RebuildIndex(next, m.pack, *raw); !st) {
+        std::error_code ec;
+        fs::remove(m_dir / rel_file, ec);
+        return st.error();
+    }
+    if (auto st = SaveLibraryState(m_dir / kStateFile, next); !st) return st.error();  // the commit point
+    m_state = std::move(next);
+    RemoveUnreferencedFiles();
+    return report;
+}
+
+Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pack, std::string_view new_payload) {
+    std::vector<PackContent> packs;
+    for (const auto& [id, p] : next.packs) {
+        std::string raw_storage;
+        std::string_view raw = new_payload;
+        PackContent pc;
+        if (id != replaced_pack) {
+            auto bytes = platform::ReadFile(m_dir / p.file, "installed bundle", bundle::kMaxRawPayloadSize);
+            if (!bytes) return bytes.error();
+            auto key = bundle::ParsePublicKey(p.public_key);
+            if (!key) return MakeError(ErrorCode::kCorrupt, "library state: key of pack '" + id + "' is damaged");
+            std::vector<bundle::PublicKey> keys{*key};
+            auto vb = bundle::VerifyBundle(*bytes, keys);
+            if (!vb) return MakeError(vb.error().code, "installed pack '" + id + "': " + vb.error().detail);
+            auto opened = bundle::OpenPayload(*vb);
+            if (!opened) return opened.error();
+            raw_storage = std::move(*opened);
+            raw = raw_storage;
+            pc.manifest = vb->manifest;
+        } else {
+            pc.manifest.pack = p.pack;
+            pc.manifest.version = p.version;
+            pc.manifest.title = p.title;
+            pc.manifest.publisher = p.publisher;
+            pc.manifest.created = p.created;
+        }
+        auto content = bundle::DecodeRecords(raw);
+        if (!content) return MakeError(content.error().code, "pack '" + id + "': " + content.error().detail);
+        pc.content = std::move(*content);
+        packs.push_back(std::move(pc));
+    }
+    next.generation = m_state.generation + 1;
+    next.index_file = "index-" + std::to_string(next.generation) + ".sqlite";
+    const fs::path final_path = m_dir / next.index_file;
+    const fs::path tmp_path = final_path.string() + ".building";
+    std::error_code ec;
+    fs::remove(tmp_path, ec);
+    if (auto st = BuildIndex(tmp_path, packs); !st) {
+        fs::remove(tmp_path, ec);
+        return st;
+    }
+    fs::rename(tmp_path, final_path, ec);
+    if (ec) return platform::ErrnoError(ec.value(), "search index", final_path);
+    if (auto st = platform::SyncDirectory(m_dir); !st) return st;
+    // The new version must open and answer before it replaces the old one.
+    auto check = ContentIndex::Open(final_path);
+    if (!check || (check->ArticleCount() == 0 && !packs.empty())) {
+        fs::remove(final_path, ec);
+        return MakeError(ErrorCode::kCorrupt, "new search index failed its check");
+    }
+    return Ok{};
+}
+
+void Library::RemoveUnreferencedFiles() const {
+    std::error_code ec;
+    auto referenced = [&](const fs::path& p) {
+        const std::string rel = fs::relative(p, m_dir, ec).string();
+        if (rel == m_state.index_file) return true;
+        for (const auto& [id, pack] : m_state.packs)
+            if (pack.file == rel) return true;
+        return false;
+    };
+    for (const auto& dir : {m_dir, m_dir / kPacksDir}) {
+        for (const auto& f : fs::directory_iterator(dir, ec)) {
+            const std::string name = f.path().filename().string();
+            const bool ours = dir == m_dir ? (name.starts_with("index-") || name.starts_with(std::string(kStateFile) + ".tmp"))
+                                           : true;
+            if (ours && f.is_regular_file() && !referenced(f.path())) fs::remove(f.path(), ec);
+        }
+    }
+}
+
+Result<std::string> Library::ReadInstalledBundle(const std::string& pack) const {
+    auto it = m_state.packs.find(pack);
+    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, "pack '" + pack + "' is not installed");
+    return platform::ReadFile(m_dir / it->second.file, "installed bundle", bundle::kMaxRawPayloadSize);
+}
+
+}  // namespace fk::core

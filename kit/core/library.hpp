@@ -1,0 +1,67 @@
+// The installed library: verifies and installs packs, keeps the trusted keys, and owns the
+// search index file. Every install writes beside the old files and commits by replacing
+// the state file, so a crash or pulled plug at any point leaves the old version usable.
+// Not thread-safe; one process at a time holds the data directory's lock while changing it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bundle/manifest.hpp"
+#include "bundle/minisign.hpp"
+#include "kit/core/library_state.hpp"
+#include "platform/result.hpp"
+
+namespace fk::core {
+
+// What the binary carries: the default pack (trusted because it is compiled in, with the
+// throw-away key that signed it) and the publisher's release key.
+struct BuiltIn {
+    std::string_view default_bundle;
+    std::string_view default_bundle_key;  // minisign public key text
+    std::string_view release_key;         // minisign public key text
+};
+
+struct ImportReport {
+    bundle::Manifest manifest;
+    std::uint64_t previous_version = 0;  // 0 when the pack is new here
+};
+
+class Library {
+public:
+    // Creates the data directory if needed, removes leftovers of interrupted installs,
+    // installs the built-in pack when it is newer than what is installed, and rebuilds
+    // the search index if it is missing or damaged.
+    static Result<Library> Open(const std::filesystem::path& data_dir, const BuiltIn& built_in);
+
+    // Verifies and installs a bundle. Errors: the bundle errors of VerifyBundle, and
+    // kOlderThanInstalled when this version (or a newer one) was already accepted.
+    Result<ImportReport> ImportBundle(std::string_view bytes);
+    Result<ImportReport> ImportFile(const std::filesystem::path& file);
+
+    // Adds a publisher's public key (minisign format) to the trusted keys.
+    Result<bundle::PublicKey> TrustKey(std::string_view public_key_text);
+    std::vector<bundle::PublicKey> TrustedKeys() const;  // release key + added keys
+
+    const LibraryState& State() const { return m_state; }
+    std::filesystem::path IndexPath() const { return m_dir / m_state.index_file; }
+    const std::filesystem::path& DataDir() const { return m_dir; }
+
+    // Reads an installed pack's bundle back (for export and for deltas).
+    Result<std::string> ReadInstalledBundle(const std::string& pack) const;
+
+private:
+    Library(std::filesystem::path dir, BuiltIn built_in) : m_dir(std::move(dir)), m_built_in(built_in) {}
+    Result<ImportReport> Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys, bool embedded);
+    Status RebuildIndex(LibraryState& next, const std::string& replaced_pack, std::string_view new_payload);
+    void RemoveUnreferencedFiles() const;
+
+    std::filesystem::path m_dir;
+    BuiltIn m_built_in;
+    LibraryState m_state;
+};
+
+}  // namespace fk::core

@@ -1,0 +1,57 @@
+// JSON (de)serialisation of LibraryState.
+#include "kit/core/library_state.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "platform/files.hpp"
+
+namespace fk::core {
+
+Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
+    auto text = platform::ReadFile(file, "library state", 16 << 20);
+    if (!text) {
+        if (text.error().code == ErrorCode::kNotFound) return LibraryState{};
+        return text.error();
+    }
+    try {
+        auto j = nlohmann::json::parse(*text);
+        LibraryState s;
+        for (const auto& [id, p] : j.at("packs").items()) {
+            InstalledPack ip;
+            ip.pack = id;
+            ip.version = p.at("version").get<std::uint64_t>();
+            ip.title = p.at("title").get<std::string>();
+            ip.publisher = p.at("publisher").get<std::string>();
+            ip.created = p.at("created").get<std::int64_t>();
+            ip.article_count = p.at("articles").get<std::uint64_t>();
+            ip.file = p.at("file").get<std::string>();
+            ip.public_key = p.at("public_key").get<std::string>();
+            ip.key_id = p.at("key_id").get<std::string>();
+            ip.embedded = p.at("embedded").get<bool>();
+            ip.installed_at = p.at("installed_at").get<std::int64_t>();
+            s.packs[id] = ip;
+        }
+        s.floors = j.at("floors").get<std::map<std::string, std::uint64_t>>();
+        s.index_file = j.at("index").get<std::string>();
+        s.generation = j.at("generation").get<std::uint64_t>();
+        s.clock_floor = j.at("clock_floor").get<std::int64_t>();
+        return s;
+    } catch (const nlohmann::json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + e.what());
+    }
+}
+
+Status SaveLibraryState(const std::filesystem::path& file, const LibraryState& s) {
+    nlohmann::json packs = nlohmann::json::object();
+    for (const auto& [id, p] : s.packs)
+        packs[id] = {{"version", p.version},       {"title", p.title},        {"publisher", p.publisher},
+                     {"created", p.created},       {"articles", p.article_count}, {"file", p.file},
+                     {"public_key", p.public_key}, {"key_id", p.key_id},      {"embedded", p.embedded},
+                     {"installed_at", p.installed_at}};
+    nlohmann::json j = {{"schema", 1},          {"packs", packs},
+                        {"floors", s.floors},   {"index", s.index_file},
+                        {"generation", s.generation}, {"clock_floor", s.clock_floor}};
+    return platform::WriteFileAtomic(file, j.dump(2) + "\n", "library state");
+}
+
+}  // namespace fk::core

@@ -1,0 +1,126 @@
+// SQLite wrapper implementation; the only file that maps SQLite result codes.
+#include "kit/core/sqlite.hpp"
+
+#include <utility>
+
+namespace fk::core {
+
+Database::~Database() {
+    if (m_db) sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_role(std::move(other.m_role)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        if (m_db) sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_role = std::move(other.m_role);
+    }
+    return *this;
+}
+
+Error Database::MakeSqlError(int rc, std::string_view what) const {
+    ErrorCode code = ErrorCode::kIo;
+    int primary = rc & 0xff;
+    if (primary == SQLITE_FULL) code = ErrorCode::kNoSpace;
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = ErrorCode::kCorrupt;
+    if (primary == SQLITE_CANTOPEN) code = ErrorCode::kNotFound;
+    std::string msg = m_role + ": " + std::string(what) + ": " + sqlite3_errstr(rc);
+    if (m_db && primary != SQLITE_CANTOPEN) {
+        const char* detail = sqlite3_errmsg(m_db);
+        if (detail && std::string_view(detail) != sqlite3_errstr(rc)) msg += std::string(" (") + detail + ")";
+    }
+    return MakeError(code, msg);
+}
+
+Result<Database> Database::Open(const std::filesystem::path& path, std::string_view role, bool read_only) {
+    Database db;
+    db.m_role = std::string(role) + " '" + path.string() + "'";
+    int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path.c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) return db.MakeSqlError(rc, "cannot open");
+    sqlite3_busy_timeout(db.m_db, 2000);
+    return db;
+}
+
+Status Database::Exec(std::string_view sql) {
+    char* err = nullptr;
+    std::string s(sql);
+    int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    if (err) sqlite3_free(err);
+    if (rc != SQLITE_OK) return MakeSqlError(rc, "statement failed");
+    return Ok{};
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return MakeSqlError(rc, "cannot prepare query");
+    return Statement(stmt);
+}
+
+Statement::~Statement() {
+    if (m_stmt) sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept : m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        if (m_stmt) sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Result<bool> Statement::Step() {
+    int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3* db = sqlite3_db_handle(m_stmt);
+    ErrorCode code = (rc & 0xff) == SQLITE_FULL ? ErrorCode::kNoSpace : ErrorCode::kIo;
+    return MakeError(code, std::string("database step failed: ") + sqlite3_errmsg(db));
+}
+
+Status Statement::Run() {
+    for (;;) {
+        auto r = Step();
+        if (!r) return r.error();
+        if (!*r) break;
+    }
+    Reset();
+    return Ok{};
+}
+
+void Statement::Reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+std::string Statement::Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(m_stmt, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
+}
+
+std::int64_t Statement::Int(int col) const { return sqlite3_column_int64(m_stmt, col); }
+double Statement::Double(int col) const { return sqlite3_column_double(m_stmt, col); }
+
+}  // namespace fk::core

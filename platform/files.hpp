@@ -1,0 +1,33 @@
+// File helpers with crash safety: whole-file reads with a size cap, and atomic replace
+// (write a temporary beside the target, fsync it, rename over, fsync the directory).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "platform/result.hpp"
+
+namespace fk::platform {
+
+namespace fs = std::filesystem;
+
+// Reads a whole file. `role` names it in error messages ("bundle", "public key").
+// Fails with kTooLarge past max_bytes, kNotFound if absent.
+Result<std::string> ReadFile(const fs::path& path, std::string_view role,
+                             std::uint64_t max_bytes = 1ull << 30);
+
+// Replaces `path` with `bytes` so that a crash leaves either the old or the new file.
+Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string_view role);
+
+// Creates a directory and its parents; reports failures with the role and path.
+Status MakeDirs(const fs::path& path, std::string_view role);
+
+// Flushes a directory entry so a preceding rename survives power loss.
+Status SyncDirectory(const fs::path& dir);
+
+// Maps errno to an ErrorCode (ENOSPC -> kNoSpace, ENOENT -> kNotFound, otherwise kIo).
+Error ErrnoError(int err, std::string_view role, const fs::path& path);
+
+}  // namespace fk::platform
