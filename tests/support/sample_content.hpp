@@ -1,0 +1,19 @@
+// Small content directories for tests: a kit.yaml and a few valid articles that
+// cross-link, written to a directory the test owns.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace fk::test {
+
+// Writes kit.yaml (pack `pack_id`) and `count` English articles `article-1` … into `dir`.
+// `marker` is put into every body so that two editions can be told apart in search.
+void WriteSampleContent(const std::filesystem::path& dir, int count = 3, const std::string& pack_id = "test-pack",
+                        const std::string& marker = "edition-one");
+
+// Writes one article file with the given front matter lines and body.
+void WriteArticle(const std::filesystem::path& dir, const std::string& lang, const std::string& id,
+                  const std::string& front_matter, const std::string& body);
+
+}  // namespace fk::test
