@@ -10,7 +10,7 @@ namespace fk::test {
 // Writes kit.yaml (pack `pack_id`) and `count` English articles `article-1` … into `dir`.
 // `marker` is put into every body so that two editions can be told apart in search.
 void WriteSampleContent(const std::filesystem::path& dir, int count = 3, const std::string& pack_id = "test-pack",
-                        const std::string& marker = "edition-one");
+                        const std::string& marker = "editionone");
 
 // Writes one article file with the given front matter lines and body.
 void WriteArticle(const std::filesystem::path& dir, const std::string& lang, const std::string& id,

@@ -1,0 +1,130 @@
+// Search behaviour on a small real index: ranking fields, prefixes, filters, typos,
+// acronyms, and odd input that must never fail.
+#include <doctest/doctest.h>
+
+#include "bundle/builder.hpp"
+#include "kit/core/content_index.hpp"
+#include "kit/core/index_builder.hpp"
+#include "kit/core/library.hpp"
+#include "tests/support/sample_content.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace fk;
+
+namespace {
+
+struct Indexed {
+    test::TempDir dir;
+    std::optional<core::ContentIndex> index;
+    Indexed() {
+        auto content = dir.path() / "content";
+        test::WriteSampleContent(content, 3);
+        test::WriteArticle(content, "en", "satellite-backup", 
+                           "id: satellite-backup\ntitle: Satellite backup planning\nsummary: Plan VSAT and LEO links.\n"
+                           "type: guide\nphases: [mitigate]\naudiences: [humanitarian]\n"
+                           "tags: [vsat, very small aperture terminal, leo]\nsources:\n  - title: T\n    publisher: P\n"
+                           "    year: 2024\nupdated: 2026-11-01\n",
+                           "Order terminals before the crisis. Keep an operator contact list.\n");
+        test::WriteArticle(content, "uk", "satellite-backup",
+                           "id: satellite-backup\ntitle: Резервний супутниковий зв'язок\nsummary: Плануйте VSAT.\n"
+                           "type: guide\nphases: [mitigate]\naudiences: [humanitarian]\nsources:\n  - title: T\n"
+                           "    publisher: P\n    year: 2024\nupdated: 2026-11-01\n",
+                           "Замовте термінали заздалегідь.\n");
+        auto keys = bundle::GenerateKeyPair();
+        std::vector<bundle::Problem> problems;
+        auto built = bundle::BuildFromDirectory(content, keys.sec, {1, 1}, problems);
+        REQUIRE(built.ok());
+        const std::string key_text = bundle::FormatPublicKey(keys.pub);
+        auto lib = core::Library::Open(dir.path() / "data", {built->bytes, key_text, ""});
+        REQUIRE(lib.ok());
+        auto idx = core::ContentIndex::Open(lib->IndexPath());
+        REQUIRE(idx.ok());
+        index.emplace(std::move(*idx));
+    }
+    std::vector<std::string> Ids(const std::string& q, const core::Filters& f = {}) {
+        std::vector<std::string> ids;
+        for (const auto& h : index->Search(q, f, 20).hits) ids.push_back(h.article.id);
+        return ids;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("words in the title outrank words in the body, and snippets mark matches") {
+    Indexed s;
+    auto r = s.index->Search("satellite ", {}, 10);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].article.id == "satellite-backup");
+    auto fuel = s.index->Search("diesel ", {}, 10);
+    REQUIRE(fuel.hits.size() == 3);
+    CHECK(fuel.hits[0].snippet.find(std::string(1, core::kMarkOpen) + "diesel") != std::string::npos);
+}
+
+TEST_CASE("the last word matches as a prefix while typing") {
+    Indexed s;
+    CHECK(s.Ids("satel") == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("satel ").empty());
+}
+
+TEST_CASE("filters narrow results by phase, audience, type and language") {
+    Indexed s;
+    CHECK(s.Ids("plan", {"mitigate", "", "", ""}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("plan", {"", "network-operator", "", ""}).size() == 3);
+    CHECK(s.Ids("plan", {"", "", "guide", ""}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("термінали", {"", "", "", "uk"}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("термінали", {"", "", "", "en"}).empty());
+}
+
+TEST_CASE("a one-letter typo in a long word is forgiven and reported") {
+    Indexed s;
+    auto r = s.index->Search("satelite planning ", {}, 10);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].article.id == "satellite-backup");
+    CHECK(r.corrected_query == "satellite planning");
+    CHECK(s.index->Search("diesel ", {}, 10).corrected_query.empty());
+}
+
+TEST_CASE("acronyms expand from tags") {
+    Indexed s;
+    // "vsat" is a tag and "very small aperture terminal" another tag of the same article.
+    CHECK(s.Ids("very small aperture terminal") == std::vector<std::string>{"satellite-backup"});
+    auto rpki = s.Ids("rpki ");
+    CHECK(rpki.size() == 3);
+}
+
+TEST_CASE("any string a person can type returns cleanly") {
+    Indexed s;
+    const std::vector<std::string> odd = {
+        "\"", "\"\"", "'", "AND", "OR", "NOT", "NEAR", "NEAR(a b)", "*", "-", "-fuel", ":", "title:fuel", "(", ")",
+        "((fuel", "fuel)", "[", "{", "^", "fuel AND", "AND OR NOT", "\"unbalanced quote fuel", "fuel*", "*fuel",
+        "a:b:c", "café", "Київ", "مرحبا", "🙂", "🙂 fuel", "fuel 🙂", "\x01\x02\x03", "\xff\xfe", std::string(10240, 'x'),
+        std::string(10240, ' '), std::string(5000, '('), "", " ", "\t\n", "%", "_", "\\", "fuel\\", "NEAR/3",
+        "fuel NEAR diesel", "^fuel", "fuel + diesel", "0", "-1", "1e308", "SELECT * FROM articles; --"};
+    for (const auto& q : odd) {
+        std::string big;
+        for (int i = 0; i < 40; ++i) big += q + " fuel ";
+        for (const auto& query : {q, big}) {
+            auto r = s.index->Search(query, {}, 10);  // must not throw or crash
+            CHECK(r.hits.size() <= 10);
+        }
+    }
+    CHECK(s.Ids("fuel*").size() == 3);
+    CHECK(s.Ids("title:fuel").size() == 3);
+    CHECK(s.Ids("\"unbalanced quote fuel").size() == 3);
+}
+
+TEST_CASE("articles come back by id with their checklist items and languages") {
+    Indexed s;
+    auto v = s.index->Get("article-1");
+    REQUIRE(v.has_value());
+    CHECK(v->tasks.size() == 2);
+    CHECK(v->tasks[0].text == "Check the tank of site 1");
+    CHECK(v->tasks[0].key == core::TaskKey("check the TANK of site 1!"));
+    auto uk = s.index->Get("satellite-backup", "uk");
+    REQUIRE(uk.has_value());
+    CHECK(uk->article.lang == "uk");
+    CHECK(uk->languages == std::vector<std::string>{"en", "uk"});
+    CHECK(s.index->Get("satellite-backup", "fr")->article.lang == "en");
+    CHECK_FALSE(s.index->Get("no-such-article").has_value());
+    CHECK(s.index->List({}).size() == 4);
+}
