@@ -29,6 +29,8 @@ struct Command {
 
 std::vector<Command> LibraryCommands();
 std::vector<Command> BundleCommands();
+std::vector<Command> PublishCommands();  // publish_commands.cpp
+std::vector<Command> SyncCommands();     // sync_commands.cpp
 
 // Prints "fieldkit: message" to stderr and returns 1 (exit status of a failed command).
 int Fail(const std::string& message);

@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
 
     std::vector<Command> commands = fk::cli::LibraryCommands();
     for (auto& c : fk::cli::BundleCommands()) commands.push_back(std::move(c));
+    for (auto& c : fk::cli::PublishCommands()) commands.push_back(std::move(c));
+    for (auto& c : fk::cli::SyncCommands()) commands.push_back(std::move(c));
 
     if (args.empty() || args[0] == "--screenshot") return fk::ui::RunWindow(ctx.data_dir, ctx.built_in, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

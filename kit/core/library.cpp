@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "bundle/bundle_file.hpp"
+#include "bundle/delta.hpp"
 #include "bundle/records.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
@@ -117,6 +118,7 @@ Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
 Result<ImportReport> Library::ImportFile(const fs::path& file) {
     auto bytes = platform::ReadFile(file, "bundle", bundle::kMaxRawPayloadSize);
     if (!bytes) return bytes.error();
+    if (bundle::LooksLikeDelta(*bytes)) return ImportDeltas({std::move(*bytes)});
     return ImportBundle(*bytes);
 }
 

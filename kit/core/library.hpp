@@ -40,7 +40,19 @@ public:
     // Verifies and installs a bundle. Errors: the bundle errors of VerifyBundle, and
     // kOlderThanInstalled when this version (or a newer one) was already accepted.
     Result<ImportReport> ImportBundle(std::string_view bytes);
+    // Bundles and deltas (.fkd) alike: sniffed by their magic.
     Result<ImportReport> ImportFile(const std::filesystem::path& file);
+
+    // Applies a chain of deltas to the installed version of their pack: each delta verified
+    // (trusted key), the first based on the installed record stream, each next one on the
+    // previous result; the last rebuilds the publisher's bundle byte for byte, which is then
+    // installed exactly like ImportBundle (the old version stays until the new one opened).
+    // Errors: the delta errors of VerifyDelta, kInvalidContent (does not apply to what is
+    // installed), kCorrupt (result differs from its signed hash), and ImportBundle's errors.
+    Result<ImportReport> ImportDeltas(const std::vector<std::string>& deltas);
+
+    // The record-stream hash of an installed pack (the node deltas start from).
+    Result<std::string> InstalledRawHash(const std::string& pack) const;
 
     // Adds a publisher's public key (minisign format) to the trusted keys.
     Result<bundle::PublicKey> TrustKey(std::string_view public_key_text);
@@ -52,6 +64,8 @@ public:
 
     // Reads an installed pack's bundle back (for export and for deltas).
     Result<std::string> ReadInstalledBundle(const std::string& pack) const;
+    // The verified record stream of an installed pack.
+    Result<std::string> ReadInstalledRecords(const std::string& pack) const;
 
 private:
     Library(std::filesystem::path dir, BuiltIn built_in) : m_dir(std::move(dir)), m_built_in(built_in) {}

@@ -1,0 +1,191 @@
+// Delta files: build (publisher), verify and apply (client). Layout: bundle/FORMAT.md, "Delta".
+#include "bundle/delta.hpp"
+
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "bundle/bundle_file.hpp"
+#include "bundle/zstd_codec.hpp"
+
+namespace fk::bundle {
+namespace {
+
+constexpr char kMagic[8] = {'F', 'K', 'D', 'E', 'L', 'T', 'A', '\0'};
+
+void PutLE(std::string& out, std::uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+std::uint64_t GetLE(std::string_view s, size_t at, int bytes) {
+    std::uint64_t v = 0;
+    for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + static_cast<size_t>(i)]);
+    return v;
+}
+
+std::string DeltaComment(const DeltaManifest& m) {
+    return "fieldkit delta pack=" + m.pack + " " + std::to_string(m.base_version) + "->" +
+           std::to_string(m.result_version);
+}
+
+}  // namespace
+
+std::string DeltaManifestToJson(const DeltaManifest& m) {
+    nlohmann::json j = {{"format", m.format},
+                        {"pack", m.pack},
+                        {"base_version", m.base_version},
+                        {"base_raw_hash", m.base_raw_hash},
+                        {"base_raw_size", m.base_raw_size},
+                        {"result_version", m.result_version},
+                        {"result_raw_hash", m.result_raw_hash},
+                        {"result_raw_size", m.result_raw_size},
+                        {"result_bundle_hash", m.result_bundle_hash},
+                        {"result_bundle_size", m.result_bundle_size},
+                        {"patch_hash", m.patch_hash},
+                        {"patch_size", m.patch_size}};
+    return j.dump();
+}
+
+Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
+    try {
+        auto j = nlohmann::json::parse(text);
+        DeltaManifest m;
+        m.format = j.at("format").get<int>();
+        m.pack = j.at("pack").get<std::string>();
+        m.base_version = j.at("base_version").get<std::uint64_t>();
+        m.base_raw_hash = j.at("base_raw_hash").get<std::string>();
+        m.base_raw_size = j.at("base_raw_size").get<std::uint64_t>();
+        m.result_version = j.at("result_version").get<std::uint64_t>();
+        m.result_raw_hash = j.at("result_raw_hash").get<std::string>();
+        m.result_raw_size = j.at("result_raw_size").get<std::uint64_t>();
+        m.result_bundle_hash = j.at("result_bundle_hash").get<std::string>();
+        m.result_bundle_size = j.at("result_bundle_size").get<std::uint64_t>();
+        m.patch_hash = j.at("patch_hash").get<std::string>();
+        m.patch_size = j.at("patch_size").get<std::uint64_t>();
+        return m;
+    } catch (const nlohmann::json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, std::string("delta manifest is malformed: ") + e.what());
+    }
+}
+
+bool LooksLikeDelta(std::string_view file) {
+    return file.size() >= sizeof kMagic && std::memcmp(file.data(), kMagic, sizeof kMagic) == 0;
+}
+
+Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_bundle, const SecretKey& signer) {
+    const PublicKey pub = signer.Public();
+    auto old_vb = VerifyBundle(old_bundle, std::span<const PublicKey>(&pub, 1));
+    if (!old_vb) return MakeError(old_vb.error().code, "old bundle: " + old_vb.error().detail);
+    auto new_vb = VerifyBundle(new_bundle, std::span<const PublicKey>(&pub, 1));
+    if (!new_vb) return MakeError(new_vb.error().code, "new bundle: " + new_vb.error().detail);
+    const Manifest& om = old_vb->manifest;
+    const Manifest& nm = new_vb->manifest;
+    if (om.pack != nm.pack) return MakeError(ErrorCode::kUsage, "bundles are of different packs ('" + om.pack + "', '" + nm.pack + "')");
+    if (nm.version <= om.version)
+        return MakeError(ErrorCode::kUsage, "new bundle version " + std::to_string(nm.version) +
+                                                " is not newer than " + std::to_string(om.version));
+    auto old_raw = OpenPayload(*old_vb);
+    if (!old_raw) return old_raw.error();
+    auto new_raw = OpenPayload(*new_vb);
+    if (!new_raw) return new_raw.error();
+    const std::string patch = ZstdCompressWithReference(*new_raw, *old_raw);
+    if (patch.empty()) return MakeError(ErrorCode::kInternal, "zstd could not compute the patch");
+
+    DeltaManifest d;
+    d.pack = nm.pack;
+    d.base_version = om.version;
+    d.base_raw_hash = om.raw_hash;
+    d.base_raw_size = om.raw_size;
+    d.result_version = nm.version;
+    d.result_raw_hash = nm.raw_hash;
+    d.result_raw_size = nm.raw_size;
+    d.result_bundle_hash = HashHex(new_bundle);
+    d.result_bundle_size = new_bundle.size();
+    d.patch_hash = HashHex(patch);
+    d.patch_size = patch.size();
+
+    const std::string_view head = new_bundle.substr(0, new_bundle.size() - new_vb->payload.size());
+    const std::string json = DeltaManifestToJson(d);
+    const std::string comment = DeltaComment(d);
+    std::string out(kMagic, sizeof kMagic);
+    PutLE(out, kDeltaFormat, 4);
+    PutLE(out, json.size(), 4);
+    PutLE(out, 138 + comment.size(), 4);
+    PutLE(out, head.size(), 4);
+    PutLE(out, patch.size(), 8);
+    out += json;
+    out += EncodeSignatureBlock(Sign(signer, out, comment));
+    out += head;
+    out += patch;
+
+    // Verify-after-build: the delta must reproduce the new bundle exactly.
+    auto vd = VerifyDelta(out, std::span<const PublicKey>(&pub, 1));
+    if (!vd) return MakeError(ErrorCode::kInternal, "delta did not verify after building: " + vd.error().detail);
+    auto applied = ApplyDeltaRecords(*vd, *old_raw);
+    if (!applied) return MakeError(ErrorCode::kInternal, "delta did not apply after building: " + applied.error().detail);
+    auto rebuilt = RebuildResultBundle(*vd, *applied);
+    if (!rebuilt) return MakeError(ErrorCode::kInternal, "delta did not rebuild the bundle: " + rebuilt.error().detail);
+    return out;
+}
+
+Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicKey> trusted) {
+    if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, "not a fieldkit delta");
+    if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, "delta is truncated (header)");
+    const std::uint64_t format = GetLE(file, 8, 4);
+    if (format > kDeltaFormat)
+        return MakeError(ErrorCode::kTooNew, "delta format " + std::to_string(format) + " is newer than this fieldkit reads");
+    if (format == 0) return MakeError(ErrorCode::kCorrupt, "delta header is corrupt (format 0)");
+    const std::uint64_t manifest_len = GetLE(file, 12, 4);
+    const std::uint64_t sig_len = GetLE(file, 16, 4);
+    const std::uint64_t head_len = GetLE(file, 20, 4);
+    const std::uint64_t patch_len = GetLE(file, 24, 8);
+    if (manifest_len == 0 || manifest_len > kMaxDeltaManifestSize || sig_len < 138 || sig_len > 4096 ||
+        head_len < kBundleHeaderSize || head_len > kMaxManifestSize + 8192 || patch_len > kMaxRawPayloadSize)
+        return MakeError(ErrorCode::kCorrupt, "delta header is corrupt");
+    const std::uint64_t total = kDeltaHeaderSize + manifest_len + sig_len + head_len + patch_len;
+    if (file.size() < total)
+        return MakeError(ErrorCode::kTruncated, "delta is truncated: " + std::to_string(file.size()) + " of " +
+                                                    std::to_string(total) + " bytes");
+    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, "delta has unexpected bytes after its end");
+
+    const std::string_view signed_part = file.substr(0, kDeltaHeaderSize + manifest_len);
+    auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
+    if (!sig) return sig.error();
+    const PublicKey* signer = nullptr;
+    for (const auto& k : trusted)
+        if (k.id == sig->key_id) signer = &k;
+    if (!signer) return MakeError(ErrorCode::kUnknownKey, "delta signed by unknown key " + KeyIdHex(sig->key_id));
+    if (auto st = Verify(*signer, *sig, signed_part); !st) return st.error();
+    auto m = DeltaManifestFromJson(file.substr(kDeltaHeaderSize, manifest_len));
+    if (!m) return m.error();
+    if (m->format != static_cast<int>(format)) return MakeError(ErrorCode::kCorrupt, "delta manifest format differs from the header");
+    VerifiedDelta vd{*m, *signer, file.substr(signed_part.size() + sig_len, head_len),
+                     file.substr(signed_part.size() + sig_len + head_len)};
+    if (vd.patch.size() != m->patch_size || HashHex(vd.patch) != m->patch_hash)
+        return MakeError(ErrorCode::kCorrupt, "delta patch does not match its signed hash (damaged copy?)");
+    if (m->result_raw_size > kMaxRawPayloadSize || m->result_bundle_size > kMaxRawPayloadSize ||
+        m->result_bundle_size < head_len)
+        return MakeError(ErrorCode::kCorrupt, "delta result sizes are out of range");
+    return vd;
+}
+
+Result<std::string> ApplyDeltaRecords(const VerifiedDelta& delta, std::string_view base_records) {
+    const DeltaManifest& m = delta.manifest;
+    if (base_records.size() != m.base_raw_size || HashHex(base_records) != m.base_raw_hash)
+        return MakeError(ErrorCode::kInvalidContent, "delta for pack '" + m.pack + "' applies to version " +
+                                                         std::to_string(m.base_version) + ", not to this content");
+    auto out = ZstdDecompressWithReference(delta.patch, base_records, m.result_raw_size);
+    if (!out) return MakeError(ErrorCode::kCorrupt, "delta patch: " + out.error().detail);
+    if (HashHex(*out) != m.result_raw_hash)
+        return MakeError(ErrorCode::kCorrupt, "delta result does not match its signed hash");
+    return out;
+}
+
+Result<std::string> RebuildResultBundle(const VerifiedDelta& delta, std::string_view result_records) {
+    const DeltaManifest& m = delta.manifest;
+    std::string bundle(delta.result_head);
+    bundle += ZstdCompress(result_records);
+    if (bundle.size() != m.result_bundle_size || HashHex(bundle) != m.result_bundle_hash)
+        return MakeError(ErrorCode::kCorrupt, "rebuilt bundle differs from the signed result (different zstd build?)");
+    return bundle;
+}
+
+}  // namespace fk::bundle

@@ -1,0 +1,106 @@
+// Mirror publishing: artifacts first, release.json last, so a client reading the directory
+// during a publish sees either the old or the new release, each complete.
+#include "bundle/publish.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "bundle/bundle_file.hpp"
+#include "bundle/delta.hpp"
+#include "bundle/manifest.hpp"
+#include "platform/files.hpp"
+
+namespace fk::bundle {
+namespace fs = std::filesystem;
+namespace {
+
+std::int64_t Now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+Status WriteSignedFile(const fs::path& dir, const std::string& name, const std::string& bytes, const SecretKey& key,
+                       const std::string& comment) {
+    const fs::path path = dir / name;
+    const fs::path sig_path = dir / (name + ".minisig");
+    const Signature sig = Sign(key, bytes, comment);
+    if (auto st = platform::WriteFileAtomic(path, bytes, "mirror file"); !st) return st;
+    if (auto st = platform::WriteFileAtomic(sig_path, FormatSignatureFile(sig), "signature file"); !st) return st;
+    auto back = platform::ReadFile(path, "mirror file", kMaxRawPayloadSize + (1 << 20));
+    if (!back) return back.error();
+    auto sig_back = platform::ReadFile(sig_path, "signature file", kMaxSignatureFileSize);
+    if (!sig_back) return sig_back.error();
+    auto parsed = ParseSignatureFile(*sig_back);
+    if (*back != bytes || !parsed || !Verify(key.Public(), *parsed, *back))
+        return MakeError(ErrorCode::kIo, "mirror file '" + path.string() + "' did not verify after writing");
+    return Ok{};
+}
+
+Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& bytes, const SecretKey& key,
+                                     const PublishOptions& options) {
+    const PublicKey pub = key.Public();
+    auto vb = VerifyBundle(bytes, std::span<const PublicKey>(&pub, 1));
+    if (!vb) return MakeError(vb.error().code, "bundle: " + vb.error().detail + " (is it signed with this key?)");
+    const Manifest& m = vb->manifest;
+    if (auto st = platform::MakeDirs(dir, "mirror directory"); !st) return st.error();
+
+    ReleaseManifest rm;
+    auto old_json = platform::ReadFile(dir / kReleaseFile, "release manifest", kMaxReleaseFileSize);
+    if (old_json) {
+        auto old_sig = platform::ReadFile(dir / (std::string(kReleaseFile) + ".minisig"), "release signature",
+                                          kMaxSignatureFileSize);
+        if (!old_sig) return old_sig.error();
+        auto parsed = VerifyReleaseManifest(*old_json, *old_sig, std::span<const PublicKey>(&pub, 1));
+        if (!parsed)
+            return MakeError(parsed.error().code, "existing '" + (dir / kReleaseFile).string() +
+                                                      "' does not verify with this key: " + parsed.error().detail);
+        rm = std::move(*parsed);
+    } else if (old_json.error().code != ErrorCode::kNotFound) {
+        return old_json.error();
+    }
+
+    PackRelease& pr = rm.packs[m.pack];
+    pr.pack = m.pack;
+    pr.title = m.title;
+    if (m.version <= pr.version)
+        return MakeError(ErrorCode::kUsage, "pack '" + m.pack + "' version " + std::to_string(m.version) +
+                                                " is not newer than the published version " + std::to_string(pr.version));
+
+    PublishReport report;
+    const std::string hash = HashHex(bytes);
+    Artifact full{hash + ".fkb", hash, bytes.size()};
+    if (auto st = WriteSignedFile(dir, full.name, bytes, key, TrustedComment(m)); !st) return st.error();
+    report.full = full;
+
+    // Deltas from the newest previous releases straight to this one.
+    int made = 0;
+    for (auto it = pr.releases.rbegin(); it != pr.releases.rend() && made < options.delta_bases; ++it, ++made) {
+        auto old_bytes = platform::ReadFile(dir / it->file.name, "previous release", kMaxRawPayloadSize);
+        if (!old_bytes) return old_bytes.error();
+        if (HashHex(*old_bytes) != it->file.hash)
+            return MakeError(ErrorCode::kCorrupt, "previous release '" + it->file.name + "' in the mirror is damaged");
+        auto delta = MakeDelta(*old_bytes, bytes, key);
+        if (!delta) return MakeError(delta.error().code, "delta from version " + std::to_string(it->version) + ": " + delta.error().detail);
+        const std::string dh = HashHex(*delta);
+        DeltaEdge e{it->version, it->raw_hash, m.version, m.raw_hash, Artifact{dh + ".fkd", dh, delta->size()}};
+        const std::string comment = "fieldkit delta pack=" + m.pack + " " + std::to_string(it->version) + "->" +
+                                    std::to_string(m.version);
+        if (auto st = WriteSignedFile(dir, e.file.name, *delta, key, comment); !st) return st.error();
+        pr.deltas.push_back(e);
+        report.new_deltas.push_back(e);
+    }
+    pr.releases.push_back(ReleaseEntry{m.version, m.raw_hash, full});
+    pr.version = m.version;
+
+    rm.created = std::max(options.created.value_or(Now()), rm.created + 1);
+    rm.expires = rm.created + options.expiry_seconds;
+    if (options.mirrors) rm.mirrors = *options.mirrors;
+    const std::string json = ReleaseManifestToJson(rm);
+    if (auto st = WriteSignedFile(dir, kReleaseFile, json, key, ReleaseComment(rm)); !st) return st.error();
+    report.manifest = std::move(rm);
+    return report;
+}
+
+}  // namespace fk::bundle

@@ -1,0 +1,95 @@
+// Release manifest JSON (canonical: sorted keys) and its detached-signature check.
+#include "bundle/release_manifest.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/manifest.hpp"
+
+namespace fk::bundle {
+namespace {
+
+using nlohmann::json;
+
+json ArtifactJson(const Artifact& a) { return {{"name", a.name}, {"hash", a.hash}, {"size", a.size}}; }
+
+Artifact ArtifactFrom(const json& j) {
+    Artifact a{j.at("name").get<std::string>(), j.at("hash").get<std::string>(), j.at("size").get<std::uint64_t>()};
+    // Names are used as URL path segments and file names: only "<hex>.<ext>".
+    const auto dot = a.name.find('.');
+    if (dot == std::string::npos || dot == 0 || a.name.find_first_not_of("0123456789abcdef") != dot ||
+        (a.name.substr(dot) != ".fkb" && a.name.substr(dot) != ".fkd"))
+        throw json::other_error::create(501, "artifact name '" + a.name + "' is not <hash>.fkb or <hash>.fkd", nullptr);
+    return a;
+}
+
+}  // namespace
+
+std::string ReleaseComment(const ReleaseManifest& m) {
+    return "fieldkit release created=" + IsoTime(m.created) + " expires=" + IsoTime(m.expires);
+}
+
+std::string ReleaseManifestToJson(const ReleaseManifest& m) {
+    json packs = json::object();
+    for (const auto& [id, p] : m.packs) {
+        json releases = json::array();
+        for (const auto& r : p.releases)
+            releases.push_back({{"version", r.version}, {"raw_hash", r.raw_hash}, {"file", ArtifactJson(r.file)}});
+        json deltas = json::array();
+        for (const auto& d : p.deltas)
+            deltas.push_back({{"base_version", d.base_version},
+                              {"base_raw_hash", d.base_raw_hash},
+                              {"result_version", d.result_version},
+                              {"result_raw_hash", d.result_raw_hash},
+                              {"file", ArtifactJson(d.file)}});
+        packs[id] = {{"title", p.title}, {"version", p.version}, {"releases", releases}, {"deltas", deltas}};
+    }
+    json j = {{"format", m.format},   {"created", m.created}, {"created_iso", IsoTime(m.created)},
+              {"expires", m.expires}, {"mirrors", m.mirrors}, {"packs", packs}};
+    return j.dump(1) + "\n";
+}
+
+Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
+    try {
+        auto j = json::parse(text);
+        ReleaseManifest m;
+        m.format = j.at("format").get<int>();
+        if (m.format != 1) return MakeError(ErrorCode::kTooNew, "release manifest format " + std::to_string(m.format) + " is not supported");
+        m.created = j.at("created").get<std::int64_t>();
+        m.expires = j.at("expires").get<std::int64_t>();
+        m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
+        for (const auto& [id, pj] : j.at("packs").items()) {
+            PackRelease p;
+            p.pack = id;
+            p.title = pj.at("title").get<std::string>();
+            p.version = pj.at("version").get<std::uint64_t>();
+            for (const auto& r : pj.at("releases"))
+                p.releases.push_back({r.at("version").get<std::uint64_t>(), r.at("raw_hash").get<std::string>(),
+                                      ArtifactFrom(r.at("file"))});
+            for (const auto& d : pj.at("deltas"))
+                p.deltas.push_back({d.at("base_version").get<std::uint64_t>(), d.at("base_raw_hash").get<std::string>(),
+                                    d.at("result_version").get<std::uint64_t>(),
+                                    d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"))});
+            if (p.releases.empty() || p.releases.back().version != p.version)
+                return MakeError(ErrorCode::kCorrupt, "release manifest: pack '" + id + "' does not list its newest release last");
+            m.packs[id] = std::move(p);
+        }
+        return m;
+    } catch (const json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, std::string("release manifest is malformed: ") + e.what());
+    }
+}
+
+Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string_view minisig,
+                                              std::span<const PublicKey> trusted) {
+    auto sig = ParseSignatureFile(minisig);
+    if (!sig) return MakeError(ErrorCode::kBadSignature, "release manifest signature is unreadable");
+    const PublicKey* signer = nullptr;
+    for (const auto& k : trusted)
+        if (k.id == sig->key_id) signer = &k;
+    if (!signer) return MakeError(ErrorCode::kUnknownKey, "release manifest signed by unknown key " + KeyIdHex(sig->key_id));
+    if (auto st = Verify(*signer, *sig, text); !st)
+        return MakeError(ErrorCode::kBadSignature, "release manifest: " + st.error().detail);
+    return ReleaseManifestFromJson(text);
+}
+
+}  // namespace fk::bundle

@@ -1,0 +1,93 @@
+// Publisher commands for mirrors: bundle diff (one delta), bundle publish (a mirror release).
+#include <iostream>
+
+#include "bundle/bundle_file.hpp"
+#include "bundle/delta.hpp"
+#include "bundle/manifest.hpp"
+#include "bundle/publish.hpp"
+#include "kit/cli/command.hpp"
+#include "kit/cli/output.hpp"
+#include "platform/files.hpp"
+
+namespace fk::cli {
+namespace {
+
+Result<bundle::SecretKey> LoadKey(const std::string& path) {
+    auto text = platform::ReadFile(path, "secret key", 4096);
+    if (!text) return text.error();
+    auto key = bundle::ParseSecretKey(*text);
+    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
+    return key;
+}
+
+int RunDiff(Context&, const Args& a) {
+    if (a.Positional().size() != 2) return Fail("bundle diff needs OLD.fkb and NEW.fkb");
+    auto out = a.Option("-o");
+    auto sec = a.Option("-s");
+    if (!out || !sec) return Fail("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)");
+    auto key = LoadKey(*sec);
+    if (!key) return Fail(key.error().detail);
+    auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
+    if (!old_bytes) return Fail(old_bytes.error().detail);
+    auto new_bytes = platform::ReadFile(a.Positional()[1], "new bundle", bundle::kMaxRawPayloadSize);
+    if (!new_bytes) return Fail(new_bytes.error().detail);
+    auto delta = bundle::MakeDelta(*old_bytes, *new_bytes, *key);
+    if (!delta) return Fail(delta.error().detail);
+    if (auto st = platform::WriteFileAtomic(*out, *delta, "delta"); !st) return Fail(st.error().detail);
+    const double pct = 100.0 * static_cast<double>(delta->size()) / static_cast<double>(new_bytes->size());
+    std::printf("wrote %s: %s (%.2f%% of the full bundle, %s)\n", out->c_str(), HumanBytes(delta->size()).c_str(), pct,
+                HumanBytes(new_bytes->size()).c_str());
+    return 0;
+}
+
+int RunPublish(Context&, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("bundle publish needs exactly one bundle file");
+    auto dir = a.Option("--mirror");
+    auto sec = a.Option("-s");
+    if (!dir || !sec) return Fail("bundle publish needs --mirror DIR and -s KEY.sec");
+    auto key = LoadKey(*sec);
+    if (!key) return Fail(key.error().detail);
+    auto bytes = platform::ReadFile(a.Positional()[0], "bundle", bundle::kMaxRawPayloadSize);
+    if (!bytes) return Fail(bytes.error().detail);
+    bundle::PublishOptions opts;
+    if (auto mirrors = a.All("--also"); !mirrors.empty()) opts.mirrors = mirrors;
+    if (auto days = a.Option("--expires-days")) {
+        try {
+            opts.expiry_seconds = std::stoll(*days) * 86400;
+        } catch (...) {
+            return Fail("--expires-days must be a number");
+        }
+    }
+    auto r = bundle::PublishRelease(*dir, *bytes, *key, opts);
+    if (!r) return Fail(r.error().detail);
+    std::cout << "published " << r->full.name << " (" << HumanBytes(r->full.size) << ") to " << *dir << "\n";
+    for (const auto& d : r->new_deltas)
+        std::printf("  delta %llu -> %llu: %s (%.2f%% of the full bundle)\n",
+                    static_cast<unsigned long long>(d.base_version), static_cast<unsigned long long>(d.result_version),
+                    HumanBytes(d.file.size).c_str(),
+                    100.0 * static_cast<double>(d.file.size) / static_cast<double>(r->full.size));
+    std::cout << "release.json created " << bundle::IsoTime(r->manifest.created) << ", fresh until "
+              << bundle::IsoTime(r->manifest.expires) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Command> PublishCommands() {
+    return {
+        {"bundle diff", "OLD.fkb NEW.fkb -o DELTA.fkd -s KEY.sec", "make a signed delta between two editions",
+         "Both bundles must be signed by KEY's public key. The delta is a zstd patch of the record\n"
+         "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
+         "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n",
+         {{}, {"-o", "-s"}, {{"--output", "-o"}}}, RunDiff},
+        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N]",
+         "add a release to a static mirror directory",
+         "Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
+         "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
+         "  --also URL         further mirrors to list in release.json (repeatable)\n"
+         "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n",
+         {{}, {"--mirror", "-s", "--also", "--expires-days"}, {}}, RunPublish},
+    };
+}
+
+}  // namespace fk::cli

@@ -1,0 +1,71 @@
+// Library: installing from deltas (a chain of .fkd files applied to the installed records).
+#include "bundle/bundle_file.hpp"
+#include "bundle/delta.hpp"
+#include "kit/core/library.hpp"
+#include "platform/files.hpp"
+
+namespace fk::core {
+
+Result<std::string> Library::ReadInstalledRecords(const std::string& pack) const {
+    auto it = m_state.packs.find(pack);
+    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, "pack '" + pack + "' is not installed");
+    auto bytes = ReadInstalledBundle(pack);
+    if (!bytes) return bytes.error();
+    auto key = bundle::ParsePublicKey(it->second.public_key);
+    if (!key) return MakeError(ErrorCode::kCorrupt, "library state: key of pack '" + pack + "' is damaged");
+    auto vb = bundle::VerifyBundle(*bytes, std::span<const bundle::PublicKey>(&*key, 1));
+    if (!vb) return MakeError(vb.error().code, "installed pack '" + pack + "': " + vb.error().detail);
+    return bundle::OpenPayload(*vb);
+}
+
+Result<std::string> Library::InstalledRawHash(const std::string& pack) const {
+    auto bytes = ReadInstalledBundle(pack);
+    if (!bytes) return bytes.error();
+    auto it = m_state.packs.find(pack);
+    auto key = bundle::ParsePublicKey(it->second.public_key);
+    if (!key) return MakeError(ErrorCode::kCorrupt, "library state: key of pack '" + pack + "' is damaged");
+    auto vb = bundle::VerifyBundle(*bytes, std::span<const bundle::PublicKey>(&*key, 1));
+    if (!vb) return MakeError(vb.error().code, "installed pack '" + pack + "': " + vb.error().detail);
+    return vb->manifest.raw_hash;
+}
+
+Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& deltas) {
+    if (deltas.empty()) return MakeError(ErrorCode::kUsage, "no deltas to apply");
+    const auto keys = TrustedKeys();
+    std::vector<bundle::VerifiedDelta> verified;
+    for (const auto& d : deltas) {
+        auto vd = bundle::VerifyDelta(d, keys);
+        if (!vd) return vd.error();
+        verified.push_back(*vd);
+    }
+    const std::string& pack = verified.front().manifest.pack;
+    for (size_t i = 1; i < verified.size(); ++i) {
+        const auto& prev = verified[i - 1].manifest;
+        const auto& cur = verified[i].manifest;
+        if (cur.pack != pack || cur.base_raw_hash != prev.result_raw_hash || cur.base_version != prev.result_version)
+            return MakeError(ErrorCode::kInvalidContent, "deltas do not form a chain (mixed versions?)");
+    }
+    // Read under no lock: ImportBundle takes the lock and re-checks the floor before installing.
+    if (auto fresh = LoadLibraryState(m_dir / "library.json")) m_state = std::move(*fresh);
+    auto installed = m_state.packs.find(pack);
+    if (installed == m_state.packs.end())
+        return MakeError(ErrorCode::kNotFound, "delta for pack '" + pack + "', which is not installed (import the full bundle)");
+    const auto& last = verified.back().manifest;
+    if (last.result_version <= installed->second.version)
+        return MakeError(ErrorCode::kOlderThanInstalled, "pack '" + pack + "': you already have version " +
+                                                             std::to_string(installed->second.version) +
+                                                             "; this delta leads to " + std::to_string(last.result_version));
+    auto records = ReadInstalledRecords(pack);
+    if (!records) return records.error();
+    std::string current = std::move(*records);
+    for (const auto& vd : verified) {
+        auto next = bundle::ApplyDeltaRecords(vd, current);
+        if (!next) return next.error();
+        current = std::move(*next);
+    }
+    auto bundle_bytes = bundle::RebuildResultBundle(verified.back(), current);
+    if (!bundle_bytes) return bundle_bytes.error();
+    return ImportBundle(*bundle_bytes);
+}
+
+}  // namespace fk::core

@@ -1,0 +1,52 @@
+// HTTP(S) downloads with libcurl, hardened for hostile mirrors and bad links: only http and
+// https (redirects included), a connect timeout, a low-speed limit, an overall deadline per
+// attempt, byte counting against a known length (curl 7.88 does not stop endless chunked
+// bodies itself), and resume into a partial file with Range. Blocking; safe to call from any
+// thread, one call per thread at a time.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "platform/result.hpp"
+
+namespace fk::platform {
+
+struct HttpLimits {
+    long connect_timeout_s = 20;
+    long low_speed_bytes = 16;  // below this many bytes/s ...
+    long low_speed_s = 30;      // ... for this long: kTimeout (a stalled transfer)
+    long deadline_s = 0;        // whole attempt; 0: none (large files on slow links)
+};
+
+// Called with bytes present (including a resumed prefix) and the total expected.
+// Return false to cancel. Runs on the calling thread.
+using HttpProgressFn = std::function<bool(std::uint64_t have, std::uint64_t total)>;
+
+struct HttpStats {
+    std::uint64_t bytes_received = 0;  // body bytes that came over the wire (all attempts)
+    int attempts = 0;
+    bool resumed = false;
+};
+
+// GET into memory; fails with kTooLarge as soon as the body passes max_bytes.
+// Errors: kOffline (cannot connect, cut), kTimeout, kHttpStatus (4xx/5xx, refused redirect),
+// kTooLarge, kUsage (bad URL), kIo, kInternal (cancelled).
+Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, const HttpLimits& limits,
+                            HttpStats* stats = nullptr, const std::atomic<bool>* cancel = nullptr);
+
+// Downloads exactly `size` bytes into `partial` (created or continued: its size is re-read
+// before the attempt and sent as a Range). A body longer than `size` is cut at `size` and
+// reported as kTooLarge; a server that ignores Range is restarted from zero once. One attempt:
+// a cut connection returns kOffline with the bytes kept, so calling again resumes.
+Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,
+                    const HttpLimits& limits, const HttpProgressFn& progress, HttpStats* stats = nullptr,
+                    const std::atomic<bool>* cancel = nullptr);
+
+// True for http:// and https:// URLs (the only ones fieldkit fetches).
+bool IsHttpUrl(const std::string& url);
+
+}  // namespace fk::platform

@@ -1,0 +1,193 @@
+// libcurl implementation of platform/http_client.hpp. See SYNC-NOTES.md for the 7.88 traps
+// this works around (endless bodies, no If-Range, re-reading the partial size).
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <memory>
+#include <mutex>
+
+#include "platform/curl_errors.hpp"
+#include "platform/files.hpp"
+#include "platform/http_client.hpp"
+
+namespace fk::platform {
+namespace {
+
+struct EasyFree {
+    void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+
+CURL* NewEasy() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    return curl_easy_init();
+}
+
+struct Sink {
+    std::string* memory = nullptr;  // HttpGet
+    int fd = -1;                    // HttpDownload
+    std::uint64_t have = 0;         // bytes already held (resumed prefix + received)
+    std::uint64_t limit = 0;        // hard cap on `have`
+    bool too_large = false;
+    bool io_error = false;
+    int io_errno = 0;
+    HttpStats* stats = nullptr;
+    const HttpProgressFn* progress = nullptr;
+    const std::atomic<bool>* cancel = nullptr;
+    std::uint64_t total = 0;
+};
+
+size_t OnWrite(char* data, size_t one, size_t n, void* user) {
+    Sink& s = *static_cast<Sink*>(user);
+    n *= one;
+    if (s.stats) s.stats->bytes_received += n;
+    size_t keep = n;
+    if (s.have + n > s.limit) {
+        keep = static_cast<size_t>(s.limit - s.have);
+        s.too_large = true;
+    }
+    if (s.memory) {
+        s.memory->append(data, keep);
+    } else {
+        size_t done = 0;
+        while (done < keep) {
+            ssize_t w = ::write(s.fd, data + done, keep - done);
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0) {
+                s.io_error = true;
+                s.io_errno = errno;
+                return 0;
+            }
+            done += static_cast<size_t>(w);
+        }
+    }
+    s.have += keep;
+    if (s.too_large) return 0;  // abort: the signed length is exceeded (or the cap for unsigned files)
+    if (s.progress && *s.progress && !(*s.progress)(s.have, s.total)) return 0;
+    return n;
+}
+
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const Sink& s = *static_cast<Sink*>(user);
+    return s.cancel && s.cancel->load() ? 1 : 0;
+}
+
+void Configure(CURL* c, const std::string& url, const HttpLimits& limits, Sink& sink) {
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits.low_speed_bytes);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits.low_speed_s);
+    if (limits.deadline_s > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.deadline_s);
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, nullptr);  // bytes on the wire are the bytes we count
+    curl_easy_setopt(c, CURLOPT_USERAGENT, "fieldkit");
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnWrite);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+}
+
+long ResponseCode(CURL* c) {
+    long code = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    return code;
+}
+
+}  // namespace
+
+bool IsHttpUrl(const std::string& url) { return url.starts_with("http://") || url.starts_with("https://"); }
+
+Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, const HttpLimits& limits,
+                            HttpStats* stats, const std::atomic<bool>* cancel) {
+    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, "'" + url + "': only http:// and https:// mirrors");
+    std::unique_ptr<CURL, EasyFree> c(NewEasy());
+    if (!c) return MakeError(ErrorCode::kInternal, "libcurl did not initialise");
+    std::string body;
+    Sink sink;
+    sink.memory = &body;
+    sink.limit = max_bytes;
+    sink.stats = stats;
+    sink.cancel = cancel;
+    Configure(c.get(), url, limits, sink);
+    if (stats) ++stats->attempts;
+    CURLcode rc = curl_easy_perform(c.get());
+    if (sink.too_large)
+        return MakeError(ErrorCode::kTooLarge, "'" + url + "': larger than " + std::to_string(max_bytes) + " bytes");
+    if (rc != CURLE_OK) return CurlError(rc, url, ResponseCode(c.get()));
+    return body;
+}
+
+Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,
+                    const HttpLimits& limits, const HttpProgressFn& progress, HttpStats* stats,
+                    const std::atomic<bool>* cancel) {
+    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, "'" + url + "': only http:// and https:// mirrors");
+    for (int round = 0; round < 2; ++round) {
+        int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (fd < 0) return ErrnoError(errno, "partial download", partial);
+        struct stat st {};
+        ::fstat(fd, &st);  // re-read: another attempt (or process) may have written more
+        std::uint64_t have = static_cast<std::uint64_t>(st.st_size);
+        if (have > size) {  // cannot be ours: start again
+            if (::ftruncate(fd, 0) != 0) {
+                int err = errno;
+                ::close(fd);
+                return ErrnoError(err, "partial download", partial);
+            }
+            have = 0;
+        }
+        if (have == size) {
+            ::close(fd);
+            return Ok{};
+        }
+        std::unique_ptr<CURL, EasyFree> c(NewEasy());
+        if (!c) {
+            ::close(fd);
+            return MakeError(ErrorCode::kInternal, "libcurl did not initialise");
+        }
+        Sink sink;
+        sink.fd = fd;
+        sink.have = have;
+        sink.limit = size;
+        sink.total = size;
+        sink.stats = stats;
+        sink.progress = &progress;
+        sink.cancel = cancel;
+        Configure(c.get(), url, limits, sink);
+        if (have > 0) {
+            curl_easy_setopt(c.get(), CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(have));
+            if (stats) stats->resumed = true;
+        }
+        if (stats) ++stats->attempts;
+        CURLcode rc = curl_easy_perform(c.get());
+        const long status = ResponseCode(c.get());
+        const bool synced = ::fsync(fd) == 0;
+        ::close(fd);
+        if (sink.io_error) return ErrnoError(sink.io_errno, "partial download", partial);
+        if (sink.too_large)
+            return MakeError(ErrorCode::kTooLarge, "'" + url + "': body longer than the signed length " + std::to_string(size));
+        if (rc == CURLE_RANGE_ERROR && have > 0 && round == 0) {
+            // The server ignored Range: start over rather than splice.
+            std::error_code ec;
+            std::filesystem::resize_file(partial, 0, ec);
+            continue;
+        }
+        if (rc != CURLE_OK) return CurlError(rc, url, status);
+        if (!synced) return ErrnoError(errno, "partial download", partial);
+        if (sink.have != size)
+            return MakeError(ErrorCode::kOffline, "'" + url + "': body ended after " + std::to_string(sink.have) +
+                                                      " of " + std::to_string(size) + " bytes");
+        return Ok{};
+    }
+    return MakeError(ErrorCode::kHttpStatus, "'" + url + "': server does not honour Range");
+}
+
+}  // namespace fk::platform
