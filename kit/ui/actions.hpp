@@ -1,0 +1,45 @@
+// What the draw functions ask for: small value objects queued during a frame and applied
+// by the model after it (draw functions never change the model or touch files).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fk::ui {
+
+enum class Screen { kHome, kSearch, kArticle, kLibrary, kSettings };
+
+enum class ActionType {
+    kShowScreen,      // value = Screen
+    kOpenArticle,     // text = id
+    kOpenLink,        // text = href as written in the article
+    kSetQuery,        // text = query
+    kSetFilter,       // text = "phase|audience|type|lang", arg = value ("" = any)
+    kMoveSelection,   // value = delta
+    kOpenSelected,
+    kBack,
+    kForward,
+    kSetTicked,       // text = task key, value = 0/1
+    kResetChecklist,
+    kToggleBookmark,
+    kSetNote,         // text = note
+    kSetTheme,        // text = theme
+    kChangeFontSize,  // value = delta
+    kSetAudience,     // text = audience key
+    kSetLanguage,     // text = language
+    kImportFile,      // text = path
+    kDismissMessage,
+};
+
+struct Action {
+    Action(ActionType t, std::string text_ = {}, int value_ = 0, std::string arg_ = {})
+        : type(t), text(std::move(text_)), value(value_), arg(std::move(arg_)) {}
+    ActionType type;
+    std::string text;
+    int value = 0;
+    std::string arg;
+};
+
+using ActionQueue = std::vector<Action>;
+
+}  // namespace fk::ui

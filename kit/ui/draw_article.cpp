@@ -1,0 +1,126 @@
+// Article: title and facts, bookmark, copy as Markdown, checklist progress and reset,
+// the body, sources, related articles, and a notes panel saved as you type.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "kit/core/markdown_render.hpp"
+#include "kit/ui/bidi.hpp"
+#include "kit/ui/rich_text.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+namespace {
+
+std::string Join(const std::vector<std::string>& v, const char* sep) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
+    const auto& art = a.view.article;
+    ImGui::PushFont(view.fonts.h1);
+    Runs title{Run{art.title, 0, {}}};
+    DrawRuns(title, ImGui::GetContentRegionAvail().x, StartsRightToLeft(art.title), view.fonts.h1, view, out);
+    ImGui::PopFont();
+    DrawMuted(view, art.type + "  \xC2\xB7  " + Join(art.phases, ", ") + "  \xC2\xB7  for " + Join(art.audiences, ", ") +
+                        "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang);
+    if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view)) out.push_back({ActionType::kToggleBookmark});
+    view.Record("bookmark");
+    ImGui::SameLine();
+    if (DrawChip("Notes", view.show_notes, view)) view.show_notes = !view.show_notes;
+    ImGui::SameLine();
+    if (ImGui::Button("Copy as Markdown")) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
+    if (a.view.languages.size() > 1) {
+        for (const auto& lang : a.view.languages) {
+            ImGui::SameLine();
+            if (DrawChip(lang.c_str(), lang == art.lang, view)) out.push_back({ActionType::kSetLanguage, lang});
+        }
+    }
+    if (!a.view.tasks.empty()) {
+        int done = 0;
+        for (const auto& t : a.view.tasks) done += a.ticked.count(t.key) ? 1 : 0;
+        const int total = static_cast<int>(a.view.tasks.size());
+        std::string label = std::to_string(done) + " of " + std::to_string(total) + " done";
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
+        ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total),
+                           ImVec2(ImGui::GetFontSize() * 16, 0), label.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(done == 0);
+        if (ImGui::Button("Reset checklist")) out.push_back({ActionType::kResetChecklist});
+        ImGui::EndDisabled();
+    }
+    ImGui::Separator();
+}
+
+void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& out) {
+    const auto& art = a.view.article;
+    if (!art.sources.empty()) {
+        ImGui::Separator();
+        ImGui::PushFont(view.fonts.h2);
+        ImGui::TextUnformatted("Sources");
+        ImGui::PopFont();
+        for (const auto& s : art.sources) {
+            Runs r{Run{s.title, kStyleBold, {}}};
+            std::string rest;
+            if (!s.publisher.empty()) rest += ", " + s.publisher;
+            if (s.year) rest += ", " + std::to_string(s.year);
+            r.push_back(Run{rest + " ", 0, {}});
+            if (!s.url.empty()) r.push_back({s.url, kStyleLink, s.url});
+            DrawRuns(r, ImGui::GetContentRegionAvail().x, false, view.fonts.regular, view, out);
+        }
+    }
+    if (!a.related.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(view.fonts.h2);
+        ImGui::TextUnformatted("Related");
+        ImGui::PopFont();
+        for (const auto& r : a.related) DrawArticleLink(r.id, r.title, view, out);
+    }
+}
+
+void DrawNotes(const ArticleState& a, ViewState& view, ActionQueue& out) {
+    if (view.note_article != a.generation) {
+        view.note = a.note;
+        view.note_article = a.generation;
+    }
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Notes");
+    ImGui::PopFont();
+    DrawMuted(view, "Saved as you type, on this computer only.");
+    std::string before = view.note;
+    ImGui::InputTextMultiline("##note", &view.note, ImVec2(-1, -1));
+    view.Record("notes");
+    if (view.note != before) out.push_back({ActionType::kSetNote, view.note});
+}
+
+}  // namespace
+
+void DrawArticle(const Model& model, ViewState& view, ActionQueue& out) {
+    const ArticleState* a = model.Article();
+    if (!a) return;
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float notes_w = view.show_notes ? std::max(total * 0.28f, ImGui::GetFontSize() * 14) : 0;
+    const float avail = total - notes_w;
+    const float w = std::min(avail, ImGui::GetFontSize() * 50);  // a readable measure on wide screens
+    const float x0 = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(x0 + (avail - w) / 2);
+    ImGui::BeginChild("article", ImVec2(w, 0), false);
+    if (view.scroll_to_top_for != a->generation) {
+        ImGui::SetScrollY(0);
+        view.scroll_to_top_for = a->generation;
+    }
+    DrawHeader(*a, view, out);
+    DrawBlocks(*a, view, out);
+    DrawSourcesAndRelated(*a, view, out);
+    ImGui::EndChild();
+    if (view.show_notes) {
+        ImGui::SameLine(x0 + avail);
+        ImGui::BeginChild("notes", ImVec2(0, 0), true);
+        DrawNotes(*a, view, out);
+        ImGui::EndChild();
+    }
+}
+
+}  // namespace fk::ui

@@ -1,0 +1,98 @@
+// Home: "I am a ..." filter, the five phases as entry points, start-here guides,
+// recently viewed, bookmarks and the state of the content.
+#include "bundle/manifest.hpp"
+#include "kit/ui/bidi.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+namespace {
+
+void DrawAudience(const Model& model, ActionQueue& out) {
+    const auto& audiences = model.Taxonomy().audiences;
+    const std::string& current = model.Settings().audience;
+    std::string shown = "Anyone";
+    for (const auto& [k, label] : audiences)
+        if (k == current) shown = label;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("I am");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    if (ImGui::BeginCombo("##audience", shown.c_str())) {
+        if (ImGui::Selectable("Anyone", current.empty())) out.push_back({ActionType::kSetAudience, ""});
+        for (const auto& [k, label] : audiences)
+            if (ImGui::Selectable(label.c_str(), k == current)) out.push_back({ActionType::kSetAudience, k});
+        ImGui::EndCombo();
+    }
+}
+
+void DrawPhases(const Model& model, ViewState& view, ActionQueue& out) {
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Where are you in the crisis?");
+    ImGui::PopFont();
+    const float w = ImGui::GetContentRegionAvail().x;
+    for (const auto& [key, label] : model.Taxonomy().phases) {
+        ImGui::PushID(key.c_str());
+        std::string name = key;
+        if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+        ImGui::PushFont(view.fonts.bold);
+        bool go = ImGui::Button(name.c_str(), ImVec2(ImGui::GetFontSize() * 8, 0));
+        ImGui::PopFont();
+        view.Record("phase:" + key);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(w);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+        if (go) out.push_back({ActionType::kSetFilter, "phase", 0, key});
+        ImGui::PopID();
+    }
+}
+
+void DrawSaved(const char* title, const std::vector<core::SavedArticle>& list, const char* empty, ViewState& view,
+               ActionQueue& out) {
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (list.empty()) DrawMuted(view, empty);
+    for (const auto& a : list) DrawArticleLink(a.id, a.title, view, out);
+}
+
+void DrawContentState(const Model& model, ViewState& view) {
+    std::int64_t newest = 0;
+    for (const auto& [name, pack] : model.Library().State().packs) newest = std::max(newest, pack.created);
+    std::string line = std::to_string(model.ArticleCount()) + " articles; content " + AgeText(newest) +
+                       " (published " + bundle::IsoTime(newest).substr(0, 10) + ")";
+    DrawMuted(view, line + ".  Updates: never checked; offline (sync from a mirror or import a pack in Library).");
+}
+
+}  // namespace
+
+void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
+    ImGui::BeginChild("home", ImVec2(0, 0), false);
+    ImGui::PushFont(view.fonts.h1);
+    ImGui::TextUnformatted("fieldkit");
+    ImGui::PopFont();
+    DrawMuted(view, "Offline guidance for keeping networks and people connected during conflict and crisis.");
+    DrawContentState(model, view);
+    ImGui::Spacing();
+    DrawAudience(model, out);
+    ImGui::Spacing();
+    DrawPhases(model, view, out);
+    ImGui::Spacing();
+    const HomeState& h = model.Home();
+    if (ImGui::BeginTable("home-lists", 3, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        ImGui::PushFont(view.fonts.h2);
+        ImGui::TextUnformatted("Start here");
+        ImGui::PopFont();
+        for (const auto& a : h.start_here) DrawArticleLink(a.id, a.title, view, out);
+        ImGui::TableNextColumn();
+        DrawSaved("Recently viewed", h.recent, "Nothing yet.", view, out);
+        ImGui::TableNextColumn();
+        DrawSaved("Bookmarks", h.bookmarks, "Bookmark an article to find it here.", view, out);
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace fk::ui

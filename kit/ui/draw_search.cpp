@@ -1,0 +1,116 @@
+// Search: filter chips, "did you mean", and the hit list (ImGuiListClipper, so 5,000 hits
+// scroll as smoothly as 5) with keyboard selection.
+#include "kit/ui/bidi.hpp"
+#include "kit/ui/rich_text.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+namespace {
+
+void DrawChips(const char* field, const bundle::Labels& labels, const std::string& current, const ViewState& view,
+               ActionQueue& out) {
+    ImGui::PushID(field);
+    bool first = true;
+    for (const auto& [key, label] : labels) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x + 20) ImGui::NewLine();
+        if (DrawChip(key.c_str(), key == current, view))
+            out.push_back({ActionType::kSetFilter, field, 0, key == current ? std::string() : key});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+    }
+    ImGui::PopID();
+}
+
+void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
+    const auto& t = model.Taxonomy();
+    const auto& f = model.Search().filters;
+    if (ImGui::BeginTable("filters", 2, ImGuiTableFlags_SizingFixedFit)) {
+        const std::pair<const char*, std::pair<const bundle::Labels*, const std::string*>> rows[] = {
+            {"phase", {&t.phases, &f.phase}}, {"type", {&t.types, &f.type}}, {"audience", {&t.audiences, &f.audience}}};
+        static const bundle::Labels kLangs = {{"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"ar", "Arabic"}};
+        for (const auto& [name, data] : rows) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            DrawMuted(view, name);
+            ImGui::TableNextColumn();
+            DrawChips(name, *data.first, *data.second, view, out);
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        DrawMuted(view, "language");
+        ImGui::TableNextColumn();
+        DrawChips("lang", kLangs, f.lang, view, out);
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
+    const SearchState& s = model.Search();
+    DrawFilters(model, view, out);
+    if (!s.results.corrected_query.empty()) {
+        ImGui::TextUnformatted("Did you mean:");
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.link);
+        ImGui::TextUnformatted(s.results.corrected_query.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemClicked()) out.push_back({ActionType::kSetQuery, s.results.corrected_query + " "});
+        ImGui::SameLine();
+        DrawMuted(view, "(showing results for it)");
+    }
+    const auto& hits = s.results.hits;
+    if (hits.empty()) {
+        DrawMuted(view, s.query.empty() ? "Type to search, or pick a phase or type above."
+                                        : "No articles match. Try fewer or other words.");
+        return;
+    }
+    DrawMuted(view, std::to_string(hits.size()) + (hits.size() == 1 ? " article" : " articles") +
+                        (s.results.relaxed ? " (not every word matched)" : "") +
+                        "   \xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
+    if (!ImGui::GetIO().WantTextInput && model.CurrentScreen() == Screen::kSearch) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) out.push_back({ActionType::kMoveSelection, {}, 1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) out.push_back({ActionType::kMoveSelection, {}, -1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) out.push_back({ActionType::kOpenSelected});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) out.push_back({ActionType::kBack});
+    }
+
+    ImGui::BeginChild("hits", ImVec2(0, 0), false);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row_h = ImGui::GetTextLineHeight() * 2 + style.ItemSpacing.y + style.FramePadding.y * 2;
+    if (view.shown_selection != s.selected) {
+        float y = s.selected * (row_h + style.ItemSpacing.y);
+        if (y < ImGui::GetScrollY()) ImGui::SetScrollY(y);
+        else if (y + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()) ImGui::SetScrollY(y + row_h - ImGui::GetWindowHeight());
+        view.shown_selection = s.selected;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(hits.size()), row_h + style.ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const core::SearchHit& h = hits[static_cast<size_t>(i)];
+            ImGui::PushID(h.article.id.c_str());
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##hit", i == s.selected, 0, ImVec2(0, row_h)))
+                out.push_back({ActionType::kOpenArticle, h.article.id});
+            view.Record("hit:" + std::to_string(i));
+            ImVec2 after = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y));
+            ImGui::PushFont(view.fonts.bold);
+            ImGui::TextUnformatted(Displayable(h.article.title).c_str());
+            ImGui::PopFont();
+            ImGui::SameLine();
+            DrawMuted(view, h.article.type + (h.article.lang != "en" ? " \xC2\xB7 " + h.article.lang : ""));
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, ImGui::GetCursorScreenPos().y));
+            ImGui::PushClipRect(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, after.y), true);
+            DrawRuns(SnippetRuns(h.snippet), 1e6f, false, view.fonts.regular, view, out);
+            ImGui::PopClipRect();
+            ImGui::SetCursorScreenPos(after);
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace fk::ui

@@ -1,0 +1,59 @@
+// Settings: text size (Ctrl+= / Ctrl+-), theme, reading language, and where data lives.
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+
+void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
+    const core::ReaderSettings& s = model.Settings();
+    ImGui::BeginChild("settings", ImVec2(0, 0), false);
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Text size");
+    ImGui::PopFont();
+    ImGui::BeginDisabled(s.font_size <= core::kMinFontSize);
+    if (ImGui::Button(" A- ")) out.push_back({ActionType::kChangeFontSize, {}, -1});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Text("%d px", s.font_size);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.font_size >= core::kMaxFontSize);
+    if (ImGui::Button(" A+ ")) out.push_back({ActionType::kChangeFontSize, {}, 1});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    DrawMuted(view, "Ctrl+= and Ctrl+- work everywhere.");
+
+    ImGui::Spacing();
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Theme");
+    ImGui::PopFont();
+    const std::pair<const char*, const char*> themes[] = {
+        {"dark", "Dark"}, {"light", "Light"}, {"high-contrast", "High contrast (sunlight, tired eyes)"}};
+    for (const auto& [key, label] : themes) {
+        if (ImGui::RadioButton(label, s.theme == key)) out.push_back({ActionType::kSetTheme, key});
+        view.Record(std::string("theme:") + key);
+    }
+
+    ImGui::Spacing();
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Reading language");
+    ImGui::PopFont();
+    DrawMuted(view, "Articles open in this language when a translation exists, else in English.");
+    const std::pair<const char*, const char*> langs[] = {
+        {"en", "English"}, {"fr", "Fran\xC3\xA7" "ais"}, {"es", "Espa\xC3\xB1ol"}, {"ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 (Arabic)"}};
+    for (const auto& [key, label] : langs) {
+        ImGui::SameLine(0, -1);
+        if (key == langs[0].first) ImGui::NewLine();
+        if (DrawChip(key, s.language == key, view)) out.push_back({ActionType::kSetLanguage, key});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
+    }
+
+    ImGui::Spacing();
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Your data");
+    ImGui::PopFont();
+    DrawMuted(view, "Data folder: " + model.DataDir().string());
+    DrawMuted(view, "Bookmarks, notes and checklist progress are kept in reader.sqlite there; content updates never "
+                    "change them.");
+    ImGui::EndChild();
+}
+
+}  // namespace fk::ui

@@ -1,0 +1,74 @@
+// Font atlas set-up: glyph ranges per role, Arabic merged at a size that matches DejaVu.
+#include "kit/ui/fonts.hpp"
+
+#include <imgui.h>
+
+#include "kit/ui/font_data.hpp"
+
+namespace fk::ui {
+namespace {
+
+// Noto's line height is much taller than its letters; ImGui sizes merged fonts by line height.
+constexpr float kArabicScale = 1.45f;
+
+const ImWchar kExtraRanges[] = {
+    0x0100, 0x024F,  // Latin Extended-A and -B
+    0x0370, 0x03FF,  // Greek
+    0x2010, 0x205E,  // dashes, quotes, bullet, ellipsis
+    0x20AC, 0x20AC,  // euro
+    0x2190, 0x2199,  // arrows
+    0x2713, 0x2717,  // check marks
+    0,
+};
+const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+const ImWchar kMonoRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2500, 0x257F, 0};
+
+const ImWchar* BodyRanges() {
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        ImFontAtlas scratch;
+        b.AddRanges(scratch.GetGlyphRangesCyrillic());  // includes Basic Latin and Latin-1
+        b.AddRanges(kExtraRanges);
+        b.BuildRanges(&ranges);
+    }
+    return ranges.Data;
+}
+
+ImFont* Add(ImFontAtlas& atlas, FontFile file, float px, const ImWchar* ranges, FontFile arabic) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data), static_cast<int>(file.size), px,
+                                              &cfg, ranges);
+    if (arabic.data) {
+        ImFontConfig merge;
+        merge.FontDataOwnedByAtlas = false;
+        merge.MergeMode = true;
+        merge.OversampleH = 1;
+        merge.OversampleV = 1;
+        merge.GlyphOffset.y = -px * 0.12f;
+        atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(arabic.data), static_cast<int>(arabic.size),
+                                   px * kArabicScale, &merge, kArabicRanges);
+    }
+    return font;
+}
+
+}  // namespace
+
+Fonts LoadFonts(ImFontAtlas& atlas, float px) {
+    atlas.Clear();
+    const FontFile none{nullptr, 0};
+    Fonts f;
+    f.size = px;
+    f.regular = Add(atlas, RegularFontFile(), px, BodyRanges(), ArabicFontFile());
+    f.bold = Add(atlas, BoldFontFile(), px, BodyRanges(), ArabicBoldFontFile());
+    f.italic = Add(atlas, ItalicFontFile(), px, BodyRanges(), none);
+    f.mono = Add(atlas, MonoFontFile(), px * 0.95f, kMonoRanges, none);
+    f.h1 = Add(atlas, BoldFontFile(), px * 1.6f, BodyRanges(), ArabicBoldFontFile());
+    f.h2 = Add(atlas, BoldFontFile(), px * 1.25f, BodyRanges(), ArabicBoldFontFile());
+    return f;
+}
+
+}  // namespace fk::ui

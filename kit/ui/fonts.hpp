@@ -1,0 +1,24 @@
+// The fonts the window draws with: DejaVu (Latin, Latin Extended, Greek, Cyrillic) with
+// Noto Sans Arabic merged in, embedded at build time from Debian's font packages.
+#pragma once
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace fk::ui {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* mono = nullptr;
+    ImFont* h1 = nullptr;
+    ImFont* h2 = nullptr;
+    float size = 16;  // regular size in pixels, after scaling
+};
+
+// Clears `atlas` and adds every font at `pixel_size` (the user's size times the content
+// scale). The caller builds and uploads the atlas.
+Fonts LoadFonts(ImFontAtlas& atlas, float pixel_size);
+
+}  // namespace fk::ui

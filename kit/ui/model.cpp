@@ -1,0 +1,275 @@
+// Model: opening the stores, navigation with back/forward, search as you type, the
+// article's checklist, bookmark and note, settings and imports.
+#include "kit/ui/model.hpp"
+
+#include <algorithm>
+
+#include "bundle/markdown_scan.hpp"
+
+namespace fk::ui {
+
+Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir, const core::BuiltIn& built_in) {
+    std::unique_ptr<Model> m(new Model());
+    m->m_data_dir = data_dir;
+    auto lib = core::Library::Open(data_dir, built_in);
+    if (!lib) return lib.error();
+    m->m_library.emplace(std::move(*lib));
+    auto index = core::ContentIndex::Open(m->m_library->IndexPath());
+    if (!index) return index.error();
+    m->m_index.emplace(std::move(*index));
+    auto reader = core::ReaderData::Open(data_dir);
+    if (!reader) return reader.error();
+    m->m_reader.emplace(std::move(*reader));
+    m->m_settings = m->m_reader->LoadSettings();
+    m->m_search.filters.audience = m->m_settings.audience;
+    m->m_taxonomy = m->m_index->Taxonomy();
+    m->m_article_count = m->m_index->ArticleCount();
+    m->RefreshHome();
+    return m;
+}
+
+bool Model::Apply(ActionQueue& actions) {
+    if (actions.empty()) return false;
+    ActionQueue now;
+    now.swap(actions);
+    for (auto& a : now) Apply(std::move(a));
+    return true;
+}
+
+Model::Place Model::Here() const {
+    return {m_screen, m_screen == Screen::kArticle && m_article ? m_article->view.article.id : std::string()};
+}
+
+void Model::Navigate(Place to, bool record) {
+    if (record) {
+        Place here = Here();
+        if (here.screen != to.screen || here.article != to.article) {
+            m_back.push_back(here);
+            if (m_back.size() > 100) m_back.erase(m_back.begin());
+            m_forward.clear();
+        }
+    }
+    if (to.screen == Screen::kArticle && (!m_article || m_article->view.article.id != to.article)) {
+        LoadArticle(to.article);
+        if (!m_article || m_article->view.article.id != to.article) return;  // stays where it was
+    }
+    if (to.screen == Screen::kHome) RefreshHome();
+    m_screen = to.screen;
+}
+
+void Model::LoadArticle(const std::string& id) {
+    auto view = m_index->Get(id, m_settings.language);
+    if (!view) {
+        SetMessage("No article '" + id + "' in the installed library.", true);
+        return;
+    }
+    InjectArticle(std::move(*view));
+    const auto& a = m_article->view.article;
+    if (auto st = m_reader->RecordView(a.id, a.title); !st) SetMessage(st.error().detail, true);
+}
+
+void Model::InjectArticle(core::ArticleView view) {
+    int generation = m_article ? m_article->generation + 1 : 1;
+    m_article.emplace();
+    m_article->generation = generation;
+    m_article->view = std::move(view);
+    const auto& a = m_article->view.article;
+    m_article->blocks = ParseBlocks(a.body);
+    if (m_reader) {
+        m_article->ticked = m_reader->Ticked(a.id);
+        m_article->note = m_reader->Note(a.id);
+        m_article->bookmarked = m_reader->IsBookmarked(a.id);
+    }
+    if (m_index)
+        for (const auto& r : a.related)
+            if (auto v = m_index->Get(r, m_settings.language))
+                m_article->related.push_back({v->pack, v->article.id, v->article.lang, v->article.title,
+                                              v->article.summary, v->article.type, v->article.updated,
+                                              v->article.phases, v->article.audiences});
+    m_screen = Screen::kArticle;
+}
+
+void Model::InjectResults(core::SearchResults results) {
+    m_search.results = std::move(results);
+    m_search.selected = 0;
+    ++m_search.generation;
+    m_screen = Screen::kSearch;
+}
+
+void Model::RunSearch() {
+    const auto& f = m_search.filters;
+    bool any_filter = !f.phase.empty() || !f.audience.empty() || !f.type.empty() || !f.lang.empty();
+    core::SearchResults r;
+    if (m_search.query.find_first_not_of(' ') != std::string::npos) {
+        r = m_index->Search(m_search.query, f, 500);
+    } else if (any_filter) {
+        for (auto& s : m_index->List(f)) {
+            std::string snippet = s.summary;
+            r.hits.push_back({std::move(s), std::move(snippet), 0});
+        }
+    }
+    m_search.results = std::move(r);
+    m_search.selected = 0;
+    ++m_search.generation;
+}
+
+void Model::RefreshHome() {
+    if (!m_index || !m_reader) return;
+    m_home.start_here.clear();
+    core::Filters f;
+    f.lang = m_settings.language;
+    for (auto& s : m_index->List(f))
+        if (s.id.starts_with("start-here") &&
+            (m_settings.audience.empty() || std::count(s.audiences.begin(), s.audiences.end(), m_settings.audience)))
+            m_home.start_here.push_back(std::move(s));
+    m_home.recent = m_reader->Recent(8);
+    m_home.bookmarks = m_reader->Bookmarks();
+}
+
+void Model::ReopenIndex() {
+    auto index = core::ContentIndex::Open(m_library->IndexPath());
+    if (!index) {
+        SetMessage(index.error().detail, true);
+        return;
+    }
+    m_index.emplace(std::move(*index));
+    m_taxonomy = m_index->Taxonomy();
+    m_article_count = m_index->ArticleCount();
+    RefreshHome();
+    if (!m_search.query.empty()) RunSearch();
+}
+
+void Model::SaveSettings() {
+    if (auto st = m_reader->SaveSettings(m_settings); !st) SetMessage(st.error().detail, true);
+}
+
+void Model::SetMessage(std::string text, bool error) {
+    m_message = std::move(text);
+    m_message_error = error;
+}
+
+void Model::Apply(Action a) {
+    switch (a.type) {
+        case ActionType::kShowScreen: Navigate({static_cast<Screen>(a.value), {}}, true); break;
+        case ActionType::kOpenArticle: Navigate({Screen::kArticle, a.text}, true); break;
+        case ActionType::kOpenLink: {
+            std::string id = bundle::ArticleIdFromLink(a.text);
+            if (!id.empty()) Navigate({Screen::kArticle, id}, true);
+            else SetMessage("External link, copied to the clipboard (you may be offline): " + a.text, false);
+            break;
+        }
+        case ActionType::kSetQuery:
+            m_search.query = a.text;
+            RunSearch();
+            if (m_screen != Screen::kSearch) Navigate({Screen::kSearch, {}}, true);
+            break;
+        case ActionType::kSetFilter: {
+            auto& f = m_search.filters;
+            std::string* field = a.text == "phase" ? &f.phase : a.text == "audience" ? &f.audience
+                               : a.text == "type"  ? &f.type  : a.text == "lang"     ? &f.lang : nullptr;
+            if (field) *field = a.arg;
+            RunSearch();
+            if (m_screen != Screen::kSearch) Navigate({Screen::kSearch, {}}, true);
+            break;
+        }
+        case ActionType::kMoveSelection: {
+            int n = static_cast<int>(m_search.results.hits.size());
+            if (n) m_search.selected = std::clamp(m_search.selected + a.value, 0, n - 1);
+            break;
+        }
+        case ActionType::kOpenSelected:
+            if (m_search.selected >= 0 && m_search.selected < static_cast<int>(m_search.results.hits.size()))
+                Navigate({Screen::kArticle, m_search.results.hits[static_cast<size_t>(m_search.selected)].article.id},
+                         true);
+            break;
+        case ActionType::kBack:
+            if (!m_back.empty()) {
+                m_forward.push_back(Here());
+                Place p = m_back.back();
+                m_back.pop_back();
+                Navigate(p, false);
+            }
+            break;
+        case ActionType::kForward:
+            if (!m_forward.empty()) {
+                m_back.push_back(Here());
+                Place p = m_forward.back();
+                m_forward.pop_back();
+                Navigate(p, false);
+            }
+            break;
+        case ActionType::kSetTicked:
+            if (m_article) {
+                const std::string& id = m_article->view.article.id;
+                if (auto st = m_reader->SetTicked(id, a.text, a.value != 0); !st) {
+                    SetMessage(st.error().detail, true);
+                    break;
+                }
+                if (a.value) m_article->ticked.insert(a.text);
+                else m_article->ticked.erase(a.text);
+            }
+            break;
+        case ActionType::kResetChecklist:
+            if (m_article) {
+                if (auto st = m_reader->ResetChecklist(m_article->view.article.id); !st)
+                    SetMessage(st.error().detail, true);
+                else m_article->ticked.clear();
+            }
+            break;
+        case ActionType::kToggleBookmark:
+            if (m_article) {
+                const auto& art = m_article->view.article;
+                if (auto st = m_reader->SetBookmark(art.id, art.title, !m_article->bookmarked); !st)
+                    SetMessage(st.error().detail, true);
+                else m_article->bookmarked = !m_article->bookmarked;
+            }
+            break;
+        case ActionType::kSetNote:
+            if (m_article) {
+                if (auto st = m_reader->SaveNote(m_article->view.article.id, a.text); !st)
+                    SetMessage(st.error().detail, true);
+                m_article->note = a.text;
+            }
+            break;
+        case ActionType::kSetTheme:
+            m_settings.theme = a.text;
+            SaveSettings();
+            break;
+        case ActionType::kChangeFontSize:
+            m_settings.font_size = std::clamp(m_settings.font_size + a.value, core::kMinFontSize, core::kMaxFontSize);
+            SaveSettings();
+            break;
+        case ActionType::kSetAudience:
+            m_settings.audience = a.text;
+            m_search.filters.audience = a.text;
+            SaveSettings();
+            RefreshHome();
+            if (!m_search.query.empty()) RunSearch();
+            break;
+        case ActionType::kSetLanguage:
+            m_settings.language = a.text;
+            SaveSettings();
+            RefreshHome();
+            if (m_article && m_screen == Screen::kArticle) {
+                std::string id = m_article->view.article.id;
+                m_article.reset();
+                LoadArticle(id);
+            }
+            break;
+        case ActionType::kImportFile: {
+            auto r = m_library->ImportFile(a.text);
+            if (!r) {
+                SetMessage("Import of '" + a.text + "' failed: " + r.error().detail, true);
+                break;
+            }
+            SetMessage("Installed " + r->manifest.title + " version " + std::to_string(r->manifest.version) + " (" +
+                           std::to_string(r->manifest.article_count) + " articles).",
+                       false);
+            ReopenIndex();
+            break;
+        }
+        case ActionType::kDismissMessage: m_message.clear(); break;
+    }
+}
+
+}  // namespace fk::ui

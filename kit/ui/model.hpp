@@ -1,0 +1,107 @@
+// The window's model: every screen's state and the actions that change it. Owns the
+// library, the search index and the reader's database; draw functions only read it.
+// Single-threaded: the UI thread applies actions between frames.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kit/core/content_index.hpp"
+#include "kit/core/library.hpp"
+#include "kit/core/reader_data.hpp"
+#include "kit/ui/actions.hpp"
+#include "kit/ui/markdown_blocks.hpp"
+
+namespace fk::ui {
+
+struct SearchState {
+    std::string query;
+    core::Filters filters;
+    core::SearchResults results;
+    int selected = 0;
+    int generation = 0;  // bumps whenever results change (views reset scrolling)
+};
+
+struct ArticleState {
+    core::ArticleView view;
+    std::vector<Block> blocks;
+    std::set<std::string> ticked;  // task keys
+    std::string note;
+    bool bookmarked = false;
+    std::vector<core::ArticleSummary> related;
+    int generation = 0;  // bumps on every open (views reset scrolling and caches)
+};
+
+struct HomeState {
+    std::vector<core::ArticleSummary> start_here;
+    std::vector<core::SavedArticle> recent;
+    std::vector<core::SavedArticle> bookmarks;
+};
+
+class Model {
+public:
+    // Opens the library (installing the built-in pack on first run), the index and the
+    // reader's database. Errors name the file that failed.
+    static Result<std::unique_ptr<Model>> Open(const std::filesystem::path& data_dir, const core::BuiltIn& built_in);
+
+    // Applies queued actions in order; returns true if anything changed.
+    bool Apply(ActionQueue& actions);
+    void Apply(Action action);
+
+    Screen CurrentScreen() const { return m_screen; }
+    const SearchState& Search() const { return m_search; }
+    const ArticleState* Article() const { return m_article ? &*m_article : nullptr; }
+    const HomeState& Home() const { return m_home; }
+    const core::ReaderSettings& Settings() const { return m_settings; }
+    const core::Library& Library() const { return *m_library; }
+    const bundle::Taxonomy& Taxonomy() const { return m_taxonomy; }
+    std::vector<bundle::PublicKey> TrustedKeys() const { return m_library->TrustedKeys(); }
+    const std::filesystem::path& DataDir() const { return m_data_dir; }
+    std::int64_t ArticleCount() const { return m_article_count; }
+    bool CanGoBack() const { return !m_back.empty(); }
+    bool CanGoForward() const { return !m_forward.empty(); }
+    // A message for the reader (import result, an error); shown without a modal.
+    const std::string& Message() const { return m_message; }
+    bool MessageIsError() const { return m_message_error; }
+
+    // For benchmarks and tests: show these hits, or this article body, as if found.
+    void InjectResults(core::SearchResults results);
+    void InjectArticle(core::ArticleView view);
+
+private:
+    struct Place {
+        Screen screen;
+        std::string article;
+    };
+    Model() = default;
+    void Navigate(Place to, bool record);
+    void LoadArticle(const std::string& id);
+    void RunSearch();
+    void RefreshHome();
+    void ReopenIndex();
+    void SaveSettings();
+    void SetMessage(std::string text, bool error);
+    Place Here() const;
+
+    std::filesystem::path m_data_dir;
+    std::optional<core::Library> m_library;
+    std::optional<core::ContentIndex> m_index;
+    std::optional<core::ReaderData> m_reader;
+    bundle::Taxonomy m_taxonomy;
+    std::int64_t m_article_count = 0;
+    core::ReaderSettings m_settings;
+
+    Screen m_screen = Screen::kHome;
+    SearchState m_search;
+    std::optional<ArticleState> m_article;
+    HomeState m_home;
+    std::vector<Place> m_back, m_forward;
+    std::string m_message;
+    bool m_message_error = false;
+};
+
+}  // namespace fk::ui

@@ -1,0 +1,29 @@
+// The draw functions: each reads the model, keeps only visual state in ViewState, and
+// queues actions. None of them does I/O.
+#pragma once
+
+#include "kit/ui/actions.hpp"
+#include "kit/ui/model.hpp"
+#include "kit/ui/view_state.hpp"
+
+namespace fk::ui {
+
+// The whole window for one frame: top bar, shortcuts, message line and the current screen.
+void DrawFrame(const Model& model, ViewState& view, ActionQueue& out);
+
+void DrawHome(const Model& model, ViewState& view, ActionQueue& out);
+void DrawSearch(const Model& model, ViewState& view, ActionQueue& out);
+void DrawArticle(const Model& model, ViewState& view, ActionQueue& out);
+void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out);
+void DrawSettings(const Model& model, ViewState& view, ActionQueue& out);
+
+// The article body (inside DrawArticle's scrolling region), skipping off-screen blocks.
+void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out);
+
+// Small shared widgets.
+void DrawMuted(const ViewState& view, const std::string& text);
+bool DrawChip(const char* label, bool active, const ViewState& view);
+void DrawArticleLink(const std::string& id, const std::string& title, ViewState& view, ActionQueue& out);
+std::string AgeText(std::int64_t unix_seconds);
+
+}  // namespace fk::ui

@@ -1,0 +1,53 @@
+// What the draw functions may keep between frames: input buffers, focus requests, layout
+// caches and the fonts. Visual state only; everything the reader would miss lives in Model.
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kit/ui/fonts.hpp"
+
+namespace fk::ui {
+
+struct ItemRect {
+    ImVec2 min, max;
+    ImVec2 Center() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+
+struct Palette {
+    ImVec4 text, muted, link, accent, mark_bg, code_bg, quote_bar, error, ok;
+};
+
+struct ViewState {
+    Fonts fonts;
+    Palette palette{};
+    float scale = 1;  // content scale (monitor or --scale)
+
+    std::string query;             // the search box
+    bool search_active = false;    // the box had the keyboard last frame
+    int shown_selection = -1;      // the hit last scrolled into view
+    std::string import_path;       // the Library screen's file box
+    bool focus_search = false;     // put the keyboard in the search box next frame
+    std::string note;              // the notes panel
+    int note_article = -1;         // article generation the note buffer belongs to
+    bool show_notes = false;
+
+    // Article layout: heights of blocks measured at `layout_width`, to skip off-screen ones.
+    int layout_article = -1;
+    float layout_width = 0;
+    float layout_font = 0;
+    std::vector<float> block_heights;
+    int scroll_to_top_for = -1;
+
+    // Tests: rectangles of labelled widgets drawn this frame ("tab:Search", "task:3", "link:x.md").
+    bool record_items = false;
+    std::map<std::string, ItemRect> items;
+    void Record(const std::string& label) {
+        if (record_items && !items.count(label)) items[label] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    }
+};
+
+}  // namespace fk::ui

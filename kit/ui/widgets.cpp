@@ -1,0 +1,45 @@
+// Small widgets shared by the screens: muted text, filter chips, article links, ages.
+#include <chrono>
+
+#include "kit/ui/bidi.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+
+void DrawMuted(const ViewState& view, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, view.palette.muted);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+bool DrawChip(const char* label, bool active, const ViewState& view) {
+    if (active) {
+        ImVec4 a = view.palette.accent;
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(a.x, a.y, a.z, 0.45f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(a.x, a.y, a.z, 0.6f));
+    }
+    bool pressed = ImGui::Button(label);
+    if (active) ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+void DrawArticleLink(const std::string& id, const std::string& title, ViewState& view, ActionQueue& out) {
+    ImGui::PushID(id.c_str());
+    std::string shown = Displayable(title.empty() ? id : title);
+    if (ImGui::Selectable(shown.c_str())) out.push_back({ActionType::kOpenArticle, id});
+    view.Record("article:" + id);
+    ImGui::PopID();
+}
+
+std::string AgeText(std::int64_t t) {
+    if (t <= 0) return "unknown";
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    std::int64_t days = (now - t) / 86400;
+    if (days < 0) return "from the future (check this computer's clock)";
+    if (days == 0) return "today";
+    if (days == 1) return "1 day old";
+    return std::to_string(days) + " days old";
+}
+
+}  // namespace fk::ui

@@ -1,0 +1,245 @@
+// The window's run loop: GLFW + OpenGL + ImGui around the model. Sleeps in
+// glfwWaitEventsTimeout when nothing changes, renders a few frames after each event,
+// and in --screenshot mode renders until the picture is stable, saves it and exits.
+#include "kit/ui/window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <imgui.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "kit/ui/gl_window.hpp"
+#include "kit/ui/look.hpp"
+#include "kit/ui/screens.hpp"
+#include "kit/ui/screenshot.hpp"
+#include "kit/ui/window_options.hpp"
+#include "platform/files.hpp"
+#include "platform/paths.hpp"
+
+namespace fk::ui {
+namespace {
+
+constexpr int kFramesAfterEvent = 3;    // hover and layout settle within a few frames
+constexpr double kIdleWaitSeconds = 5;  // wake now and then even with no events
+
+bool g_event = true;
+std::string g_glfw_error;
+std::vector<std::string> g_dropped;
+
+void MarkEvent(GLFWwindow*) { g_event = true; }
+void InstallEventCallbacks(GLFWwindow* w) {
+    // Installed before ImGui's backend, which chains to them.
+    glfwSetKeyCallback(w, [](GLFWwindow* x, int, int, int, int) { MarkEvent(x); });
+    glfwSetCharCallback(w, [](GLFWwindow* x, unsigned) { MarkEvent(x); });
+    glfwSetMouseButtonCallback(w, [](GLFWwindow* x, int, int, int) { MarkEvent(x); });
+    glfwSetScrollCallback(w, [](GLFWwindow* x, double, double) { MarkEvent(x); });
+    glfwSetCursorPosCallback(w, [](GLFWwindow* x, double, double) { MarkEvent(x); });
+    glfwSetWindowFocusCallback(w, [](GLFWwindow* x, int) { MarkEvent(x); });
+    glfwSetCursorEnterCallback(w, [](GLFWwindow* x, int) { MarkEvent(x); });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow* x, int, int) { MarkEvent(x); });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* x) { MarkEvent(x); });
+    glfwSetWindowContentScaleCallback(w, [](GLFWwindow* x, float, float) { MarkEvent(x); });
+    glfwSetDropCallback(w, [](GLFWwindow* x, int n, const char** paths) {
+        for (int i = 0; i < n; ++i) g_dropped.emplace_back(paths[i]);
+        MarkEvent(x);
+    });
+}
+
+long long MonotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+// Cheap fingerprint of a frame's geometry, to know when a screenshot is stable.
+std::uint64_t DrawDataHash() {
+    std::uint64_t h = 1469598103934665603ull;
+    ImDrawData* d = ImGui::GetDrawData();
+    if (!d) return 0;
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* l = d->CmdLists[i];
+        h = (h ^ static_cast<std::uint64_t>(l->VtxBuffer.Size)) * 1099511628211ull;
+        for (int v = 0; v < l->VtxBuffer.Size; v += 7) {
+            const ImDrawVert& vert = l->VtxBuffer[v];
+            h = (h ^ static_cast<std::uint64_t>(vert.pos.x * 4 + vert.pos.y * 4096 + vert.col)) * 1099511628211ull;
+        }
+    }
+    return h;
+}
+
+struct SavedSize {
+    int w = 1280, h = 800;
+};
+
+SavedSize LoadWindowSize(const std::filesystem::path& file) {
+    SavedSize s;
+    std::ifstream in(file);
+    int w = 0, h = 0;
+    if (in >> w >> h && w >= 320 && h >= 240 && w <= 16384 && h <= 16384) s = {w, h};
+    return s;
+}
+
+void ClampToWorkArea(GLFWwindow* w) {
+    GLFWmonitor* m = glfwGetPrimaryMonitor();
+    if (!m) return;
+    int x, y, mw, mh, ww, wh;
+    glfwGetMonitorWorkarea(m, &x, &y, &mw, &mh);
+    glfwGetWindowSize(w, &ww, &wh);
+    if (mw > 0 && mh > 0 && (ww > mw || wh > mh)) glfwSetWindowSize(w, std::min(ww, mw), std::min(wh, mh));
+}
+
+}  // namespace
+
+int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_in,
+              const std::vector<std::string>& args) {
+    WindowOptions opt;
+    if (auto err = ParseWindowOptions(args, opt)) {
+        std::fprintf(stderr, "fieldkit: %s\n", err->c_str());
+        return 2;
+    }
+    const bool shot = !opt.screenshot.empty();
+    const bool report_first_frame = std::getenv("FIELDKIT_REPORT_FIRST_FRAME") != nullptr;
+
+    glfwSetErrorCallback([](int, const char* text) { g_glfw_error = text ? text : "unknown error"; });
+    if (!glfwInit()) {
+        std::fprintf(stderr,
+                     "fieldkit: cannot open the window (%s); the command line works without one: fieldkit --help\n",
+                     g_glfw_error.empty() ? "no display" : g_glfw_error.c_str());
+        return 1;
+    }
+    auto model = Model::Open(data_dir, built_in);
+    if (!model) {
+        std::fprintf(stderr, "fieldkit: %s\n", model.error().detail.c_str());
+        glfwTerminate();
+        return 1;
+    }
+    Model& m = **model;
+
+    const std::filesystem::path config_dir = platform::DefaultConfigDir();
+    const std::filesystem::path size_file = config_dir / "window-size";
+    SavedSize size = shot ? SavedSize{} : LoadWindowSize(size_file);
+    if (opt.width) size = {opt.width, opt.height};
+    std::string gl_error;
+    GlWindow gw = CreateGlWindow(size.w, size.h, "fieldkit", true, gl_error);
+    if (!gw.window) {
+        std::fprintf(stderr, "fieldkit: cannot open the window: %s; the command line works without one: fieldkit --help\n",
+                     gl_error.c_str());
+        glfwTerminate();
+        return 1;
+    }
+    if (!shot) ClampToWorkArea(gw.window);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    static std::string ini_path;
+    if (shot) {
+        io.IniFilename = nullptr;
+    } else if (platform::MakeDirs(config_dir, "config directory")) {
+        ini_path = (config_dir / "imgui.ini").string();
+        io.IniFilename = ini_path.c_str();
+    } else {
+        io.IniFilename = nullptr;  // never in the working directory
+    }
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would redraw forever
+    InstallEventCallbacks(gw.window);
+    ImGui_ImplGlfw_InitForOpenGL(gw.window, true);
+    RendererInit(gw);
+
+    float scale = opt.scale;
+    if (scale <= 0) {
+        float sx = 1, sy = 1;
+        glfwGetWindowContentScale(gw.window, &sx, &sy);
+        scale = std::clamp(sx, 1.0f, 4.0f);
+    }
+    ViewState view;
+    Look look;
+    ActionQueue actions;
+    if (!opt.open_id.empty()) m.Apply({ActionType::kOpenArticle, opt.open_id});
+    if (!opt.search.empty()) m.Apply({ActionType::kSetQuery, opt.search});
+    if (shot && !m.Message().empty() && m.MessageIsError()) {
+        std::fprintf(stderr, "fieldkit: %s\n", m.Message().c_str());
+    }
+
+    int pending = kFramesAfterEvent;
+    int frames = 0, stable = 0;
+    std::uint64_t last_hash = 0;
+    int status = 0;
+    while (!glfwWindowShouldClose(gw.window)) {
+        if (!shot) {
+            if (pending > 0) glfwPollEvents();
+            else glfwWaitEventsTimeout(kIdleWaitSeconds);
+            if (g_event) pending = kFramesAfterEvent;
+            g_event = false;
+            if (pending <= 0) continue;
+            --pending;
+        } else {
+            glfwPollEvents();
+        }
+        for (auto& p : g_dropped) actions.push_back({ActionType::kImportFile, p});
+        g_dropped.clear();
+        if (m.Apply(actions)) pending = kFramesAfterEvent;
+
+        float s = scale;
+        if (opt.scale <= 0) {
+            float sx = 1, sy = 1;
+            glfwGetWindowContentScale(gw.window, &sx, &sy);
+            s = std::clamp(sx, 1.0f, 4.0f);
+        }
+        if (UpdateLook(m, opt.theme, s, view, look)) RendererRebuildFonts(gw);
+
+        RendererNewFrame(gw);
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        DrawFrame(m, view, actions);
+        ImGui::Render();
+        int fw = 0, fh = 0;
+        glfwGetFramebufferSize(gw.window, &fw, &fh);
+        glViewport(0, 0, fw, fh);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        RendererRender(gw);
+        ++frames;
+        if (!actions.empty()) pending = kFramesAfterEvent;
+
+        if (shot) {
+            std::uint64_t h = DrawDataHash();
+            stable = (h == last_hash && actions.empty()) ? stable + 1 : 0;
+            last_hash = h;
+            if ((frames >= 4 && stable >= 2) || frames >= 120) {
+                std::string err = WriteScreenshot(opt.screenshot, fw, fh);
+                if (!err.empty()) {
+                    std::fprintf(stderr, "fieldkit: %s\n", err.c_str());
+                    status = 1;
+                }
+                break;
+            }
+        }
+        glfwSwapBuffers(gw.window);
+        if (frames == 1 && report_first_frame) {
+            std::printf("first-frame-ns %lld\n", MonotonicNs());
+            std::fflush(stdout);
+        }
+    }
+
+    if (!shot) {
+        int w = 0, h = 0;
+        glfwGetWindowSize(gw.window, &w, &h);
+        (void)platform::WriteFileAtomic(size_file, std::to_string(w) + " " + std::to_string(h) + "\n", "window size");
+    }
+    RendererShutdown(gw);
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(gw.window);
+    glfwTerminate();
+    return status;
+}
+
+}  // namespace fk::ui

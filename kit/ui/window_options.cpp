@@ -1,0 +1,42 @@
+// Parsing of the window's options (see window_options.hpp).
+#include "kit/ui/window_options.hpp"
+
+#include <cstdio>
+
+namespace fk::ui {
+
+std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& args, WindowOptions& o) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& into) -> bool {
+            if (i + 1 >= args.size()) return false;
+            into = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--screenshot") {
+            if (!value(o.screenshot) || o.screenshot.empty()) return "--screenshot needs a file name (FILE.png)";
+        } else if (a == "--open") {
+            if (!value(o.open_id)) return "--open needs an article id";
+        } else if (a == "--search") {
+            if (!value(o.search)) return "--search needs a query";
+        } else if (a == "--size") {
+            if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 ||
+                o.height < 150 || o.width > 16384 || o.height > 16384)
+                return "--size needs WIDTHxHEIGHT, for example 1280x800";
+        } else if (a == "--theme") {
+            if (!value(o.theme) || (o.theme != "dark" && o.theme != "light" && o.theme != "high-contrast"))
+                return "--theme must be dark, light or high-contrast";
+        } else if (a == "--scale") {
+            if (!value(v) || std::sscanf(v.c_str(), "%f", &o.scale) != 1 || o.scale < 0.5f || o.scale > 4)
+                return "--scale needs a number from 0.5 to 4";
+        } else {
+            return "unknown window option '" + a + "' (see fieldkit --help)";
+        }
+    }
+    if (o.screenshot.empty() && (!o.open_id.empty() || !o.search.empty() || o.width || !o.theme.empty() || o.scale))
+        return "--open, --search, --size, --theme and --scale go with --screenshot FILE.png";
+    return std::nullopt;
+}
+
+}  // namespace fk::ui
