@@ -1,6 +1,220 @@
-// Reader commands for sync: sync, export, serve.
+// Reader commands that move packs between machines: sync (mirrors over HTTP), export (a
+// mirror directory on a USB stick), serve (this kit as a read-only LAN mirror).
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "bundle/manifest.hpp"
 #include "kit/cli/command.hpp"
+#include "kit/cli/output.hpp"
+#include "kit/core/mirror_export.hpp"
+#include "kit/core/sync_check.hpp"
+#include "platform/http_server.hpp"
 
 namespace fk::cli {
-std::vector<Command> SyncCommands() { return {}; }
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Draws one progress line on a terminal (bytes, rate, time left), plain lines otherwise.
+class ProgressView {
+public:
+    explicit ProgressView(bool tty) : m_tty(tty) {}
+
+    void Update(const core::SyncProgress& p) {
+        if (p.phase != core::SyncPhase::kDownloading) return;
+        const auto now = Clock::now();
+        if (p.artifact != m_artifact) {
+            EndLine();
+            m_artifact = p.artifact;
+            m_start = now;
+            m_start_have = p.have;
+            m_last_draw = {};
+            m_next_pct = 25;
+            if (!m_tty)
+                std::cerr << "downloading " << p.artifact.substr(0, 16) << " (" << HumanBytes(p.total) << ")"
+                          << (p.have > 0 ? " resuming at " + HumanBytes(p.have) : std::string()) << "\n";
+        }
+        const double secs = std::chrono::duration<double>(now - m_start).count();
+        const double rate = secs > 0.2 ? static_cast<double>(p.have - m_start_have) / secs : 0.0;
+        if (m_tty) {
+            if (now - m_last_draw < std::chrono::milliseconds(100) && p.have != p.total) return;
+            m_last_draw = now;
+            const int width = 24;
+            const int filled = p.total ? static_cast<int>(width * p.have / p.total) : 0;
+            std::string bar(static_cast<size_t>(filled), '#');
+            bar.resize(width, '.');
+            std::string left = "--:--";
+            if (rate > 0) {
+                const auto s = static_cast<long>(static_cast<double>(p.total - p.have) / rate);
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+                left = buf;
+            }
+            std::fprintf(stderr, "\r[%s] %s / %s  %s/s  %s left \x1b[K", bar.c_str(), HumanBytes(p.have).c_str(),
+                         HumanBytes(p.total).c_str(), HumanBytes(static_cast<std::uint64_t>(rate)).c_str(), left.c_str());
+            m_open_line = true;
+        } else if (p.total && p.have * 100 >= m_next_pct * p.total) {
+            std::cerr << "  " << (p.have * 100 / p.total) << "% " << HumanBytes(p.have) << " of " << HumanBytes(p.total)
+                      << ", " << HumanBytes(static_cast<std::uint64_t>(rate)) << "/s\n";
+            while (p.have * 100 >= m_next_pct * p.total && m_next_pct <= 100) m_next_pct += 25;
+        }
+    }
+    void Note(const std::string& line) {
+        EndLine();
+        std::cerr << line << "\n";
+    }
+    void EndLine() {
+        if (m_open_line) std::cerr << "\n";
+        m_open_line = false;
+    }
+
+private:
+    bool m_tty;
+    bool m_open_line = false;
+    std::string m_artifact;
+    Clock::time_point m_start, m_last_draw;
+    std::uint64_t m_start_have = 0;
+    std::uint64_t m_next_pct = 25;
+};
+
+std::optional<long> PositiveNumber(const Args& a, const std::string& name) {
+    auto v = a.Option(name);
+    if (!v) return std::nullopt;
+    try {
+        long n = std::stol(*v);
+        if (n > 0) return n;
+    } catch (...) {
+    }
+    return -1;
+}
+
+int RunSync(Context& ctx, const Args& a) {
+    core::SyncOptions o;
+    o.mirrors = a.All("--mirror");
+    for (const auto& m : o.mirrors)
+        if (!platform::IsHttpUrl(m)) return Fail("mirror '" + m + "': only http:// and https:// URLs");
+    for (const char* opt : {"--stall-seconds", "--connect-timeout", "--attempts"}) {
+        auto n = PositiveNumber(a, opt);
+        if (n && *n < 0) return Fail(std::string(opt) + " must be a positive whole number");
+    }
+    if (auto n = PositiveNumber(a, "--stall-seconds")) o.limits.low_speed_s = *n;
+    if (auto n = PositiveNumber(a, "--connect-timeout")) o.limits.connect_timeout_s = *n;
+    if (auto n = PositiveNumber(a, "--attempts")) o.attempts_per_artifact = static_cast<int>(*n);
+    if (auto m = a.Option("--metered")) {
+        if (*m == "deltas") {
+            o.metered = core::Metered::kDeltasOnly;
+        } else {
+            try {
+                o.ask_above_bytes = std::stoull(*m);
+                o.metered = core::Metered::kAskAbove;
+            } catch (...) {
+                return Fail("--metered takes 'deltas' or a size in bytes");
+            }
+        }
+    }
+    const bool yes = a.Flag("--yes");
+    const bool ask_tty = isatty(STDIN_FILENO) && ctx.stderr_is_tty;
+    o.ask = [&](const std::string& pack, std::uint64_t bytes) {
+        if (yes) return true;
+        if (!ask_tty) return false;
+        std::cerr << "pack " << pack << " needs " << HumanBytes(bytes) << " over a metered link. Download? [y/N] ";
+        std::string answer;
+        std::getline(std::cin, answer);
+        return answer == "y" || answer == "Y" || answer == "yes";
+    };
+    ProgressView view(ctx.stderr_is_tty);
+    o.on_progress = [&](const core::SyncProgress& p) { view.Update(p); };
+    o.on_note = [&](const std::string& line) { view.Note(line); };
+    auto r = core::SyncOnce(ctx.data_dir, ctx.built_in, o);
+    view.EndLine();
+    if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
+    std::cout << "checked " << r->mirror << ": release made " << bundle::IsoTime(r->release_created)
+              << (r->expired ? " (past its freshness date: a newer edition may exist)" : "") << "\n";
+    for (const auto& u : r->updated)
+        std::cout << "updated " << u.pack << " " << u.from_version << " -> " << u.to_version << " via "
+                  << (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) << ", "
+                  << HumanBytes(u.bytes) << "\n";
+    for (const auto& s : r->skipped) std::cout << "skipped " << s << "\n";
+    if (r->updated.empty() && r->skipped.empty()) std::cout << "everything is up to date\n";
+    std::cout << "bytes received: " << r->bytes_received << "\n";
+    return 0;
+}
+
+int RunExport(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Fail("export needs exactly one directory");
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    auto r = core::ExportMirror(*lib, a.Positional()[0]);
+    if (!r) return Fail(r.error().detail);
+    std::cout << "exported " << r->files << " files (" << HumanBytes(r->bytes) << ") to " << a.Positional()[0] << "\n";
+    if (!r->has_release_manifest)
+        std::cout << "no signed release list held yet (sync once first): other kits can `fieldkit import` the "
+                     "bundles, but not `fieldkit sync` from this directory\n";
+    return 0;
+}
+
+int RunServe(Context& ctx, const Args& a) {
+    const std::string bind = a.OptionOr("--bind", "127.0.0.1:8765");
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    auto files = core::MirrorFiles(*lib);
+    if (!files) return Fail(files.error().detail);
+    // Block the stop signals before any server thread exists, then wait for one here.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+    auto served = *files;
+    platform::ServerLimits limits;
+    if (auto n = PositiveNumber(a, "--max-connections"); n && *n > 0) limits.max_connections = static_cast<int>(*n);
+    auto server = platform::FileServer::Start(
+        bind,
+        [served](const std::string& name) -> std::optional<std::filesystem::path> {
+            auto it = served.find(name);
+            if (it == served.end()) return std::nullopt;
+            return it->second;
+        },
+        limits);
+    if (!server) return Fail(server.error().detail);
+    std::cout << "serving " << served.size() << " files on http://" << (*server)->Address() << "/"
+              << (served.count("release.json") ? "" : " (no signed release list held: sync once first)") << std::endl;
+    int sig = 0;
+    sigwait(&stop, &sig);
+    (*server)->Stop();
+    std::cout << "stopped" << std::endl;
+    return 0;
+}
+
+}  // namespace
+
+std::vector<Command> SyncCommands() {
+    return {
+        {"sync", "[--mirror URL]... [--metered deltas|BYTES] [--yes]", "check mirrors now, fetch and apply updates",
+         "Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
+         "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
+         "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
+         "  --metered deltas     never download a full bundle\n"
+         "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
+         "  --stall-seconds N    give up on a transfer that stalls for N seconds (default 30)\n"
+         "  --connect-timeout N  seconds (default 20)\n"
+         "  --attempts N         resumed attempts per file and mirror (default 6)\n",
+         {{"--yes"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
+        {"export", "DIR", "write the installed packs as a mirror directory (a USB stick)",
+         "Writes the signed release list this kit last verified, the installed bundles (named by\n"
+         "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
+         "can `fieldkit import` a bundle, or serve the directory with any web server.\n",
+         {{}, {}, {}}, RunExport},
+        {"serve", "[--bind ADDR:PORT] [--max-connections N]", "share this kit's releases as a read-only LAN mirror",
+         "Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
+         "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
+         "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n",
+         {{}, {"--bind", "--max-connections"}, {}}, RunServe},
+    };
+}
+
 }  // namespace fk::cli

@@ -1,0 +1,73 @@
+// The background sync engine: a worker thread that checks the mirrors at start, then on a
+// schedule (exponential back-off with jitter from about a minute to an hour while offline; a
+// long interval while online), and at once on CheckNow(). The UI reads Snapshot() and calls
+// CheckNow(); nothing here draws. Thread-safe: every public method may be called from any thread.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "kit/core/sync_check.hpp"
+
+namespace fk::core {
+
+// Delay before the next check after `failures` consecutive failed checks (>= 1):
+// 60 s * 2^(failures-1), at most 3600 s, scaled by a jitter factor in [0.5, 1.0].
+std::chrono::seconds BackoffDelay(int failures, double jitter01);
+
+struct SyncSnapshot {
+    SyncPhase phase = SyncPhase::kIdle;
+    bool online = false;  // the last check reached a mirror and verified its manifest
+    std::int64_t last_check = 0;
+    std::int64_t last_success = 0;
+    std::int64_t next_check = 0;
+    int consecutive_failures = 0;
+    std::string last_error;
+    SyncProgress progress;  // current download
+    std::vector<PackUpdate> last_updates;
+    bool check_requested = false;
+};
+
+class SyncEngine {
+public:
+    // `options.on_progress` and `options.on_note` are wrapped: the engine keeps its snapshot and
+    // then calls them. `on_change` (optional) is called on the worker thread after every state
+    // change, e.g. to wake the UI's idle loop.
+    SyncEngine(std::filesystem::path data_dir, BuiltIn built_in, SyncOptions options,
+               std::function<void()> on_change = {},
+               std::chrono::seconds online_interval = std::chrono::hours(6));
+    ~SyncEngine();  // Stop()
+    SyncEngine(const SyncEngine&) = delete;
+    SyncEngine& operator=(const SyncEngine&) = delete;
+
+    void Start();
+    void Stop();      // cancels a running download (kept as a partial file) and joins
+    void CheckNow();  // the "check now" action
+    SyncSnapshot Snapshot() const;
+
+private:
+    void Loop();
+    void Changed();
+
+    std::filesystem::path m_dir;
+    BuiltIn m_built_in;
+    SyncOptions m_options;
+    std::function<void()> m_on_change;
+    std::chrono::seconds m_online_interval;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    bool m_check_now = false;
+    std::atomic<bool> m_cancel{false};
+    SyncSnapshot m_snapshot;
+    std::thread m_thread;
+};
+
+}  // namespace fk::core

@@ -1,0 +1,43 @@
+// A tiny read-only HTTP/1.1 file server for `fieldkit serve`: GET and HEAD of single names
+// that a lookup function resolves, nothing else. No directory listing, no paths (a name with
+// '/' or starting with '.' is refused before the lookup), single Range requests for resume,
+// bounded connections and timeouts on slow or stalled clients. Numeric addresses only.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "platform/result.hpp"
+
+namespace fk::platform {
+
+struct ServerLimits {
+    int max_connections = 16;   // beyond: 503 and close
+    int io_timeout_s = 30;      // per read/write on a connection
+    size_t max_request_head = 8192;
+};
+
+// Resolves a requested name (already checked: [A-Za-z0-9._-]+, no leading '.') to a file,
+// or nullopt for 404. Called on connection threads.
+using FileLookup = std::function<std::optional<std::filesystem::path>(const std::string& name)>;
+
+class FileServer {
+public:
+    // `bind` is "ADDR:PORT" or "[ADDR]:PORT" with a numeric address; port 0 picks a free one.
+    // Errors: kUsage (bad address), kIo (cannot bind).
+    static Result<std::unique_ptr<FileServer>> Start(const std::string& bind, FileLookup lookup,
+                                                     const ServerLimits& limits = {});
+    virtual ~FileServer() = default;
+    virtual std::uint16_t Port() const = 0;
+    virtual std::string Address() const = 0;  // as bound, e.g. "127.0.0.1:8765"
+    virtual void Stop() = 0;                   // stops accepting and waits for connections
+};
+
+// The name rule above, exposed for tests.
+bool IsServableName(const std::string& name);
+
+}  // namespace fk::platform

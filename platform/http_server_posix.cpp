@@ -1,0 +1,231 @@
+// POSIX sockets implementation of platform/http_server.hpp (one thread per connection, capped).
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include "platform/files.hpp"
+#include "platform/http_server.hpp"
+
+namespace fk::platform {
+namespace {
+
+bool SendAll(int fd, const char* data, size_t n) {
+    while (n > 0) {
+        ssize_t w = ::send(fd, data, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        data += w;
+        n -= static_cast<size_t>(w);
+    }
+    return true;
+}
+
+void SendStatus(int fd, int code, const char* reason) {
+    std::string body = std::to_string(code) + " " + reason + "\n";
+    std::string head = "HTTP/1.1 " + std::to_string(code) + " " + reason +
+                       "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n";
+    SendAll(fd, (head + body).data(), head.size() + body.size());
+}
+
+std::string Lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+class PosixServer final : public FileServer {
+public:
+    PosixServer(int fd, std::string address, std::uint16_t port, FileLookup lookup, ServerLimits limits)
+        : m_fd(fd), m_address(std::move(address)), m_port(port), m_lookup(std::move(lookup)), m_limits(limits) {
+        m_accept = std::thread([this] { AcceptLoop(); });
+    }
+    ~PosixServer() override { Stop(); }
+    std::uint16_t Port() const override { return m_port; }
+    std::string Address() const override { return m_address; }
+
+    void Stop() override {
+        if (m_stopping.exchange(true)) return;
+        ::shutdown(m_fd, SHUT_RDWR);
+        if (m_accept.joinable()) m_accept.join();
+        ::close(m_fd);
+        std::unique_lock lock(m_mutex);
+        m_idle.wait(lock, [this] { return m_active == 0; });
+    }
+
+private:
+    void AcceptLoop() {
+        while (!m_stopping) {
+            pollfd p{m_fd, POLLIN, 0};
+            if (::poll(&p, 1, 200) <= 0) continue;
+            int c = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
+            if (c < 0) continue;
+            timeval tv{m_limits.io_timeout_s, 0};
+            ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+            ::setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_active >= m_limits.max_connections) {
+                    SendStatus(c, 503, "Busy");
+                    ::close(c);
+                    continue;
+                }
+                ++m_active;
+            }
+            std::thread([this, c] {
+                Serve(c);
+                ::close(c);
+                std::lock_guard lock(m_mutex);
+                --m_active;
+                m_idle.notify_all();
+            }).detach();
+        }
+    }
+
+    void Serve(int c) {
+        std::string head;
+        char buf[2048];
+        while (head.find("\r\n\r\n") == std::string::npos) {
+            if (head.size() > m_limits.max_request_head) return SendStatus(c, 431, "Request Header Fields Too Large");
+            ssize_t n = ::recv(c, buf, sizeof buf, 0);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return;
+            head.append(buf, static_cast<size_t>(n));
+        }
+        const size_t eol = head.find("\r\n");
+        const std::string line = head.substr(0, eol);
+        const size_t sp1 = line.find(' '), sp2 = line.rfind(' ');
+        if (sp1 == std::string::npos || sp2 == sp1) return SendStatus(c, 400, "Bad Request");
+        const std::string method = line.substr(0, sp1);
+        std::string target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+        if (method != "GET" && method != "HEAD") return SendStatus(c, 405, "Method Not Allowed");
+        if (const size_t q = target.find('?'); q != std::string::npos) target.resize(q);
+        if (target.size() < 2 || target[0] != '/') return SendStatus(c, 404, "Not Found");  // no listing
+        const std::string name = target.substr(1);
+        if (!IsServableName(name)) return SendStatus(c, 404, "Not Found");
+        auto path = m_lookup(name);
+        if (!path) return SendStatus(c, 404, "Not Found");
+        int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC);
+        struct stat st {};
+        if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            if (fd >= 0) ::close(fd);
+            return SendStatus(c, 404, "Not Found");
+        }
+        const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+        std::uint64_t from = 0, to = size;  // [from, to)
+        bool partial = false;
+        const std::string lower = Lower(head);
+        if (size_t r = lower.find("\r\nrange: bytes="); r != std::string::npos) {
+            const std::string spec = lower.substr(r + 15, lower.find("\r\n", r + 2) - (r + 15));
+            const size_t dash = spec.find('-');
+            try {
+                if (dash == std::string::npos || dash == 0 || spec.find(',') != std::string::npos) throw 0;
+                from = std::stoull(spec.substr(0, dash));
+                if (dash + 1 < spec.size()) to = std::min<std::uint64_t>(size, std::stoull(spec.substr(dash + 1)) + 1);
+                partial = true;
+            } catch (...) {
+                from = 0;
+                to = size;
+            }
+            if (partial && from >= size) {
+                ::close(fd);
+                std::string h = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */" + std::to_string(size) +
+                                "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                SendAll(c, h.data(), h.size());
+                return;
+            }
+        }
+        std::string h = std::string("HTTP/1.1 ") + (partial ? "206 Partial Content" : "200 OK") +
+                        "\r\nContent-Type: application/octet-stream\r\nAccept-Ranges: bytes\r\nConnection: close\r\n"
+                        "Content-Length: " + std::to_string(to - from) + "\r\n";
+        if (partial)
+            h += "Content-Range: bytes " + std::to_string(from) + "-" + std::to_string(to - 1) + "/" + std::to_string(size) + "\r\n";
+        h += "\r\n";
+        if (!SendAll(c, h.data(), h.size()) || method == "HEAD") {
+            ::close(fd);
+            return;
+        }
+        char data[65536];
+        std::uint64_t at = from;
+        while (at < to && !m_stopping) {
+            ssize_t n = ::pread(fd, data, static_cast<size_t>(std::min<std::uint64_t>(sizeof data, to - at)),
+                                static_cast<off_t>(at));
+            if (n <= 0 || !SendAll(c, data, static_cast<size_t>(n))) break;
+            at += static_cast<std::uint64_t>(n);
+        }
+        ::close(fd);
+    }
+
+    int m_fd;
+    std::string m_address;
+    std::uint16_t m_port;
+    FileLookup m_lookup;
+    ServerLimits m_limits;
+    std::atomic<bool> m_stopping{false};
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+    int m_active = 0;
+    std::thread m_accept;
+};
+
+}  // namespace
+
+bool IsServableName(const std::string& name) {
+    if (name.empty() || name.size() > 200 || name[0] == '.') return false;
+    for (char ch : name)
+        if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '-' && ch != '_') return false;
+    return name.find("..") == std::string::npos;
+}
+
+Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, FileLookup lookup,
+                                                      const ServerLimits& limits) {
+    std::string host, port;
+    if (!bind.empty() && bind[0] == '[') {
+        const size_t close = bind.find("]:");
+        if (close == std::string::npos) return MakeError(ErrorCode::kUsage, "bind address '" + bind + "': use [ADDR]:PORT");
+        host = bind.substr(1, close - 1);
+        port = bind.substr(close + 2);
+    } else {
+        const size_t colon = bind.rfind(':');
+        if (colon == std::string::npos) return MakeError(ErrorCode::kUsage, "bind address '" + bind + "': use ADDR:PORT");
+        host = bind.substr(0, colon);
+        port = bind.substr(colon + 1);
+    }
+    addrinfo hints{};
+    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo* res = nullptr;
+    if (::getaddrinfo(host.c_str(), port.c_str(), &hints, &res) != 0 || !res)
+        return MakeError(ErrorCode::kUsage, "bind address '" + bind + "': not a numeric ADDR:PORT");
+    int fd = ::socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd >= 0) ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (fd < 0 || ::bind(fd, res->ai_addr, res->ai_addrlen) != 0 || ::listen(fd, 64) != 0) {
+        const int err = errno;
+        if (fd >= 0) ::close(fd);
+        ::freeaddrinfo(res);
+        return MakeError(ErrorCode::kIo, "cannot listen on '" + bind + "': " + std::strerror(err));
+    }
+    ::freeaddrinfo(res);
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
+    std::uint16_t bound_port = 0;
+    if (ss.ss_family == AF_INET) bound_port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+    else bound_port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
+    const std::string shown = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(bound_port);
+    return std::unique_ptr<FileServer>(new PosixServer(fd, shown, bound_port, std::move(lookup), limits));
+}
+
+}  // namespace fk::platform
