@@ -32,17 +32,23 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     auto db = Database::Open(path, "search index", true);
     if (!db) return db.error();
     ContentIndex index(std::move(*db));
-    auto match = index.m_db.Prepare(
-        std::string("SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences, "
-                    "snippet(fts, 3, char(2), char(3), '…', 14), rank "
-                    "FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?1") +
-        kFilterSql + " ORDER BY rank LIMIT ?6");
-    if (!match) return match.error();
+    // Ranked hits; the text for snippets is read only for the hits kept.
+    for (const char* table : {"fts_about", "fts"}) {
+        auto match = index.m_db.Prepare(
+            std::string("SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences, "
+                        "a.rowid, f.rank FROM (SELECT rowid, rank FROM ") +
+            table + " WHERE " + table + " MATCH ?1 ORDER BY rank) f JOIN articles a ON a.rowid = f.rowid WHERE 1" +
+            kFilterSql + " ORDER BY f.rank LIMIT ?6");
+        if (!match) return match.error();
+        index.m_match[table == std::string("fts") ? 1 : 0] = std::move(*match);
+    }
+    auto snippet = index.m_db.Prepare("SELECT plain FROM articles WHERE rowid = ?");
+    if (!snippet) return snippet.error();
+    index.m_snippet = std::move(*snippet);
     auto known = index.m_db.Prepare("SELECT 1 FROM words WHERE word = ?");
     if (!known) return known.error();
     auto acronym = index.m_db.Prepare("SELECT expansion FROM acronyms WHERE acronym = ?");
     if (!acronym) return acronym.error();
-    index.m_match = std::move(*match);
     index.m_known = std::move(*known);
     index.m_acronym = std::move(*acronym);
     return index;

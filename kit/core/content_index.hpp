@@ -79,13 +79,20 @@ public:
 
 private:
     explicit ContentIndex(Database db) : m_db(std::move(db)) {}
-    std::vector<SearchHit> RunMatch(const std::string& match, const Filters& filters, int limit);
+    // kAbout searches titles, tags and summaries (small and fast); kEverything adds bodies.
+    enum Scope { kAbout = 0, kEverything = 1 };
+    std::vector<SearchHit> RunMatch(Scope scope, const std::string& match, const Filters& filters, int limit,
+                                    const std::vector<std::string>& terms);
+    std::vector<SearchHit> FindAll(const std::string& match, const Filters& filters, int limit,
+                                   const std::vector<std::string>& terms);
+    std::vector<std::string> SnippetTerms(const std::vector<std::string>& words);
     std::vector<std::string> Expansions(const std::string& word);
     std::optional<std::string> Correct(const std::string& word);
     bool IsKnownWord(const std::string& word);
 
     Database m_db;
-    Statement m_match;
+    Statement m_match[2];  // by Scope
+    Statement m_snippet;
     Statement m_known;
     Statement m_acronym;
     std::vector<std::pair<std::string, std::int64_t>> m_words;  // loaded on first typo, by count

@@ -38,6 +38,9 @@ CREATE TABLE acronyms(acronym TEXT NOT NULL, expansion TEXT NOT NULL, PRIMARY KE
 CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='articles', content_rowid='rowid',
                                     tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
 INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
+CREATE VIRTUAL TABLE fts_about USING fts5(title, tags, summary, content='articles', content_rowid='rowid',
+                                          tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+INSERT INTO fts_about(fts_about, rank) VALUES('rank', 'bm25(10.0, 6.0, 4.0)');
 )sql";
 
 std::string Joined(const std::vector<std::string>& v, const char* sep) {
@@ -145,7 +148,10 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         word_ins->Bind(1, w).Bind(2, n).Bind(3, static_cast<std::int64_t>(CodePointCount(w)));
         if (auto st = word_ins->Run(); !st) return st;
     }
-    if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('rebuild'); INSERT INTO fts(fts) VALUES('optimize');"); !st)
+    if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('rebuild'); INSERT INTO fts(fts) VALUES('optimize');"
+                          "INSERT INTO fts_about(fts_about) VALUES('rebuild');"
+                          "INSERT INTO fts_about(fts_about) VALUES('optimize');");
+        !st)
         return st;
     if (auto st = db.Exec("INSERT INTO meta VALUES('schema', '1'); COMMIT;"); !st) return st;
     db = Database();  // close before the flush below

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kit/core/content_index.hpp"
+#include "kit/core/snippet.hpp"
 #include "kit/core/words.hpp"
 
 namespace fk::core {
@@ -35,6 +36,16 @@ std::string Join(const std::vector<std::string>& words) {
 }
 
 }  // namespace
+
+// Query words and the words of their acronym expansions, for marking snippets.
+std::vector<std::string> ContentIndex::SnippetTerms(const std::vector<std::string>& words) {
+    std::vector<std::string> terms = words;
+    for (const auto& w : words)
+        for (const auto& e : Expansions(w))
+            for (auto& part : SplitWords(e))
+                if (!IsStopWord(part)) terms.push_back(part);
+    return terms;
+}
 
 bool ContentIndex::IsKnownWord(const std::string& word) {
     m_known.Reset();
@@ -74,25 +85,45 @@ std::optional<std::string> ContentIndex::Correct(const std::string& word) {
     return std::nullopt;
 }
 
-std::vector<SearchHit> ContentIndex::RunMatch(const std::string& match, const Filters& f, int limit) {
+std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& match, const Filters& f, int limit,
+                                              const std::vector<std::string>& terms) {
     std::vector<SearchHit> hits;
-    m_match.Reset();
-    m_match.Bind(1, match).Bind(2, f.phase).Bind(3, f.audience).Bind(4, f.type).Bind(5, f.lang);
-    m_match.Bind(6, static_cast<std::int64_t>(limit) * 3);
+    Statement& st = m_match[scope];
+    st.Reset();
+    st.Bind(1, match).Bind(2, f.phase).Bind(3, f.audience).Bind(4, f.type).Bind(5, f.lang);
+    st.Bind(6, static_cast<std::int64_t>(limit) * 3);
     std::set<std::string> seen_ids;
     while (static_cast<int>(hits.size()) < limit) {
-        auto row = m_match.Step();
+        auto row = st.Step();
         if (!row || !*row) break;  // a query FTS5 rejects simply finds nothing
-        std::string id = m_match.Text(1);
+        std::string id = st.Text(1);
         if (!seen_ids.insert(id).second) continue;  // same article in another language
         SearchHit h;
-        h.article = {m_match.Text(0), id, m_match.Text(2), m_match.Text(3), m_match.Text(4), m_match.Text(5),
-                     m_match.Text(6), SplitSpaced(m_match.Text(7)), SplitSpaced(m_match.Text(8))};
-        h.snippet = m_match.Text(9);
-        h.score = -m_match.Double(10);
+        h.article = {st.Text(0), id, st.Text(2), st.Text(3), st.Text(4), st.Text(5),
+                     st.Text(6), SplitSpaced(st.Text(7)), SplitSpaced(st.Text(8))};
+        h.score = -st.Double(10);
+        m_snippet.Reset();
+        m_snippet.Bind(1, st.Int(9));
+        if (auto s = m_snippet.Step(); s && *s) h.snippet = MakeSnippet(m_snippet.Text(0), terms);
         hits.push_back(std::move(h));
     }
-    m_match.Reset();
+    st.Reset();
+    m_snippet.Reset();
+    return hits;
+}
+
+// Articles whose title, tags or summary match come first; bodies fill the rest. On a
+// large library the first step usually fills the page and the second never runs.
+std::vector<SearchHit> ContentIndex::FindAll(const std::string& match, const Filters& f, int limit,
+                                             const std::vector<std::string>& terms) {
+    std::vector<SearchHit> hits = RunMatch(kAbout, match, f, limit, terms);
+    if (static_cast<int>(hits.size()) >= limit) return hits;
+    std::set<std::string> have;
+    for (const auto& h : hits) have.insert(h.article.id);
+    for (auto& h : RunMatch(kEverything, match, f, limit, terms)) {
+        if (static_cast<int>(hits.size()) >= limit) break;
+        if (have.insert(h.article.id).second) hits.push_back(std::move(h));
+    }
     return hits;
 }
 
@@ -100,8 +131,20 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     SearchResults results;
     if (limit <= 0) return results;
     std::vector<std::string> words = SplitWords(query, kMaxQueryWords);
+    bool typing_last = !query.empty() && query.back() != ' ';
+    // A one-letter word still being typed would match half the vocabulary: wait for more.
+    if (typing_last && words.size() > 1 && CodePointCount(words.back()) < 2) {
+        words.pop_back();
+        typing_last = false;
+    }
+    // Small words carry no meaning of their own unless they are all there is. A word still
+    // being typed may be the start of a longer one ("an" of "anycast"), so it stays.
+    std::vector<std::string> meaningful;
+    for (size_t i = 0; i < words.size(); ++i)
+        if (!IsStopWord(words[i]) || (typing_last && i + 1 == words.size())) meaningful.push_back(words[i]);
+    if (!meaningful.empty()) words = std::move(meaningful);
     if (words.empty()) return results;
-    const bool typing = !query.empty() && query.back() != ' ';
+    const bool typing = typing_last;
 
     // One FTS5 term per word: the word (or its acronym expansions) as quoted strings.
     auto term = [&](const std::string& w, bool prefix) {
@@ -114,16 +157,15 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
         for (size_t i = 0; i < ws.size(); ++i) m += (i ? " AND " : "") + term(ws[i], typing && i + 1 == ws.size());
         return m;
     };
+    // Relaxed matching looks at titles, tags and summaries only (kAbout): they say what an
+    // article is about, and their short posting lists keep "any word" fast on a large library.
     auto any_of = [&](const std::vector<std::string>& ws) {
         std::string m;
-        for (size_t i = 0; i < ws.size(); ++i) {
-            if (ws.size() > 1 && IsStopWord(ws[i])) continue;
-            m += (m.empty() ? "" : " OR ") + term(ws[i], typing && i + 1 == ws.size());
-        }
+        for (size_t i = 0; i < ws.size(); ++i) m += (m.empty() ? "" : " OR ") + term(ws[i], false);
         return m;
     };
 
-    results.hits = RunMatch(all_of(words), filters, limit);
+    results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
     if (results.hits.size() >= kFewHits) return results;
 
     // Forgive one-letter typos in long words the index has never seen.
@@ -138,7 +180,7 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
         }
     }
     if (changed) {
-        auto fixed = RunMatch(all_of(corrected), filters, limit);
+        auto fixed = FindAll(all_of(corrected), filters, limit, SnippetTerms(corrected));
         if (fixed.size() > results.hits.size()) {
             results.hits = std::move(fixed);
             results.corrected_query = Join(corrected);
@@ -149,7 +191,8 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     // Still little: rank articles that match any of the words.
     std::set<std::string> have;
     for (const auto& h : results.hits) have.insert(h.article.id);
-    for (auto& h : RunMatch(any_of(changed ? corrected : words), filters, limit)) {
+    const auto& any_words = changed ? corrected : words;
+    for (auto& h : RunMatch(kAbout, any_of(any_words), filters, limit, SnippetTerms(any_words))) {
         if (static_cast<int>(results.hits.size()) >= limit) break;
         if (have.insert(h.article.id).second) {
             results.hits.push_back(std::move(h));
