@@ -38,7 +38,10 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
             std::string("SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences, "
                         "a.rowid, f.rank FROM (SELECT rowid, rank FROM ") +
             table + " WHERE " + table + " MATCH ?1 ORDER BY rank) f JOIN articles a ON a.rowid = f.rowid WHERE 1" +
-            kFilterSql + " ORDER BY f.rank LIMIT ?6");
+            kFilterSql +
+            // BM25 favours short texts; a glossary entry is short by nature, so it is
+            // weighed down to let the guides that explain a subject come first.
+            " ORDER BY f.rank * (CASE a.type WHEN 'glossary' THEN 0.6 ELSE 1.0 END) LIMIT ?6");
         if (!match) return match.error();
         index.m_match[table == std::string("fts") ? 1 : 0] = std::move(*match);
     }

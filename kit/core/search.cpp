@@ -14,6 +14,7 @@ namespace {
 constexpr size_t kMaxQueryWords = 16;
 constexpr size_t kFewHits = 3;
 constexpr size_t kMinTypoLength = 5;
+constexpr size_t kQuestionWords = 3;
 
 std::string Quoted(const std::string& w) { return "\"" + w + "\""; }  // words never contain quotes
 
@@ -165,7 +166,12 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
         return m;
     };
 
-    results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
+    // A question ("someone is announcing our prefixes") rarely has every word in one
+    // article: rank by how many and how rare the words an article has. Short queries
+    // must match every word, which is what search-as-you-type expects.
+    const bool question = words.size() >= kQuestionWords;
+    results.hits = question ? RunMatch(kEverything, any_of(words), filters, limit, SnippetTerms(words))
+                            : FindAll(all_of(words), filters, limit, SnippetTerms(words));
     if (results.hits.size() >= kFewHits) return results;
 
     // Forgive one-letter typos in long words the index has never seen.

@@ -70,13 +70,17 @@ std::vector<std::string> SplitWords(std::string_view text, size_t max_words) {
 }
 
 bool IsStopWord(std::string_view w) {
-    static constexpr std::array<std::string_view, 64> kStop = {
-        "a",    "an",   "and",  "are",   "as",    "at",   "be",    "by",    "can",  "do",    "does", "for",
-        "from", "get",  "has",  "have",  "how",   "i",    "if",    "in",    "into", "is",    "it",   "its",
-        "me",   "my",   "need", "no",    "not",   "of",   "on",    "or",    "our",  "should", "so",  "that",
-        "the",  "their", "them", "there", "these", "they", "this", "to",    "up",   "us",    "was",  "we",
-        "what", "when", "where", "which", "who",  "why",  "will",  "with",  "you",  "your",  "about", "after",
-        "before", "than", "then", "any"};
+    // English function words and the filler of typed questions ("right now", "someone").
+    static constexpr std::array<std::string_view, 84> kStop = {
+        "a",     "about", "after", "an",     "and",    "any",     "are",     "as",      "at",     "be",
+        "been",  "before", "being", "by",    "can",    "could",   "do",      "does",    "for",    "from",
+        "get",   "happen", "happens", "has", "have",   "how",     "i",       "if",      "in",     "into",
+        "is",    "it",    "its",    "just",  "me",     "my",      "need",    "no",      "not",    "now",
+        "of",    "on",    "or",     "our",   "please", "right",   "should",  "so",      "some",   "someone",
+        "something", "than", "that", "the",  "their",  "them",    "then",    "there",   "these",  "they",
+        "this",  "to",    "up",     "us",    "was",    "we",      "were",    "what",    "when",   "where",
+        "which", "who",   "why",    "will",  "with",   "would",   "you",     "your",    "under",  "very",
+        "did",   "am",    "also",  "still"};
     return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
 }
 
