@@ -17,6 +17,11 @@ std::string VisualLine(std::string_view logical, bool rtl) {
     std::vector<FriBidiChar> v(static_cast<size_t>(n) + 1);
     FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
     if (!fribidi_log2vis(u.data(), n, &base, v.data(), nullptr, nullptr, nullptr)) return std::string(logical);
+    // Lam-alef ligatures leave a U+FEFF filler where the alef was: drop it (no glyph).
+    FriBidiStrIndex kept = 0;
+    for (FriBidiStrIndex i = 0; i < n; ++i)
+        if (v[static_cast<size_t>(i)] != 0xFEFF) v[static_cast<size_t>(kept++)] = v[static_cast<size_t>(i)];
+    n = kept;
     std::string out(static_cast<size_t>(n) * 4 + 1, '\0');
     FriBidiStrIndex m = fribidi_unicode_to_charset(FRIBIDI_CHAR_SET_UTF8, v.data(), n, out.data());
     out.resize(static_cast<size_t>(m));

@@ -45,20 +45,37 @@ void DrawTable(const Block& b, size_t index, ViewState& view, ActionQueue& out) 
     ImGui::PopID();
 }
 
-void DrawListItem(const Block& b, const ArticleState& article, ViewState& view, ActionQueue& out) {
-    if (b.task >= 0) {
-        const auto& tasks = article.view.tasks;
-        std::string key = b.task < static_cast<int>(tasks.size()) ? tasks[static_cast<size_t>(b.task)].key : "";
-        bool ticked = !key.empty() && article.ticked.count(key) > 0;
-        ImGui::PushID(b.task);
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
-        if (ImGui::Checkbox("##task", &ticked) && !key.empty()) out.push_back({ActionType::kSetTicked, key, ticked ? 1 : 0});
-        ImGui::PopStyleVar();
-        view.Record("task:" + std::to_string(b.task));
-        ImGui::PopID();
-    } else {
+void DrawMarker(const Block& b, const ArticleState& article, ViewState& view, ActionQueue& out) {
+    if (b.task < 0) {
         ImGui::TextUnformatted(b.marker.c_str());
+        return;
     }
+    const auto& tasks = article.view.tasks;
+    std::string key = b.task < static_cast<int>(tasks.size()) ? tasks[static_cast<size_t>(b.task)].key : "";
+    bool ticked = !key.empty() && article.ticked.count(key) > 0;
+    ImGui::PushID(b.task);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
+    if (ImGui::Checkbox("##task", &ticked) && !key.empty()) out.push_back({ActionType::kSetTicked, key, ticked ? 1 : 0});
+    ImGui::PopStyleVar();
+    view.Record("task:" + std::to_string(b.task));
+    ImGui::PopID();
+}
+
+void DrawListItem(const Block& b, const ArticleState& article, ViewState& view, ActionQueue& out) {
+    if (b.rtl) {  // the marker goes on the right
+        const float marker_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+        const ImVec2 start = ImGui::GetCursorPos();
+        const float avail = ImGui::GetContentRegionAvail().x;
+        ImGui::BeginGroup();
+        DrawRuns(b.runs, avail - marker_w, true, view.fonts.regular, view, out);
+        ImGui::EndGroup();
+        const ImVec2 end = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(start.x + avail - marker_w + ImGui::GetStyle().ItemSpacing.x, start.y));
+        DrawMarker(b, article, view, out);
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(end.y, ImGui::GetCursorPosY())));
+        return;
+    }
+    DrawMarker(b, article, view, out);
     ImGui::SameLine();
     ImGui::BeginGroup();
     DrawRuns(b.runs, ImGui::GetContentRegionAvail().x, b.rtl, view.fonts.regular, view, out);
@@ -66,7 +83,8 @@ void DrawListItem(const Block& b, const ArticleState& article, ViewState& view, 
 }
 
 void DrawBlock(const Block& b, size_t index, const ArticleState& article, ViewState& view, ActionQueue& out) {
-    const float indent = ImGui::GetFontSize() * 1.4f * static_cast<float>(b.level + b.quote);
+    const int depth = (b.kind == BlockKind::kHeading ? 0 : b.level) + b.quote;
+    const float indent = ImGui::GetFontSize() * 1.4f * static_cast<float>(depth);
     if (indent > 0) ImGui::Indent(indent);
     const float y0 = ImGui::GetCursorScreenPos().y;
     switch (b.kind) {

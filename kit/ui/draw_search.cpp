@@ -7,14 +7,26 @@
 namespace fk::ui {
 namespace {
 
-void DrawChips(const char* field, const bundle::Labels& labels, const std::string& current, const ViewState& view,
-               ActionQueue& out) {
+void DrawChipRow(const char* field, const bundle::Labels& labels, const std::string& current, float label_w,
+                 const ViewState& view, ActionQueue& out) {
     ImGui::PushID(field);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(view.palette.muted, "%s", field);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
     for (const auto& [key, label] : labels) {
-        if (!first) ImGui::SameLine();
+        const float w = ImGui::CalcTextSize(key.c_str()).x + style.FramePadding.x * 2;
+        if (first) {
+            ImGui::SameLine(label_w);
+        } else {
+            ImGui::SameLine();
+            if (ImGui::GetCursorPosX() + w > right) {  // wrap the chips under the first one
+                ImGui::NewLine();
+                ImGui::SetCursorPosX(label_w);
+            }
+        }
         first = false;
-        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(key.c_str()).x + 20) ImGui::NewLine();
         if (DrawChip(key.c_str(), key == current, view))
             out.push_back({ActionType::kSetFilter, field, 0, key == current ? std::string() : key});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
@@ -25,24 +37,13 @@ void DrawChips(const char* field, const bundle::Labels& labels, const std::strin
 void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
     const auto& t = model.Taxonomy();
     const auto& f = model.Search().filters;
-    if (ImGui::BeginTable("filters", 2, ImGuiTableFlags_SizingFixedFit)) {
-        const std::pair<const char*, std::pair<const bundle::Labels*, const std::string*>> rows[] = {
-            {"phase", {&t.phases, &f.phase}}, {"type", {&t.types, &f.type}}, {"audience", {&t.audiences, &f.audience}}};
-        static const bundle::Labels kLangs = {{"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"ar", "Arabic"}};
-        for (const auto& [name, data] : rows) {
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            DrawMuted(view, name);
-            ImGui::TableNextColumn();
-            DrawChips(name, *data.first, *data.second, view, out);
-        }
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        DrawMuted(view, "language");
-        ImGui::TableNextColumn();
-        DrawChips("lang", kLangs, f.lang, view, out);
-        ImGui::EndTable();
-    }
+    static const bundle::Labels kLangs = {
+        {"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"ar", "Arabic"}, {"uk", "Ukrainian"}};
+    const float label_w = ImGui::CalcTextSize("audience").x + ImGui::GetStyle().ItemSpacing.x * 3;
+    DrawChipRow("phase", t.phases, f.phase, label_w, view, out);
+    DrawChipRow("type", t.types, f.type, label_w, view, out);
+    DrawChipRow("audience", t.audiences, f.audience, label_w, view, out);
+    DrawChipRow("lang", kLangs, f.lang, label_w, view, out);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ namespace fk::ui {
 namespace {
 
 // Noto's line height is much taller than its letters; ImGui sizes merged fonts by line height.
-constexpr float kArabicScale = 1.45f;
+constexpr float kArabicScale = 1.7f;
 
 const ImWchar kExtraRanges[] = {
     0x0100, 0x024F,  // Latin Extended-A and -B

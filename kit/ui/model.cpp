@@ -75,6 +75,9 @@ void Model::InjectArticle(core::ArticleView view) {
     m_article->view = std::move(view);
     const auto& a = m_article->view.article;
     m_article->blocks = ParseBlocks(a.body);
+    // In a right-to-left article every paragraph is right-to-left, even one opening with "BGP".
+    if (a.lang == "ar" || a.lang == "he" || a.lang == "fa" || a.lang == "ur")
+        for (auto& b : m_article->blocks) b.rtl = b.kind != BlockKind::kCode;
     if (m_reader) {
         m_article->ticked = m_reader->Ticked(a.id);
         m_article->note = m_reader->Note(a.id);

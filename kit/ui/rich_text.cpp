@@ -51,7 +51,7 @@ void DrawSegment(const char* s, const char* e, const Run& run, const Palette& p,
     }
 }
 
-void DrawRightToLeft(const Runs& runs, float wrap_width, ImFont* base) {
+void DrawBidi(const Runs& runs, float wrap_width, bool rtl, ImFont* base) {
     std::string text = PlainText(runs);
     ImGui::PushFont(base);
     const float x0 = ImGui::GetCursorPosX();
@@ -63,9 +63,9 @@ void DrawRightToLeft(const Runs& runs, float wrap_width, ImFont* base) {
         while (line_end < end && *line_end != '\n') ++line_end;
         const char* brk = base->CalcWordWrapPositionA(1.0f, s, line_end, wrap_width);
         if (brk == s && s < line_end) brk = s + Utf8Len(static_cast<unsigned char>(*s));
-        std::string visual = VisualLine(std::string_view(s, static_cast<size_t>(brk - s)), true);
+        std::string visual = VisualLine(std::string_view(s, static_cast<size_t>(brk - s)), rtl);
         float w = ImGui::CalcTextSize(visual.c_str()).x;
-        ImGui::SetCursorPosX(x0 + std::max(0.0f, wrap_width - w));
+        ImGui::SetCursorPosX(rtl ? x0 + std::max(0.0f, wrap_width - w) : x0);
         ImGui::TextUnformatted(visual.c_str());
         s = brk;
         if (s < end && *s == '\n') ++s;
@@ -76,8 +76,12 @@ void DrawRightToLeft(const Runs& runs, float wrap_width, ImFont* base) {
 }  // namespace
 
 void DrawRuns(const Runs& runs, float wrap_width, bool rtl, ImFont* base, ViewState& view, ActionQueue& out) {
-    if (rtl) {
-        DrawRightToLeft(runs, wrap_width, base);
+    // Paragraphs that are right-to-left, or mix in right-to-left words, go through fribidi
+    // line by line (losing inline styles: ImGui cannot reorder styled runs).
+    bool mixed = rtl;
+    for (size_t i = 0; i < runs.size() && !mixed; ++i) mixed = HasRightToLeft(runs[i].text);
+    if (mixed) {
+        DrawBidi(runs, wrap_width, rtl, base);
         return;
     }
     const Palette& p = view.palette;

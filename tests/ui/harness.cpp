@@ -1,0 +1,93 @@
+// UiHarness: NewFrame/DrawFrame/Render/Apply in a loop with simulated input (ImGui 1.86
+// has no input queue, so every state is held for a whole frame).
+#include "tests/ui/harness.hpp"
+
+#include <doctest/doctest.h>
+
+#include "kit/cli/built_in.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::test {
+
+UiHarness::UiHarness(const std::filesystem::path& data_dir, float width, float height) : m_dir(data_dir) {
+    m_ctx = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60;
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;
+    m_view.record_items = true;
+    Restart();
+}
+
+UiHarness::~UiHarness() {
+    m_model.reset();
+    ImGui::DestroyContext(m_ctx);
+}
+
+void UiHarness::Restart() {
+    m_model.reset();
+    auto m = ui::Model::Open(m_dir, cli::BuiltInContent());
+    REQUIRE_MESSAGE(m.ok(), (m.ok() ? "" : m.error().detail));
+    m_model = std::move(*m);
+    m_actions.clear();
+    m_view = ui::ViewState{};
+    m_view.record_items = true;
+    m_look = {};
+}
+
+void UiHarness::Frame(int n) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < n; ++i) {
+        m_model->Apply(m_actions);
+        if (ui::UpdateLook(*m_model, "", 1.0f, m_view, m_look)) {
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+        ImGui::NewFrame();
+        ui::DrawFrame(*m_model, m_view, m_actions);
+        ImGui::Render();
+    }
+    m_model->Apply(m_actions);
+}
+
+void UiHarness::Type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    Frame(2);
+}
+
+void UiHarness::Press(int key, bool ctrl, bool alt) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = ctrl;
+    io.KeyAlt = alt;
+    io.KeysDown[key] = true;
+    Frame();
+    io.KeysDown[key] = false;
+    Frame();
+    io.KeyCtrl = io.KeyAlt = false;
+    Frame();
+}
+
+bool UiHarness::Click(const std::string& item) {
+    auto it = m_view.items.find(item);
+    if (it == m_view.items.end()) return false;
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = it->second.Center();
+    Frame();
+    io.MouseDown[0] = true;
+    Frame();
+    io.MouseDown[0] = false;
+    Frame(2);
+    return true;
+}
+
+void UiHarness::PressMouseButton(int button) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseDown[button] = true;
+    Frame();
+    io.MouseDown[button] = false;
+    Frame();
+}
+
+}  // namespace fk::test

@@ -1,0 +1,107 @@
+// Screenshots of the real fieldkit binary under Xvfb: home, search, an article with a
+// checklist and a table, the Arabic article, three themes and scale 2. Each picture must
+// have the expected size, not be blank, and differ from the others where it should.
+// The pictures stay in <build>/screenshots for people to look at.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "kit/core/reader_data.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+    double Brightness() const {
+        double sum = 0;
+        for (unsigned char c : rgb) sum += c;
+        return rgb.empty() ? 0 : sum / static_cast<double>(rgb.size());
+    }
+    size_t Colours() const {
+        std::set<unsigned> seen;
+        for (size_t i = 0; i + 2 < rgb.size() && seen.size() < 5000; i += 3 * 7)
+            seen.insert(rgb[i] << 16 | rgb[i + 1] << 8 | rgb[i + 2]);
+        return seen.size();
+    }
+};
+
+double Difference(const Image& a, const Image& b) {  // share of pixels that differ
+    if (a.w != b.w || a.h != b.h) return 1;
+    size_t diff = 0;
+    for (size_t i = 0; i + 2 < a.rgb.size(); i += 3)
+        diff += (a.rgb[i] != b.rgb[i] || a.rgb[i + 1] != b.rgb[i + 1] || a.rgb[i + 2] != b.rgb[i + 2]) ? 1 : 0;
+    return static_cast<double>(diff) / (a.rgb.size() / 3.0);
+}
+
+class Shots {
+public:
+    Shots() {
+        fs::create_directories(m_out);
+        // The reader settings of the Arabic profile: open articles in Arabic.
+        auto reader = fk::core::ReaderData::Open(m_data_ar);
+        REQUIRE(reader.ok());
+        REQUIRE(reader->SetSetting("language", "ar").ok());
+    }
+    Image Take(const std::string& name, std::vector<std::string> args, bool arabic = false) {
+        const std::string file = (m_out / (name + ".png")).string();
+        fs::remove(file);
+        std::vector<std::string> argv = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", FK_BINARY, "--data-dir",
+                                         (arabic ? m_data_ar : m_data).string(), "--screenshot", file};
+        argv.insert(argv.end(), args.begin(), args.end());
+        auto r = fk::test::Run(argv, {{"XDG_CONFIG_HOME", (m_tmp.path() / "config").string()}});
+        INFO(name << ": " << r.err);
+        REQUIRE(r.status == 0);
+        Image img;
+        int n = 0;
+        unsigned char* data = stbi_load(file.c_str(), &img.w, &img.h, &n, 3);
+        REQUIRE(data != nullptr);
+        img.rgb.assign(data, data + static_cast<size_t>(img.w) * static_cast<size_t>(img.h) * 3);
+        stbi_image_free(data);
+        CHECK(img.Colours() > 20);  // not blank: text is antialiased into many shades
+        return img;
+    }
+
+private:
+    fk::test::TempDir m_tmp;
+    fs::path m_data = m_tmp.path() / "data";
+    fs::path m_data_ar = m_tmp.path() / "data-ar";
+    fs::path m_out = fs::path(FK_SCREENSHOT_DIR);
+};
+
+}  // namespace
+
+TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
+    if (!fk::test::HaveProgram("xvfb-run")) {
+        MESSAGE("xvfb-run not installed; skipping");
+        return;
+    }
+    Shots shots;
+    Image home = shots.Take("home", {});
+    CHECK(home.w == 1280);
+    CHECK(home.h == 800);
+    Image search = shots.Take("search", {"--search", "generator fuel"});
+    Image article = shots.Take("article-checklist-table", {"--open", "anti-spoofing-bcp38-bcp84"});
+    Image arabic = shots.Take("article-arabic", {"--open", "problem-statement"}, true);
+    Image light = shots.Take("article-light", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "light"});
+    Image contrast = shots.Take("article-high-contrast", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "high-contrast"});
+    Image scaled = shots.Take("home-scale-2", {"--scale", "2"});
+    Image small = shots.Take("search-1024x640", {"--search", "dns", "--size", "1024x640"});
+    CHECK(small.w == 1024);
+    CHECK(small.h == 640);
+
+    CHECK(Difference(home, search) > 0.02);
+    CHECK(Difference(search, article) > 0.02);
+    CHECK(Difference(article, arabic) > 0.02);
+    CHECK(Difference(home, scaled) > 0.02);
+    CHECK(light.Brightness() > article.Brightness() + 60);      // light is light
+    CHECK(Difference(article, contrast) > 0.3);                 // a different background
+    CHECK(contrast.Brightness() < article.Brightness());        // black, not grey
+}
