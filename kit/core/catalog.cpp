@@ -54,6 +54,7 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     if (!acronym) return acronym.error();
     index.m_known = std::move(*known);
     index.m_acronym = std::move(*acronym);
+    index.m_article_count = index.ArticleCount();
     return index;
 }
 

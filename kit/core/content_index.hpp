@@ -95,7 +95,8 @@ private:
     Statement m_snippet;
     Statement m_known;
     Statement m_acronym;
-    std::vector<std::pair<std::string, std::int64_t>> m_words;  // loaded on first typo, by count
+    std::vector<std::pair<std::string, std::int64_t>> m_words;
+    std::int64_t m_article_count = 0;  // loaded on first typo, by count
 };
 
 }  // namespace fk::core

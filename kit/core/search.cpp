@@ -14,7 +14,8 @@ namespace {
 constexpr size_t kMaxQueryWords = 16;
 constexpr size_t kFewHits = 3;
 constexpr size_t kMinTypoLength = 5;
-constexpr size_t kQuestionWords = 3;
+constexpr size_t kQuestionWords = 4;
+constexpr std::int64_t kLargeLibrary = 3000;
 
 std::string Quoted(const std::string& w) { return "\"" + w + "\""; }  // words never contain quotes
 
@@ -170,8 +171,11 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     // article: rank by how many and how rare the words an article has. Short queries
     // must match every word, which is what search-as-you-type expects.
     const bool question = words.size() >= kQuestionWords;
-    results.hits = question ? RunMatch(kEverything, any_of(words), filters, limit, SnippetTerms(words))
-                            : FindAll(all_of(words), filters, limit, SnippetTerms(words));
+    if (!question) results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
+    // Ranking every article that has any word of a question costs time in proportion to
+    // the library; past a few thousand articles, titles, tags and summaries go first.
+    else if (m_article_count > kLargeLibrary) results.hits = FindAll(any_of(words), filters, limit, SnippetTerms(words));
+    else results.hits = RunMatch(kEverything, any_of(words), filters, limit, SnippetTerms(words));
     if (results.hits.size() >= kFewHits) return results;
 
     // Forgive one-letter typos in long words the index has never seen.

@@ -5,7 +5,6 @@
 #include <cctype>
 
 #include "kit/core/content_index.hpp"
-#include "kit/core/words.hpp"
 
 namespace fk::core {
 namespace {
@@ -15,11 +14,22 @@ struct Word {
     bool match;
 };
 
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Compares in place (no allocation: this runs for every word of every hit's text).
 bool Matches(std::string_view word, const std::vector<std::string>& terms) {
-    for (const auto& w : SplitWords(word, 4))
-        for (const auto& t : terms)
-            if (w.size() >= t.size() && w.compare(0, t.size(), t) == 0 && (t.size() >= 3 || w.size() == t.size()))
-                return true;
+    size_t start = 0;
+    while (start < word.size() && !IsWordByte(static_cast<unsigned char>(word[start]))) ++start;
+    word.remove_prefix(start);
+    for (const auto& t : terms) {
+        if (word.size() < t.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < t.size() && same; ++i)
+            same = std::tolower(static_cast<unsigned char>(word[i])) == static_cast<unsigned char>(t[i]);
+        if (!same) continue;
+        const bool whole = word.size() == t.size() || !IsWordByte(static_cast<unsigned char>(word[t.size()]));
+        if (whole || t.size() >= 3) return true;
+    }
     return false;
 }
 
