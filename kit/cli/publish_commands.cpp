@@ -58,6 +58,14 @@ int RunPublish(Context&, const Args& a) {
             return Fail("--expires-days must be a number");
         }
     }
+    if (auto n = a.Option("--delta-bases")) {
+        try {
+            opts.delta_bases = std::stoi(*n);
+            if (opts.delta_bases < 0) throw 0;
+        } catch (...) {
+            return Fail("--delta-bases must be a whole number");
+        }
+    }
     auto r = bundle::PublishRelease(*dir, *bytes, *key, opts);
     if (!r) return Fail(r.error().detail);
     std::cout << "published " << r->full.name << " (" << HumanBytes(r->full.size) << ") to " << *dir << "\n";
@@ -80,13 +88,14 @@ std::vector<Command> PublishCommands() {
          "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
          "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n",
          {{}, {"-o", "-s"}, {{"--output", "-o"}}}, RunDiff},
-        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N]",
+        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N]",
          "add a release to a static mirror directory",
          "Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
          "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
          "  --also URL         further mirrors to list in release.json (repeatable)\n"
-         "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n",
-         {{}, {"--mirror", "-s", "--also", "--expires-days"}, {}}, RunPublish},
+         "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
+         "  --delta-bases N    deltas from this many previous releases (default 5)\n",
+         {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases"}, {}}, RunPublish},
     };
 }
 

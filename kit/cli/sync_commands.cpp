@@ -39,7 +39,7 @@ public:
                           << (p.have > 0 ? " resuming at " + HumanBytes(p.have) : std::string()) << "\n";
         }
         const double secs = std::chrono::duration<double>(now - m_start).count();
-        const double rate = secs > 0.2 ? static_cast<double>(p.have - m_start_have) / secs : 0.0;
+        const double rate = secs > 0.0 ? static_cast<double>(p.have - m_start_have) / secs : 0.0;
         if (m_tty) {
             if (now - m_last_draw < std::chrono::milliseconds(100) && p.have != p.total) return;
             m_last_draw = now;

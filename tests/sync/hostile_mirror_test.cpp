@@ -1,0 +1,231 @@
+// A hostile or broken mirror can do no harm: each case leaves the installed version intact
+// and names what was refused. Everything runs on 127.0.0.1.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.hpp"
+#include "tests/sync/support/child.hpp"
+#include "tests/sync/support/nginx.hpp"
+#include "tests/sync/support/relay.hpp"
+#include "tests/sync/support/releases.hpp"
+
+namespace fs = std::filesystem;
+using fk::test::Fieldkit;
+using fk::test::Nginx;
+using fk::test::Relay;
+using fk::test::RelayMode;
+using fk::test::Releases;
+
+namespace {
+
+void FlipByte(const fs::path& file, std::uint64_t at) {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(static_cast<std::streamoff>(at));
+    char c = 0;
+    f.read(&c, 1);
+    c ^= 0x01;
+    f.seekp(static_cast<std::streamoff>(at));
+    f.write(&c, 1);
+}
+
+std::vector<fs::path> Files(const std::string& dir, const std::string& ext) {
+    std::vector<fs::path> out;
+    for (const auto& f : fs::directory_iterator(dir))
+        if (f.path().extension() == ext) out.push_back(f.path());
+    return out;
+}
+
+struct Mirror {
+    Releases rel{2};
+    std::string dir = rel.Dir() + "/mirror";
+    Mirror() { REQUIRE(rel.Publish(dir, {1, 2}) == ""); }
+};
+
+}  // namespace
+
+TEST_CASE("tampered artifacts are refused by hash; the old version stays") {
+    Mirror m;
+    for (const auto& f : Files(m.dir, ".fkd")) FlipByte(f, fs::file_size(f) - 10);
+    for (const auto& f : Files(m.dir, ".fkb")) FlipByte(f, fs::file_size(f) / 2);
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("does not match its signed hash") != std::string::npos);
+    CHECK(r.err.find("[corrupt]") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("a tampered delta alone falls back to the full bundle") {
+    Mirror m;
+    for (const auto& f : Files(m.dir, ".fkd")) FlipByte(f, fs::file_size(f) - 10);
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("does not match its signed hash") != std::string::npos);
+    CHECK(r.out.find("via full bundle") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 2);
+}
+
+TEST_CASE("a tampered release manifest is refused by its signature") {
+    Mirror m;
+    {
+        std::ifstream in(m.dir + "/release.json");
+        std::stringstream s;
+        s << in.rdbuf();
+        std::string text = s.str();
+        text.replace(text.find("\"expires\": "), 11, "\"expires\":  ");
+        std::ofstream(m.dir + "/release.json") << text;
+    }
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[bad-signature]") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("a mirror signed with an unknown key is refused") {
+    Releases rel(2);
+    const std::string other_pub = rel.Dir() + "/other.pub", other_sec = rel.Dir() + "/other.sec";
+    REQUIRE(Fieldkit(rel.Dir() + "/scratch", {"bundle", "keygen", "-p", other_pub, "-s", other_sec}).status == 0);
+    // The other key re-signs nothing of ours: its own build of v2 would not verify anyway, so
+    // sign the release list of a mirror it publishes with its own bundle.
+    const std::string other_bundle = rel.Dir() + "/other-v3.fkb";
+    REQUIRE(Fieldkit(rel.Dir() + "/scratch", {"bundle", "build", FK_SOURCE_DIR "/content", "-o", other_bundle, "-s",
+                                              other_sec, "--version", "3"})
+                .status == 0);
+    const std::string mirror = rel.Dir() + "/mirror";
+    REQUIRE(Fieldkit(rel.Dir() + "/scratch", {"bundle", "publish", "--mirror", mirror, other_bundle, "-s", other_sec}).status == 0);
+    Nginx nginx(mirror, rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[unknown-key]") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("an older release list is refused after a newer one was seen (rollback)") {
+    Releases rel(2);
+    const std::string mirror = rel.Dir() + "/mirror", old_mirror = rel.Dir() + "/old";
+    REQUIRE(rel.Publish(mirror, {1}) == "");
+    fs::copy(mirror, old_mirror, fs::copy_options::recursive);
+    REQUIRE(rel.Publish(mirror, {2}) == "");
+    Nginx fresh(mirror, rel.Dir() + "/nginx1");
+    Nginx stale(old_mirror, rel.Dir() + "/nginx2");
+    REQUIRE(fresh.Running());
+    REQUIRE(stale.Running());
+    const std::string kit = rel.NewKit("a", 1);
+    REQUIRE(Fieldkit(kit, {"sync", "--mirror", fresh.Url()}).status == 0);
+    auto r = Fieldkit(kit, {"sync", "--mirror", stale.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("older release") != std::string::npos);
+    CHECK(r.err.find("[older-than-installed]") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 2);
+}
+
+TEST_CASE("mixed versions: an artifact swapped for another edition is refused") {
+    Releases rel(3);
+    const std::string mirror = rel.Dir() + "/mirror";
+    REQUIRE(rel.Publish(mirror, {3}, 0) == "");
+    std::ifstream in(mirror + "/release.json");
+    auto j = nlohmann::json::parse(in);
+    const std::string v3_name = j["packs"]["test-pack"]["releases"].back()["file"]["name"];
+    fs::copy_file(rel.Bundle(2), mirror + "/" + v3_name, fs::copy_options::overwrite_existing);
+    Nginx nginx(mirror, rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("an endless body is cut at the signed length") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode mode;
+    mode.match = ".fk";  // deltas and bundles
+    mode.endless = true;
+    Relay relay(nginx.Port(), mode);
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", relay.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[too-large]") != std::string::npos);
+    // Bounded by what the client counted: the signed lengths plus the release list and at most
+    // one socket read of slack per request, never endless.
+    const auto at = r.err.find("received ");
+    REQUIRE(at != std::string::npos);
+    const std::uint64_t got = std::stoull(r.err.substr(at + 9));
+    std::uint64_t signed_total = fs::file_size(m.dir + "/release.json") + fs::file_size(m.dir + "/release.json.minisig");
+    for (const auto& f : Files(m.dir, ".fkd")) signed_total += fs::file_size(f);
+    for (const auto& f : Files(m.dir, ".fkb")) signed_total += fs::file_size(f);
+    MESSAGE("endless body: client received " << got << " bytes; signed lengths total " << signed_total);
+    CHECK(got <= signed_total + 2 * 65536);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("a stalled transfer times out and is reported as such") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode mode;
+    mode.match = ".fk";
+    mode.stall_after = 400;
+    Relay relay(nginx.Port(), mode);
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", relay.Url(), "--stall-seconds", "2", "--attempts", "2"});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("[timeout]") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("a redirect to file:// is refused") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode mode;
+    mode.match = "release.json";
+    mode.redirect = "file:///etc/passwd";
+    Relay relay(nginx.Port(), mode);
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", relay.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("only http and https") != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("failover: a dead mirror and a hostile one, then a good one") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode bad;
+    bad.flip = true;  // every response damaged
+    Relay hostile(nginx.Port(), bad);
+    const int dead = fk::test::FreeLoopbackPort();  // nothing listens there
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", "http://127.0.0.1:" + std::to_string(dead), "--mirror", hostile.Url(),
+                            "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("cannot connect") != std::string::npos);
+    CHECK(r.out.find("checked " + nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 2);
+}

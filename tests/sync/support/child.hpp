@@ -1,0 +1,35 @@
+// A long-running child process for tests (nginx, `fieldkit serve`): started with its stdout
+// on a pipe, stopped with SIGTERM (then SIGKILL) when the object goes away.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace fk::test {
+
+class Child {
+public:
+    explicit Child(const std::vector<std::string>& argv);
+    ~Child();
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    bool Started() const { return m_pid > 0; }
+    // Reads stdout until a full line arrives or `timeout_ms` passes; "" on timeout/EOF.
+    std::string ReadLine(int timeout_ms);
+    void Stop();
+
+private:
+    pid_t m_pid = -1;
+    int m_out = -1;
+    std::string m_buffer;
+};
+
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int FreeLoopbackPort();
+// Waits until something accepts connections on 127.0.0.1:port.
+bool WaitForPort(int port, int timeout_ms);
+
+}  // namespace fk::test
