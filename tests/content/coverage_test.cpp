@@ -103,3 +103,12 @@ TEST_CASE("every workshop has the sections trainers rely on") {
             CHECK_MESSAGE(a->body.find(section) != std::string::npos, a->id << " lacks " << section);
     }
 }
+
+TEST_CASE("every start-here guide covers the first hour, day and week and the time before the next crisis") {
+    for (const Article* a : CurrentIn("en")) {
+        if (!a->id.starts_with("start-here-")) continue;
+        for (const char* section : {"## The first hour", "## The first day", "## The first week",
+                                    "## Before the next crisis"})
+            CHECK_MESSAGE(a->body.find(section) != std::string::npos, a->id << " lacks " << section);
+    }
+}
