@@ -27,6 +27,7 @@ Error Database::MakeSqlError(int rc, std::string_view what) const {
     if (primary == SQLITE_FULL) code = ErrorCode::kNoSpace;
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = ErrorCode::kCorrupt;
     if (primary == SQLITE_CANTOPEN) code = ErrorCode::kNotFound;
+    if (primary == SQLITE_FULL) return MakeError(code, m_role + ": No space left on device");
     std::string msg = m_role + ": " + std::string(what) + ": " + sqlite3_errstr(rc);
     if (m_db && primary != SQLITE_CANTOPEN) {
         const char* detail = sqlite3_errmsg(m_db);
@@ -95,8 +96,9 @@ Result<bool> Statement::Step() {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     sqlite3* db = sqlite3_db_handle(m_stmt);
-    ErrorCode code = (rc & 0xff) == SQLITE_FULL ? ErrorCode::kNoSpace : ErrorCode::kIo;
-    return MakeError(code, std::string("database step failed: ") + sqlite3_errmsg(db));
+    if ((rc & 0xff) == SQLITE_FULL)
+        return MakeError(ErrorCode::kNoSpace, "No space left on device (SQLite: database or disk is full)");
+    return MakeError(ErrorCode::kIo, std::string("database step failed: ") + sqlite3_errmsg(db));
 }
 
 Status Statement::Run() {
