@@ -20,8 +20,12 @@ const ImWchar kExtraRanges[] = {
     0x2713, 0x2717,  // check marks
     0,
 };
-const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+// Letters, and the presentation forms fribidi shapes them into (Forms-A only up to the
+// Persian and Urdu letters: the ligature blocks beyond are never produced).
+const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0xFB50, 0xFBFF, 0xFE70, 0xFEFF, 0};
 const ImWchar kMonoRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2500, 0x257F, 0};
+
+const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
 
 const ImWchar* BodyRanges() {
     static ImVector<ImWchar> ranges;
@@ -38,8 +42,9 @@ const ImWchar* BodyRanges() {
 ImFont* Add(ImFontAtlas& atlas, FontFile file, float px, const ImWchar* ranges, FontFile arabic) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = 1;  // glyphs are drawn at whole pixels; oversampling would double the atlas
     cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
     ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data), static_cast<int>(file.size), px,
                                               &cfg, ranges);
     if (arabic.data) {
@@ -64,8 +69,8 @@ Fonts LoadFonts(ImFontAtlas& atlas, float px) {
     f.size = px;
     f.regular = Add(atlas, RegularFontFile(), px, BodyRanges(), ArabicFontFile());
     f.bold = Add(atlas, BoldFontFile(), px, BodyRanges(), ArabicBoldFontFile());
-    f.italic = Add(atlas, ItalicFontFile(), px, BodyRanges(), none);
-    f.mono = Add(atlas, MonoFontFile(), px * 0.95f, kMonoRanges, none);
+    f.italic = Add(atlas, ItalicFontFile(), px, kLatinRanges, none);
+    f.mono = Add(atlas, MonoFontFile(), px, kMonoRanges, none);
     f.h1 = Add(atlas, BoldFontFile(), px * 1.6f, BodyRanges(), ArabicBoldFontFile());
     f.h2 = Add(atlas, BoldFontFile(), px * 1.25f, BodyRanges(), ArabicBoldFontFile());
     return f;

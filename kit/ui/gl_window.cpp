@@ -39,7 +39,11 @@ GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, 
 }
 
 bool RendererInit(const GlWindow& w) {
-    return w.legacy ? ImGui_ImplOpenGL2_Init() : ImGui_ImplOpenGL3_Init(nullptr);
+    // Device objects now, so NewFrame never uploads (and rebuilds) the font atlas itself.
+    bool ok = w.legacy ? ImGui_ImplOpenGL2_Init() && ImGui_ImplOpenGL2_CreateDeviceObjects()
+                       : ImGui_ImplOpenGL3_Init(nullptr) && ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui::GetIO().Fonts->ClearTexData();
+    return ok;
 }
 
 void RendererNewFrame(const GlWindow& w) {

@@ -18,7 +18,7 @@ struct GlWindow {
 // window == nullptr and `error` set.
 GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, std::string& error);
 
-// The ImGui renderer for that context.
+// The ImGui renderer for that context. RendererInit uploads the current font atlas.
 bool RendererInit(const GlWindow& w);
 void RendererNewFrame(const GlWindow& w);
 void RendererRender(const GlWindow& w);

@@ -12,11 +12,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 
 #include "kit/ui/gl_window.hpp"
 #include "kit/ui/look.hpp"
 #include "kit/ui/screens.hpp"
 #include "kit/ui/screenshot.hpp"
+#include "kit/ui/startup.hpp"
 #include "kit/ui/window_options.hpp"
 #include "platform/files.hpp"
 #include "platform/paths.hpp"
@@ -112,31 +114,40 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
                      g_glfw_error.empty() ? "no display" : g_glfw_error.c_str());
         return 1;
     }
-    auto model = Model::Open(data_dir, built_in);
-    if (!model) {
-        std::fprintf(stderr, "fieldkit: %s\n", model.error().detail.c_str());
-        glfwTerminate();
-        return 1;
+    // The model and the font atlas are prepared on worker threads while the window opens.
+    float scale = opt.scale;
+    if (scale <= 0) {
+        float sx = 1, sy = 1;
+        if (GLFWmonitor* mon = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(mon, &sx, &sy);
+        scale = std::clamp(sx, 1.0f, 4.0f);
     }
-    Model& m = **model;
-
+    auto model_job = std::async(std::launch::async, [&] { return Model::Open(data_dir, built_in); });
+    auto fonts_job = std::async(std::launch::async, [&] { return PrepareFonts(data_dir, scale); });
     const std::filesystem::path config_dir = platform::DefaultConfigDir();
     const std::filesystem::path size_file = config_dir / "window-size";
     SavedSize size = shot ? SavedSize{} : LoadWindowSize(size_file);
     if (opt.width) size = {opt.width, opt.height};
     std::string gl_error;
     GlWindow gw = CreateGlWindow(size.w, size.h, "fieldkit", true, gl_error);
-    if (!gw.window) {
-        std::fprintf(stderr, "fieldkit: cannot open the window: %s; the command line works without one: fieldkit --help\n",
-                     gl_error.c_str());
+    auto model = model_job.get();
+    PreparedFonts prepared = fonts_job.get();
+    if (!gw.window || !model) {
+        if (!gw.window)
+            std::fprintf(stderr,
+                         "fieldkit: cannot open the window: %s; the command line works without one: fieldkit --help\n",
+                         gl_error.c_str());
+        else
+            std::fprintf(stderr, "fieldkit: %s\n", model.error().detail.c_str());
+        if (gw.window) glfwDestroyWindow(gw.window);
         glfwTerminate();
         return 1;
     }
+    Model& m = **model;
     if (!shot) ClampToWorkArea(gw.window);
     glfwSwapInterval(1);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(prepared.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     static std::string ini_path;
     if (shot) {
@@ -152,14 +163,9 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     ImGui_ImplGlfw_InitForOpenGL(gw.window, true);
     RendererInit(gw);
 
-    float scale = opt.scale;
-    if (scale <= 0) {
-        float sx = 1, sy = 1;
-        glfwGetWindowContentScale(gw.window, &sx, &sy);
-        scale = std::clamp(sx, 1.0f, 4.0f);
-    }
     ViewState view;
-    Look look;
+    view.fonts = prepared.fonts;
+    Look look{prepared.font_size, "", prepared.scale};  // fonts are ready; the theme is not
     ActionQueue actions;
     if (!opt.open_id.empty()) m.Apply({ActionType::kOpenArticle, opt.open_id});
     if (!opt.search.empty()) m.Apply({ActionType::kSetQuery, opt.search});
