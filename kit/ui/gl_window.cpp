@@ -7,6 +7,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cstdlib>
+
 namespace fk::ui {
 
 GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, std::string& error) {
@@ -14,7 +16,11 @@ GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, 
         int major, minor;
         bool core;
     };
+    // FIELDKIT_GL_MAX=3.0 or 2.1 skips the newer contexts: how the fallbacks are tested.
+    int max = 33;
+    if (const char* v = std::getenv("FIELDKIT_GL_MAX")) max = std::string(v) == "2.1" ? 21 : std::string(v) == "3.0" ? 30 : 33;
     for (Try t : {Try{3, 3, true}, Try{3, 0, false}, Try{2, 1, false}}) {
+        if (t.major * 10 + t.minor > max) continue;
         glfwDefaultWindowHints();
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, t.major);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, t.minor);
