@@ -6,9 +6,11 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <imgui.h>
+#include <signal.h>
 #include <time.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -30,6 +32,7 @@ constexpr int kFramesAfterEvent = 3;    // hover and layout settle within a few 
 constexpr double kIdleWaitSeconds = 5;  // wake now and then even with no events
 
 bool g_event = true;
+volatile sig_atomic_t g_quit = 0;  // SIGINT/SIGTERM: close as if the window was closed
 std::string g_glfw_error;
 std::vector<std::string> g_dropped;
 
@@ -177,7 +180,13 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     int frames = 0, stable = 0;
     std::uint64_t last_hash = 0;
     int status = 0;
-    while (!glfwWindowShouldClose(gw.window)) {
+    if (!shot) {
+        struct sigaction sa {};
+        sa.sa_handler = [](int) { g_quit = 1; };
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+    }
+    while (!glfwWindowShouldClose(gw.window) && !g_quit) {
         if (!shot) {
             if (pending > 0) glfwPollEvents();
             else glfwWaitEventsTimeout(kIdleWaitSeconds);
@@ -202,6 +211,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
 
         RendererNewFrame(gw);
         ImGui_ImplGlfw_NewFrame();
+        if (shot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no hover highlight in pictures
         ImGui::NewFrame();
         DrawFrame(m, view, actions);
         ImGui::Render();
