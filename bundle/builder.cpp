@@ -47,6 +47,7 @@ BuiltBundle BuildFromContent(const Content& content, const SecretKey& key, const
     m.payload_size = payload.size();
     m.raw_hash = HashHex(raw);
     m.raw_size = raw.size();
+    m.roots = options.roots;
     return BuiltBundle{AssembleBundle(m, payload, key), m};
 }
 

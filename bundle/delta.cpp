@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/bundle_file.hpp"
+#include "bundle/root_chain.hpp"
 #include "bundle/zstd_codec.hpp"
 
 namespace fk::bundle {
@@ -72,10 +73,13 @@ bool LooksLikeDelta(std::string_view file) {
 
 Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_bundle, const SecretKey& signer) {
     const PublicKey pub = signer.Public();
-    auto old_vb = VerifyBundle(old_bundle, std::span<const PublicKey>(&pub, 1));
-    if (!old_vb) return MakeError(old_vb.error().code, "old bundle: " + old_vb.error().detail);
     auto new_vb = VerifyBundle(new_bundle, std::span<const PublicKey>(&pub, 1));
     if (!new_vb) return MakeError(new_vb.error().code, "new bundle: " + new_vb.error().detail);
+    // The old edition may be signed by a key the new one's rotation chain replaced.
+    std::vector<PublicKey> old_keys = KeysNamedInRoots(new_vb->manifest.roots);
+    old_keys.push_back(pub);
+    auto old_vb = VerifyBundle(old_bundle, old_keys);
+    if (!old_vb) return MakeError(old_vb.error().code, "old bundle: " + old_vb.error().detail);
     const Manifest& om = old_vb->manifest;
     const Manifest& nm = new_vb->manifest;
     if (om.pack != nm.pack) return MakeError(ErrorCode::kUsage, "bundles are of different packs ('" + om.pack + "', '" + nm.pack + "')");
@@ -165,6 +169,14 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
         m->result_bundle_size < head_len)
         return MakeError(ErrorCode::kCorrupt, "delta result sizes are out of range");
     return vd;
+}
+
+std::vector<RootLink> PeekDeltaRoots(std::string_view file) {
+    if (!LooksLikeDelta(file) || file.size() < kDeltaHeaderSize) return {};
+    const std::uint64_t head_at = kDeltaHeaderSize + GetLE(file, 12, 4) + GetLE(file, 16, 4);
+    const std::uint64_t head_len = GetLE(file, 20, 4);
+    if (head_at > file.size() || head_len > file.size() - head_at) return {};
+    return PeekBundleRoots(file.substr(head_at, head_len));
 }
 
 Result<std::string> ApplyDeltaRecords(const VerifiedDelta& delta, std::string_view base_records) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bundle/manifest.hpp"
 #include "bundle/minisign.hpp"
@@ -54,6 +55,10 @@ struct VerifiedDelta {
 // then the patch hash and length. Nothing is decompressed.
 // Errors: kNotABundle, kTooNew, kTruncated, kCorrupt, kUnknownKey, kBadSignature.
 Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicKey> trusted);
+
+// The key-rotation chain in the result bundle's manifest, read before any signature check
+// (the links authenticate themselves). Empty if none or unreadable.
+std::vector<RootLink> PeekDeltaRoots(std::string_view file);
 
 // Applies the patch to the base record stream, which must hash to base_raw_hash. The result is
 // checked against the signed result_raw_hash/size. Memory: the base, the result and zstd's window.

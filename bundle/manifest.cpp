@@ -39,6 +39,14 @@ std::string ManifestToJson(const Manifest& m) {
                         {"payload_size", m.payload_size},
                         {"raw_hash", m.raw_hash},
                         {"raw_size", m.raw_size}};
+    if (!m.roots.empty()) {
+        // Older readers ignore keys they do not know, so bundles with a chain still open there.
+        nlohmann::json roots = nlohmann::json::array();
+        for (const auto& r : m.roots)
+            roots.push_back({{"root", r.root}, {"key", r.key}, {"previous", r.previous},
+                             {"sig_previous", r.sig_previous}, {"sig_key", r.sig_key}});
+        j["roots"] = roots;
+    }
     return j.dump();
 }
 
@@ -59,6 +67,11 @@ Result<Manifest> ManifestFromJson(std::string_view text) {
         m.payload_size = j.at("payload_size").get<std::uint64_t>();
         m.raw_hash = j.at("raw_hash").get<std::string>();
         m.raw_size = j.at("raw_size").get<std::uint64_t>();
+        if (j.contains("roots"))
+            for (const auto& r : j.at("roots"))
+                m.roots.push_back(RootLink{r.at("root").get<std::uint64_t>(), r.at("key").get<std::string>(),
+                                           r.at("previous").get<std::string>(), r.at("sig_previous").get<std::string>(),
+                                           r.at("sig_key").get<std::string>()});
         return m;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, std::string("manifest is malformed: ") + e.what());

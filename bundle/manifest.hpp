@@ -11,6 +11,16 @@
 
 namespace fk::bundle {
 
+// One link of the key-rotation chain: the publisher's key `key` (minisign public key, base64)
+// follows the key `previous`, and both keys signed that. See bundle/root_chain.hpp.
+struct RootLink {
+    std::uint64_t root = 0;    // 2, 3, ... (root 1 is the key compiled into fieldkit)
+    std::string key;           // minisign public key line (base64 of "Ed" || id || pk)
+    std::string previous;      // the key it replaces, in the same form
+    std::string sig_previous;  // base64 signature block by the previous key
+    std::string sig_key;       // base64 signature block by the new key
+};
+
 struct Manifest {
     int format = 1;
     std::string pack;
@@ -25,6 +35,7 @@ struct Manifest {
     std::uint64_t payload_size = 0;
     std::string raw_hash;  // BLAKE2b-256 (hex) of the record stream; deltas are computed on it
     std::uint64_t raw_size = 0;
+    std::vector<RootLink> roots;  // the whole rotation chain; omitted from the JSON when empty
 };
 
 std::string ManifestToJson(const Manifest& m);

@@ -8,6 +8,7 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
+#include "bundle/root_chain.hpp"
 #include "platform/files.hpp"
 
 namespace fk::bundle {
@@ -52,7 +53,9 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
         auto old_sig = platform::ReadFile(dir / (std::string(kReleaseFile) + ".minisig"), "release signature",
                                           kMaxSignatureFileSize);
         if (!old_sig) return old_sig.error();
-        auto parsed = VerifyReleaseManifest(*old_json, *old_sig, std::span<const PublicKey>(&pub, 1));
+        std::vector<PublicKey> own = KeysNamedInRoots(m.roots);  // the publisher's earlier keys
+        own.push_back(pub);
+        auto parsed = VerifyReleaseManifest(*old_json, *old_sig, own);
         if (!parsed)
             return MakeError(parsed.error().code, "existing '" + (dir / kReleaseFile).string() +
                                                       "' does not verify with this key: " + parsed.error().detail);
@@ -97,6 +100,7 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     rm.created = std::max(options.created.value_or(Now()), rm.created + 1);
     rm.expires = rm.created + options.expiry_seconds;
     if (options.mirrors) rm.mirrors = *options.mirrors;
+    if (!m.roots.empty()) rm.roots = m.roots;  // the newest chain, for kits that meet the new key here first
     const std::string json = ReleaseManifestToJson(rm);
     if (auto st = WriteSignedFile(dir, kReleaseFile, json, key, ReleaseComment(rm)); !st) return st.error();
     report.manifest = std::move(rm);

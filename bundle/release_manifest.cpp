@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/manifest.hpp"
+#include "bundle/root_chain.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -45,6 +46,7 @@ std::string ReleaseManifestToJson(const ReleaseManifest& m) {
     }
     json j = {{"format", m.format},   {"created", m.created}, {"created_iso", IsoTime(m.created)},
               {"expires", m.expires}, {"mirrors", m.mirrors}, {"packs", packs}};
+    if (!m.roots.empty()) j["roots"] = json::parse(RootsToJson(m.roots));
     return j.dump(1) + "\n";
 }
 
@@ -57,6 +59,11 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
         m.created = j.at("created").get<std::int64_t>();
         m.expires = j.at("expires").get<std::int64_t>();
         m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
+        if (j.contains("roots")) {
+            auto roots = RootsFromJson(j.at("roots").dump());
+            if (!roots) return roots.error();
+            m.roots = *roots;
+        }
         for (const auto& [id, pj] : j.at("packs").items()) {
             PackRelease p;
             p.pack = id;
@@ -83,9 +90,18 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
                                               std::span<const PublicKey> trusted) {
     auto sig = ParseSignatureFile(minisig);
     if (!sig) return MakeError(ErrorCode::kBadSignature, "release manifest signature is unreadable");
-    const PublicKey* signer = nullptr;
-    for (const auto& k : trusted)
-        if (k.id == sig->key_id) signer = &k;
+    std::vector<PublicKey> keys(trusted.begin(), trusted.end());
+    auto find = [&]() -> const PublicKey* {
+        for (const auto& k : keys)
+            if (k.id == sig->key_id) return &k;
+        return nullptr;
+    };
+    if (!find()) {
+        // A rotated key: the chain in the (still unverified) manifest authenticates itself.
+        if (auto peek = ReleaseManifestFromJson(text))
+            for (const auto& k : KeysReachedByRoots(keys, peek->roots)) keys.push_back(k);
+    }
+    const PublicKey* signer = find();
     if (!signer) return MakeError(ErrorCode::kUnknownKey, "release manifest signed by unknown key " + KeyIdHex(sig->key_id));
     if (auto st = Verify(*signer, *sig, text); !st)
         return MakeError(ErrorCode::kBadSignature, "release manifest: " + st.error().detail);

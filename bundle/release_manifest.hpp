@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bundle/manifest.hpp"
 #include "bundle/minisign.hpp"
 #include "platform/result.hpp"
 
@@ -54,6 +55,7 @@ struct ReleaseManifest {
     std::int64_t expires = 0;  // soft: a freshness signal, never a reason to refuse
     std::vector<std::string> mirrors;
     std::map<std::string, PackRelease> packs;
+    std::vector<RootLink> roots;  // key-rotation chain (from the newest bundle); omitted when empty
 };
 
 std::string ReleaseManifestToJson(const ReleaseManifest& m);
@@ -61,8 +63,9 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view json);
 
 std::string ReleaseComment(const ReleaseManifest& m);
 
-// Checks the detached signature (minisign text) over the exact bytes with one of `trusted`,
-// then parses. Errors: kBadSignature, kUnknownKey, kCorrupt.
+// Checks the detached signature (minisign text) over the exact bytes with one of `trusted`
+// (extended by the manifest's own root chain when the signer is not trusted yet), then
+// parses. Errors: kBadSignature, kUnknownKey, kCorrupt.
 Result<ReleaseManifest> VerifyReleaseManifest(std::string_view json, std::string_view minisig,
                                               std::span<const PublicKey> trusted);
 

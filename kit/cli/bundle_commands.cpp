@@ -6,6 +6,7 @@
 
 #include "bundle/builder.hpp"
 #include "bundle/bundle_file.hpp"
+#include "bundle/root_chain.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
@@ -68,6 +69,13 @@ int RunBuild(Context&, const Args& a) {
             return Fail("--version must be a positive whole number, not '" + *v + "'");
         }
     }
+    if (auto roots = a.Option("--roots")) {
+        auto text = platform::ReadFile(*roots, "roots file", 1 << 20);
+        if (!text) return Fail(text.error().detail);
+        auto chain = bundle::RootsFromJson(*text);
+        if (!chain) return Fail(*roots + ": " + chain.error().detail);
+        opts.roots = *chain;
+    }
     std::vector<bundle::Problem> problems;
     auto built = bundle::BuildFromDirectory(a.Positional()[0], *key, opts, problems);
     for (const auto& p : problems) std::cerr << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
@@ -118,11 +126,12 @@ std::vector<Command> BundleCommands() {
          "The secret key is written unencrypted (like `minisign -G -W`): keep it on an offline\n"
          "machine or an encrypted USB stick, never in a repository.\n",
          {{"--force"}, {"-p", "-s"}, {}}, RunKeygen},
-        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N]", "lint, then build and sign a bundle",
+        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]", "lint, then build and sign a bundle",
          "Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
          "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
-         "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n",
-         {{}, {"-o", "-s", "--version"}, {{"--output", "-o"}}}, RunBuild},
+         "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n"
+         "--roots ships a key-rotation chain (from `fieldkit bundle rotate`) in the manifest.\n",
+         {{}, {"-o", "-s", "--version", "--roots"}, {{"--output", "-o"}}}, RunBuild},
         {"bundle verify", "FILE [-p KEY.pub]", "check a bundle's signature and integrity",
          "Without -p the trusted keys are used (the built-in release key and keys added with\n"
          "`fieldkit trust add`).\n",

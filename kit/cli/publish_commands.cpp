@@ -5,6 +5,7 @@
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/publish.hpp"
+#include "bundle/root_chain.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
@@ -79,6 +80,36 @@ int RunPublish(Context&, const Args& a) {
     return 0;
 }
 
+int RunRotate(Context&, const Args& a) {
+    auto from = a.Option("--from"), to = a.Option("--to"), roots = a.Option("--roots");
+    if (!from || !to || !roots) return Fail("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json");
+    auto old_key = LoadKey(*from);
+    if (!old_key) return Fail(old_key.error().detail);
+    auto new_key = LoadKey(*to);
+    if (!new_key) return Fail(new_key.error().detail);
+    std::vector<bundle::RootLink> chain;
+    if (auto text = platform::ReadFile(*roots, "roots file", 1 << 20)) {
+        auto parsed = bundle::RootsFromJson(*text);
+        if (!parsed) return Fail(*roots + ": " + parsed.error().detail);
+        chain = *parsed;
+    } else if (text.error().code != ErrorCode::kNotFound) {
+        return Fail(text.error().detail);
+    }
+    // The new link must continue the chain from its newest key.
+    if (!chain.empty()) {
+        auto newest = bundle::ParsePublicKey(chain.back().key);
+        if (!newest || newest->id != old_key->id)
+            return Fail("--from must be the newest key of the chain in " + *roots);
+    }
+    const std::uint64_t root = chain.empty() ? 2 : chain.back().root + 1;
+    chain.push_back(bundle::MakeRootLink(root, *old_key, *new_key));
+    if (auto st = platform::WriteFileAtomic(*roots, bundle::RootsToJson(chain), "roots file"); !st)
+        return Fail(st.error().detail);
+    std::cout << "root " << root << ": key " << bundle::KeyIdHex(old_key->id) << " -> " << bundle::KeyIdHex(new_key->id)
+              << " in " << *roots << "; build every bundle from now on with --roots " << *roots << "\n";
+    return 0;
+}
+
 }  // namespace
 
 std::vector<Command> PublishCommands() {
@@ -96,6 +127,11 @@ std::vector<Command> PublishCommands() {
          "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
          "  --delta-bases N    deltas from this many previous releases (default 5)\n",
          {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases"}, {}}, RunPublish},
+        {"bundle rotate", "--from OLD.sec --to NEW.sec --roots ROOTS.json", "rotate the publisher key (extends the root chain)",
+         "Appends a root link signed by both keys to ROOTS.json (created if missing). Build every\n"
+         "later bundle with `bundle build --roots ROOTS.json -s NEW.sec`: kits that trust any key of\n"
+         "the chain walk it to the new key, however long they were offline.\n",
+         {{}, {"--from", "--to", "--roots"}, {}}, RunRotate},
     };
 }
 

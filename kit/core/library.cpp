@@ -9,6 +9,7 @@
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
+#include "bundle/root_chain.hpp"
 #include "bundle/records.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
@@ -131,10 +132,16 @@ Result<ImportReport> Library::ImportBundle(std::string_view bytes) {
 
 Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys,
                                       bool embedded) {
-    auto vb = bundle::VerifyBundle(bytes, keys);
+    // A publisher that rotated its key ships the chain: keys it reaches from trusted ones count.
+    std::vector<bundle::PublicKey> all_keys = keys;
+    const auto reached = bundle::KeysReachedByRoots(keys, bundle::PeekBundleRoots(bytes));
+    all_keys.insert(all_keys.end(), reached.begin(), reached.end());
+    auto vb = bundle::VerifyBundle(bytes, all_keys);
     if (!vb) return vb.error();
     const bundle::Manifest& m = vb->manifest;
     ImportReport report{m, 0};
+    bool learned_key = false;
+    for (const auto& k : reached) learned_key |= k.id == vb->signer.id;
 
     auto installed = m_state.packs.find(m.pack);
     if (installed != m_state.packs.end()) {
@@ -142,7 +149,10 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
         // An installed pack only takes updates from its own publisher; the built-in pack
         // also from the release key.
         const std::string signer = PublicKeyBase64(vb->signer);
-        const bool same_key = signer == installed->second.public_key;
+        bool same_key = signer == installed->second.public_key;
+        if (auto old_key = bundle::ParsePublicKey(installed->second.public_key); old_key && !same_key)
+            for (const auto& k : bundle::KeysReachedByRoots(std::span<const bundle::PublicKey>(&*old_key, 1), m.roots))
+                same_key |= k.id == vb->signer.id && k.key == vb->signer.key;  // the pack's publisher rotated
         const bool release = installed->second.embedded && bundle::ParsePublicKey(m_built_in.release_key) &&
                              bundle::ParsePublicKey(m_built_in.release_key)->id == vb->signer.id;
         if (!same_key && !release && !embedded)
@@ -178,6 +188,9 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     }
     if (auto st = SaveLibraryState(m_dir / kStateFile, next); !st) return st.error();  // the commit point
     m_state = std::move(next);
+    if (learned_key)  // later deltas and release lists are signed by it too
+        (void)platform::WriteFileAtomic(m_dir / kKeysDir / (bundle::KeyIdHex(vb->signer.id) + ".pub"),
+                                        bundle::FormatPublicKey(vb->signer), "trusted key");
     RemoveUnreferencedFiles();
     return report;
 }

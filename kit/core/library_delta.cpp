@@ -1,6 +1,7 @@
 // Library: installing from deltas (a chain of .fkd files applied to the installed records).
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
+#include "bundle/root_chain.hpp"
 #include "kit/core/library.hpp"
 #include "platform/files.hpp"
 
@@ -31,9 +32,11 @@ Result<std::string> Library::InstalledRawHash(const std::string& pack) const {
 
 Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& deltas) {
     if (deltas.empty()) return MakeError(ErrorCode::kUsage, "no deltas to apply");
-    const auto keys = TrustedKeys();
+    const auto trusted = TrustedKeys();
     std::vector<bundle::VerifiedDelta> verified;
     for (const auto& d : deltas) {
+        std::vector<bundle::PublicKey> keys = trusted;  // plus a rotated key its chain reaches
+        for (const auto& k : bundle::KeysReachedByRoots(trusted, bundle::PeekDeltaRoots(d))) keys.push_back(k);
         auto vd = bundle::VerifyDelta(d, keys);
         if (!vd) return vd.error();
         verified.push_back(*vd);

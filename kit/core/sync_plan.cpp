@@ -8,7 +8,16 @@ namespace fk::core {
 
 std::optional<UpdatePlan> CheapestDeltaChain(const bundle::PackRelease& pack, const std::string& from) {
     const bundle::ReleaseEntry* newest = pack.Newest();
-    if (!newest || from.empty() || from == newest->raw_hash) return std::nullopt;
+    if (!newest || from.empty()) return std::nullopt;
+    if (from == newest->raw_hash) {
+        // Same records, new edition (re-signed, new head): one direct delta, if any.
+        const bundle::DeltaEdge* best = nullptr;
+        for (const auto& e : pack.deltas)
+            if (e.base_raw_hash == from && e.result_version == newest->version && (!best || e.file.size < best->file.size))
+                best = &e;
+        if (!best) return std::nullopt;
+        return UpdatePlan{false, {best->file}, best->file.size, newest->version};
+    }
     std::map<std::string, std::uint64_t> dist{{from, 0}};
     std::map<std::string, const bundle::DeltaEdge*> via;
     using Item = std::pair<std::uint64_t, std::string>;

@@ -1,0 +1,110 @@
+// Root chain: signing and walking links.
+#include "bundle/root_chain.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "bundle/bundle_file.hpp"
+
+namespace fk::bundle {
+namespace {
+
+std::string PublicKeyLine(const PublicKey& k) {
+    std::string text = FormatPublicKey(k);
+    const size_t nl = text.find('\n');
+    return text.substr(nl + 1, text.size() - nl - 2);
+}
+
+bool CheckSig(const PublicKey& key, const std::string& sig_b64, const std::string& message) {
+    auto raw = Base64Decode(sig_b64);
+    if (!raw) return false;
+    auto sig = DecodeSignatureBlock(*raw);
+    return sig && sig->key_id == key.id && Verify(key, *sig, message);
+}
+
+}  // namespace
+
+std::string RootMessage(const RootLink& link) {
+    return "fieldkit root\nroot=" + std::to_string(link.root) + "\nkey=" + link.key + "\nprevious=" + link.previous + "\n";
+}
+
+RootLink MakeRootLink(std::uint64_t root, const SecretKey& previous, const SecretKey& next) {
+    RootLink link;
+    link.root = root;
+    link.key = PublicKeyLine(next.Public());
+    link.previous = PublicKeyLine(previous.Public());
+    const std::string msg = RootMessage(link);
+    const std::string comment = "fieldkit root " + std::to_string(root);
+    link.sig_previous = Base64Encode(EncodeSignatureBlock(Sign(previous, msg, comment)));
+    link.sig_key = Base64Encode(EncodeSignatureBlock(Sign(next, msg, comment)));
+    return link;
+}
+
+std::vector<PublicKey> KeysReachedByRoots(std::span<const PublicKey> trusted, const std::vector<RootLink>& chain) {
+    std::vector<PublicKey> known(trusted.begin(), trusted.end());
+    std::vector<PublicKey> reached;
+    std::uint64_t last_root = 0;
+    for (const auto& link : chain) {
+        if (link.root <= last_root) continue;
+        const PublicKey* prev = nullptr;
+        for (const auto& k : known)
+            if (PublicKeyLine(k) == link.previous) prev = &k;
+        if (!prev) continue;
+        auto next = ParsePublicKey(link.key);
+        if (!next) continue;
+        const std::string msg = RootMessage(link);
+        if (!CheckSig(*prev, link.sig_previous, msg) || !CheckSig(*next, link.sig_key, msg)) continue;
+        last_root = link.root;
+        bool already = false;
+        for (const auto& k : known) already |= k.id == next->id && k.key == next->key;
+        if (already) continue;
+        known.push_back(*next);
+        reached.push_back(*next);
+    }
+    return reached;
+}
+
+std::vector<PublicKey> KeysNamedInRoots(const std::vector<RootLink>& chain) {
+    std::vector<PublicKey> keys;
+    for (const auto& link : chain)
+        for (const auto* line : {&link.previous, &link.key})
+            if (auto k = ParsePublicKey(*line)) keys.push_back(*k);
+    return keys;
+}
+
+std::string RootsToJson(const std::vector<RootLink>& chain) {
+    Manifest m;
+    m.roots = chain;
+    auto j = nlohmann::json::parse(ManifestToJson(m));
+    return j.at("roots").dump(1) + "\n";
+}
+
+Result<std::vector<RootLink>> RootsFromJson(std::string_view text) {
+    try {
+        auto arr = nlohmann::json::parse(text);
+        std::vector<RootLink> out;
+        for (const auto& r : arr)
+            out.push_back(RootLink{r.at("root").get<std::uint64_t>(), r.at("key").get<std::string>(),
+                                   r.at("previous").get<std::string>(), r.at("sig_previous").get<std::string>(),
+                                   r.at("sig_key").get<std::string>()});
+        return out;
+    } catch (const nlohmann::json::exception& e) {
+        return MakeError(ErrorCode::kCorrupt, std::string("roots file is malformed: ") + e.what());
+    }
+}
+
+std::vector<RootLink> PeekBundleRoots(std::string_view file) {
+    if (file.size() < kBundleHeaderSize || file.substr(0, 8) != "FKBUNDLE") return {};
+    std::uint64_t len = 0;
+    for (int i = 3; i >= 0; --i) len = (len << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
+    if (len == 0 || len > kMaxManifestSize || file.size() < kBundleHeaderSize + len) return {};
+    try {
+        auto j = nlohmann::json::parse(file.substr(kBundleHeaderSize, len));
+        if (!j.contains("roots")) return {};
+        auto r = RootsFromJson(j.at("roots").dump());
+        return r ? *r : std::vector<RootLink>{};
+    } catch (const nlohmann::json::exception&) {
+        return {};
+    }
+}
+
+}  // namespace fk::bundle
