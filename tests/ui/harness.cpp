@@ -70,11 +70,18 @@ void UiHarness::Press(int key, bool ctrl, bool alt) {
 }
 
 bool UiHarness::Click(const std::string& item) {
-    auto it = m_view.items.find(item);
-    if (it == m_view.items.end()) return false;
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = it->second.Center();
-    Frame();
+    // Layout can settle over a few frames (tables size columns from the last frame):
+    // hover until the item stays put.
+    for (int i = 0; i < 5; ++i) {
+        auto it = m_view.items.find(item);
+        if (it == m_view.items.end()) return false;
+        ImVec2 target = it->second.Center();
+        bool same = io.MousePos.x == target.x && io.MousePos.y == target.y;
+        io.MousePos = target;
+        Frame();
+        if (same) break;
+    }
     io.MouseDown[0] = true;
     Frame();
     io.MouseDown[0] = false;

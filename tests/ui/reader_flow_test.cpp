@@ -47,13 +47,14 @@ TEST_CASE("an internal link opens its article and Alt+Left goes back") {
     h.Frame(3);
     REQUIRE(h.model().CurrentScreen() == Screen::kArticle);
     std::string link, target;
-    for (const auto& [label, rect] : h.view().items) {
+    float top = 1e9f;
+    for (const auto& [label, rect] : h.view().items) {  // the highest internal link on the page
         if (!label.starts_with("link:")) continue;
         std::string id = fk::bundle::ArticleIdFromLink(label.substr(5));
-        if (!id.empty()) {
+        if (!id.empty() && rect.min.y < top) {
             link = label;
             target = id;
-            break;
+            top = rect.min.y;
         }
     }
     REQUIRE_MESSAGE(!link.empty(), "no internal link drawn");
