@@ -7,6 +7,7 @@
 #include "kit/cli/output.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/markdown_render.hpp"
+#include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
 
 namespace fk::cli {
@@ -144,16 +145,30 @@ int RunStatus(Context& ctx, const Args& a) {
     const auto& st = lib->State();
     const std::int64_t now = std::max(Now(), st.clock_floor);
     auto keys = lib->TrustedKeys();
+    auto sync_loaded = core::LoadSyncState(ctx.data_dir);
+    const core::SyncState sync = sync_loaded ? *sync_loaded : core::SyncState{};
+    auto known = [&](const std::string& id) {
+        auto it = sync.packs.find(id);
+        return it == sync.packs.end() ? core::KnownRelease{} : it->second;
+    };
+    auto when = [](std::int64_t t) { return t ? bundle::IsoTime(t) : std::string("never"); };
     if (a.Flag("--json")) {
         json packs = json::array();
-        for (const auto& [id, p] : st.packs)
+        for (const auto& [id, p] : st.packs) {
+            const core::KnownRelease k = known(id);
             packs.push_back({{"pack", id},           {"title", p.title},      {"version", p.version},
                              {"created", bundle::IsoTime(p.created)}, {"age_seconds", now - p.created},
-                             {"articles", p.article_count}, {"key_id", p.key_id}, {"built_in", p.embedded}});
+                             {"articles", p.article_count}, {"key_id", p.key_id}, {"built_in", p.embedded},
+                             {"newest_known", std::max(k.version, p.version)}, {"source", k.source},
+                             {"last_success", sync.last_success}, {"last_check", sync.last_check}});
+        }
         json key_ids = json::array();
         for (const auto& k : keys) key_ids.push_back(bundle::KeyIdHex(k.id));
         json out = {{"data_dir", ctx.data_dir.string()}, {"packs", packs}, {"trusted_keys", key_ids},
-                    {"clock_behind", Now() < st.clock_floor}};
+                    {"clock_behind", Now() < st.clock_floor},
+                    {"sync", {{"mirrors", sync.mirrors}, {"last_check", sync.last_check},
+                              {"last_success", sync.last_success}, {"release_expires", sync.release_expires},
+                              {"last_error", sync.last_error}}}};
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -166,7 +181,20 @@ int RunStatus(Context& ctx, const Args& a) {
                   << "  " << p.title << ", " << p.article_count << " articles, made "
                   << bundle::IsoTime(p.created) << " (" << HumanAge(now - p.created) << " old)\n"
                   << "  signed by key " << p.key_id << "\n";
+        const core::KnownRelease k = known(id);
+        std::cout << "  last successful check " << when(sync.last_success);
+        if (sync.last_success) std::cout << " (" << HumanAge(now - sync.last_success) << " ago)";
+        if (k.version > p.version) std::cout << "; newer release known: version " << k.version;
+        else if (sync.last_success && !k.source.empty()) std::cout << "; no newer release known";
+        else if (sync.last_success) std::cout << "; not offered by the mirrors checked";
+        if (!k.source.empty()) std::cout << "; from " << k.source;
+        std::cout << "\n";
     }
+    if (sync.last_check && sync.last_check != sync.last_success && !sync.last_error.empty())
+        std::cout << "last sync attempt " << when(sync.last_check) << " failed: " << sync.last_error << "\n";
+    if (sync.release_expires && now > sync.release_expires)
+        std::cout << "the release list last verified is past its freshness date (" << when(sync.release_expires)
+                  << "): content stays usable; a newer edition may exist\n";
     std::cout << "trusted keys:";
     for (const auto& k : keys) std::cout << " " << bundle::KeyIdHex(k.id);
     std::cout << "\n";
