@@ -60,9 +60,19 @@ void DrawSaved(const char* title, const std::vector<core::SavedArticle>& list, c
 void DrawContentState(const Model& model, ViewState& view) {
     std::int64_t newest = 0;
     for (const auto& [name, pack] : model.Library().State().packs) newest = std::max(newest, pack.created);
-    std::string line = std::to_string(model.ArticleCount()) + " articles; content " + AgeText(newest) +
-                       " (published " + bundle::IsoTime(newest).substr(0, 10) + ")";
-    DrawMuted(view, line + ".  Updates: never checked; offline (sync from a mirror or import a pack in Library).");
+    DrawMuted(view, std::to_string(model.ArticleCount()) + " articles; content " + AgeText(newest) + " (published " +
+                        bundle::IsoTime(newest).substr(0, 10) + ").");
+    const core::SyncState& s = model.Home().sync;
+    std::string sync;
+    if (s.last_check == 0) {
+        sync = "Updates: never checked. Offline is fine: everything here works without a connection.";
+    } else {
+        bool ok = s.last_success >= s.last_check;
+        sync = "Updates: last checked " + bundle::IsoTime(s.last_check).substr(0, 16) + " UTC, " +
+               (ok ? "reached a mirror (online then)." : "no mirror answered (offline): " + s.last_error);
+        if (s.last_success > 0 && !ok) sync += " Last good check " + AgeText(s.last_success) + ".";
+    }
+    DrawMuted(view, sync);
 }
 
 }  // namespace

@@ -127,6 +127,7 @@ void Model::RefreshHome() {
             m_home.start_here.push_back(std::move(s));
     m_home.recent = m_reader->Recent(8);
     m_home.bookmarks = m_reader->Bookmarks();
+    if (auto sync = core::LoadSyncState(m_data_dir)) m_home.sync = std::move(*sync);
 }
 
 void Model::ReopenIndex() {

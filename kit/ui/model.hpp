@@ -13,6 +13,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/reader_data.hpp"
+#include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
 
@@ -40,6 +41,7 @@ struct HomeState {
     std::vector<core::ArticleSummary> start_here;
     std::vector<core::SavedArticle> recent;
     std::vector<core::SavedArticle> bookmarks;
+    core::SyncState sync;  // what the last update check found
 };
 
 class Model {

@@ -93,6 +93,8 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
     CHECK(home.h == 800);
     Image search = shots.Take("search", {"--search", "generator fuel"});
     Image article = shots.Take("article-checklist-table", {"--open", "anti-spoofing-bcp38-bcp84"});
+    Image checklist = shots.Take("checklist", {"--open", "checklist-fuel-resupply"});
+    CHECK(Difference(article, checklist) > 0.02);
     Image arabic = shots.Take("article-arabic", {"--open", "problem-statement"}, true);
     Image light = shots.Take("article-light", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "light"});
     Image contrast = shots.Take("article-high-contrast", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "high-contrast"});
