@@ -224,9 +224,9 @@ int Main(const char* self) {
         waitpid(c.pid, nullptr, 0);
     }
     const double idle = 10;
-    std::printf("measuring processes (5 starts each, then %.0f s idle)...\n", idle);
-    ProcessFigures bare = MeasureProcess({self, "--bare"}, 5, idle);
-    ProcessFigures app = MeasureProcess({FK_BINARY, "--data-dir", data}, 5, idle);
+    std::printf("measuring processes (9 starts each, then %.0f s idle)...\n", idle);
+    ProcessFigures bare = MeasureProcess({self, "--bare"}, 9, idle);
+    ProcessFigures app = MeasureProcess({FK_BINARY, "--data-dir", data}, 9, idle);
 
     // Frame CPU time, in this process.
     if (!glfwInit()) return 1;
@@ -277,7 +277,7 @@ int Main(const char* self) {
     double article_frame = FrameMs(w, draw_app, 200, &article_first);
 
     std::printf("\n%-34s %12s %12s %s\n", "", "fieldkit", "bare", "goal");
-    std::printf("%-34s %9.1f ms %9.1f ms  <= 1.5x bare (%.2fx)\n", "exec to first frame (median of 5)",
+    std::printf("%-34s %9.1f ms %9.1f ms  <= 1.5x bare (%.2fx)\n", "exec to first frame (median of 9)",
                 app.first_frame_ms, bare.first_frame_ms, app.first_frame_ms / bare.first_frame_ms);
     std::printf("%-34s %9.3f ms %9.3f ms  <= 4 ms\n", "frame CPU, 5,000 results", results_frame, bare_frame);
     std::printf("%-34s %9.3f ms %9.3f ms  <= 4 ms (first frame, laying out all: %.1f ms)\n",
