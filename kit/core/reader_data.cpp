@@ -50,8 +50,7 @@ Result<ReaderData> ReaderData::Open(const std::filesystem::path& data_dir) {
 }
 
 Status ReaderData::SetTicked(std::string_view article, std::string_view key, bool ticked) {
-    if (ticked)
-        return RunSql(m_db, "INSERT OR REPLACE INTO ticks VALUES(?1, ?2, ?3)", {article, key}, Now());
+    if (ticked) return RunSql(m_db, "INSERT OR REPLACE INTO ticks VALUES(?1, ?2, ?3)", {article, key}, Now());
     return RunSql(m_db, "DELETE FROM ticks WHERE article = ?1 AND task_key = ?2", {article, key});
 }
 
@@ -112,8 +111,9 @@ Status ReaderData::RecordView(std::string_view article, std::string_view title) 
     if (!st) return st.error();
     st->Bind(1, article).Bind(2, title).Bind(3, Now()).Bind(4, ++m_seq);
     if (auto s = st->Run(); !s) return s;
-    return RunSql(m_db, "DELETE FROM history WHERE seq <= (SELECT seq FROM history ORDER BY seq DESC LIMIT 1 OFFSET ?1)",
-                  {}, kHistoryLimit);
+    return RunSql(m_db,
+                  "DELETE FROM history WHERE seq <= (SELECT seq FROM history ORDER BY seq DESC LIMIT 1 OFFSET ?1)", {},
+                  kHistoryLimit);
 }
 
 std::vector<SavedArticle> ReaderData::Recent(int limit) {

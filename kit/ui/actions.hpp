@@ -10,16 +10,16 @@ namespace fk::ui {
 enum class Screen { kHome, kSearch, kArticle, kLibrary, kSettings };
 
 enum class ActionType {
-    kShowScreen,      // value = Screen
-    kOpenArticle,     // text = id
-    kOpenLink,        // text = href as written in the article
-    kSetQuery,        // text = query
-    kSetFilter,       // text = "phase|audience|type|lang", arg = value ("" = any)
-    kMoveSelection,   // value = delta
+    kShowScreen,     // value = Screen
+    kOpenArticle,    // text = id
+    kOpenLink,       // text = href as written in the article
+    kSetQuery,       // text = query
+    kSetFilter,      // text = "phase|audience|type|lang", arg = value ("" = any)
+    kMoveSelection,  // value = delta
     kOpenSelected,
     kBack,
     kForward,
-    kSetTicked,       // text = task key, value = 0/1
+    kSetTicked,  // text = task key, value = 0/1
     kResetChecklist,
     kToggleBookmark,
     kSetNote,         // text = note

@@ -35,7 +35,8 @@ bool HasRightToLeft(std::string_view text) {
         // presentation forms start with 0xEF 0xAC..0xBB.
         if (c >= 0xD6 && c <= 0xDF) return true;
         if (c == 0xE0 && static_cast<unsigned char>(text[i + 1]) <= 0xA3) return true;
-        if (c == 0xEF && static_cast<unsigned char>(text[i + 1]) >= 0xAC && static_cast<unsigned char>(text[i + 1]) <= 0xBB)
+        if (c == 0xEF && static_cast<unsigned char>(text[i + 1]) >= 0xAC &&
+            static_cast<unsigned char>(text[i + 1]) <= 0xBB)
             return true;
     }
     return false;

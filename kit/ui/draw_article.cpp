@@ -23,9 +23,10 @@ void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
     Runs title{Run{art.title, 0, {}}};
     DrawRuns(title, ImGui::GetContentRegionAvail().x, StartsRightToLeft(art.title), view.fonts.h1, view, out);
     ImGui::PopFont();
-    DrawMuted(view, art.type + "  \xC2\xB7  " + Join(art.phases, ", ") + "  \xC2\xB7  for " + Join(art.audiences, ", ") +
-                        "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang);
-    if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view)) out.push_back({ActionType::kToggleBookmark});
+    DrawMuted(view, art.type + "  \xC2\xB7  " + Join(art.phases, ", ") + "  \xC2\xB7  for " +
+                        Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang);
+    if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view))
+        out.push_back({ActionType::kToggleBookmark});
     view.Record("bookmark");
     ImGui::SameLine();
     if (DrawChip("Notes", view.show_notes, view)) view.show_notes = !view.show_notes;
@@ -43,8 +44,8 @@ void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
         const int total = static_cast<int>(a.view.tasks.size());
         std::string label = std::to_string(done) + " of " + std::to_string(total) + " done";
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
-        ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total),
-                           ImVec2(ImGui::GetFontSize() * 16, 0), label.c_str());
+        ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(ImGui::GetFontSize() * 16, 0),
+                           label.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::BeginDisabled(done == 0);

@@ -12,7 +12,8 @@ void HandleShortcuts(const Model& model, ViewState& view, ActionQueue& out) {
     ImGuiIO& io = ImGui::GetIO();
     if ((io.KeyCtrl && ImGui::IsKeyPressed('K', false)) || (!io.WantTextInput && ImGui::IsKeyPressed('/', false))) {
         view.focus_search = true;
-        if (model.CurrentScreen() != Screen::kSearch) out.push_back({ActionType::kShowScreen, {}, int(Screen::kSearch)});
+        if (model.CurrentScreen() != Screen::kSearch)
+            out.push_back({ActionType::kShowScreen, {}, int(Screen::kSearch)});
     }
     if ((io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) || ImGui::IsMouseClicked(3))
         out.push_back({ActionType::kBack});
@@ -39,12 +40,15 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
     view.Record("search-box");
     if (view.query != before) out.push_back({ActionType::kSetQuery, view.query});
     if (ImGui::IsItemActive()) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) out.push_back({ActionType::kMoveSelection, {}, 1});
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) out.push_back({ActionType::kMoveSelection, {}, -1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+            out.push_back({ActionType::kMoveSelection, {}, 1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+            out.push_back({ActionType::kMoveSelection, {}, -1});
         if (model.CurrentScreen() != Screen::kSearch && view.query != before) view.focus_search = true;
     }
     if (enter && !s.results.hits.empty()) out.push_back({ActionType::kOpenSelected});
-    if (enter && model.CurrentScreen() != Screen::kSearch) out.push_back({ActionType::kShowScreen, {}, int(Screen::kSearch)});
+    if (enter && model.CurrentScreen() != Screen::kSearch)
+        out.push_back({ActionType::kShowScreen, {}, int(Screen::kSearch)});
 }
 
 void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
@@ -61,7 +65,8 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
         {"Home", Screen::kHome}, {"Library", Screen::kLibrary}, {"Settings", Screen::kSettings}};
     for (const auto& [label, screen] : tabs) {
         ImGui::SameLine();
-        if (DrawChip(label, model.CurrentScreen() == screen, view)) out.push_back({ActionType::kShowScreen, {}, int(screen)});
+        if (DrawChip(label, model.CurrentScreen() == screen, view))
+            out.push_back({ActionType::kShowScreen, {}, int(screen)});
         view.Record(std::string("tab:") + label);
     }
     ImGui::SameLine();
@@ -92,11 +97,21 @@ void DrawFrame(const Model& model, ViewState& view, ActionQueue& out) {
     DrawTopBar(model, view, out);
     DrawMessage(model, view, out);
     switch (model.CurrentScreen()) {
-        case Screen::kHome: DrawHome(model, view, out); break;
-        case Screen::kSearch: DrawSearch(model, view, out); break;
-        case Screen::kArticle: DrawArticle(model, view, out); break;
-        case Screen::kLibrary: DrawLibrary(model, view, out); break;
-        case Screen::kSettings: DrawSettings(model, view, out); break;
+        case Screen::kHome:
+            DrawHome(model, view, out);
+            break;
+        case Screen::kSearch:
+            DrawSearch(model, view, out);
+            break;
+        case Screen::kArticle:
+            DrawArticle(model, view, out);
+            break;
+        case Screen::kLibrary:
+            DrawLibrary(model, view, out);
+            break;
+        case Screen::kSettings:
+            DrawSettings(model, view, out);
+            break;
     }
     ImGui::End();
 }

@@ -14,7 +14,8 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.h2);
     ImGui::TextUnformatted("Installed packs");
     ImGui::PopFont();
-    if (ImGui::BeginTable("packs", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("packs", 5,
+                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         for (const char* h : {"Pack", "Version", "Articles", "Published", "Source"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& [name, p] : model.Library().State().packs) {
@@ -45,8 +46,9 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.h2);
     ImGui::TextUnformatted("Import a pack");
     ImGui::PopFont();
-    DrawMuted(view, "From a USB stick or a colleague: type the path of a .fkb file, or drop the file onto this window. "
-                    "Its signature is checked before anything is installed.");
+    DrawMuted(view,
+              "From a USB stick or a colleague: type the path of a .fkb file, or drop the file onto this window. "
+              "Its signature is checked before anything is installed.");
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
     bool enter = ImGui::InputTextWithHint("##import", "/media/usb/fieldkit-core.fkb", &view.import_path,
                                           ImGuiInputTextFlags_EnterReturnsTrue);

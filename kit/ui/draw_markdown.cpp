@@ -6,7 +6,9 @@
 namespace fk::ui {
 namespace {
 
-ImFont* HeadingFont(int level, const Fonts& f) { return level <= 1 ? f.h1 : level == 2 ? f.h2 : f.bold; }
+ImFont* HeadingFont(int level, const Fonts& f) {
+    return level <= 1 ? f.h1 : level == 2 ? f.h2 : f.bold;
+}
 
 void DrawCode(const Block& b, ViewState& view) {
     ImGui::PushFont(view.fonts.mono);
@@ -55,7 +57,8 @@ void DrawMarker(const Block& b, const ArticleState& article, ViewState& view, Ac
     bool ticked = !key.empty() && article.ticked.count(key) > 0;
     ImGui::PushID(b.task);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
-    if (ImGui::Checkbox("##task", &ticked) && !key.empty()) out.push_back({ActionType::kSetTicked, key, ticked ? 1 : 0});
+    if (ImGui::Checkbox("##task", &ticked) && !key.empty())
+        out.push_back({ActionType::kSetTicked, key, ticked ? 1 : 0});
     ImGui::PopStyleVar();
     view.Record("task:" + std::to_string(b.task));
     ImGui::PopID();
@@ -95,10 +98,18 @@ void DrawBlock(const Block& b, size_t index, const ArticleState& article, ViewSt
         case BlockKind::kParagraph:
             DrawRuns(b.runs, ImGui::GetContentRegionAvail().x, b.rtl, view.fonts.regular, view, out);
             break;
-        case BlockKind::kListItem: DrawListItem(b, article, view, out); break;
-        case BlockKind::kCode: DrawCode(b, view); break;
-        case BlockKind::kTable: DrawTable(b, index, view, out); break;
-        case BlockKind::kRule: ImGui::Separator(); break;
+        case BlockKind::kListItem:
+            DrawListItem(b, article, view, out);
+            break;
+        case BlockKind::kCode:
+            DrawCode(b, view);
+            break;
+        case BlockKind::kTable:
+            DrawTable(b, index, view, out);
+            break;
+        case BlockKind::kRule:
+            ImGui::Separator();
+            break;
     }
     if (b.quote > 0) {
         float x = ImGui::GetCursorScreenPos().x - ImGui::GetFontSize() * 0.7f;

@@ -71,8 +71,10 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
                         (s.results.relaxed ? " (not every word matched)" : "") +
                         "   \xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
     if (!ImGui::GetIO().WantTextInput && model.CurrentScreen() == Screen::kSearch) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) out.push_back({ActionType::kMoveSelection, {}, 1});
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) out.push_back({ActionType::kMoveSelection, {}, -1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+            out.push_back({ActionType::kMoveSelection, {}, 1});
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+            out.push_back({ActionType::kMoveSelection, {}, -1});
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) out.push_back({ActionType::kOpenSelected});
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) out.push_back({ActionType::kBack});
     }
@@ -82,8 +84,10 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
     const float row_h = ImGui::GetTextLineHeight() * 2 + style.ItemSpacing.y + style.FramePadding.y * 2;
     if (view.shown_selection != s.selected) {
         float y = s.selected * (row_h + style.ItemSpacing.y);
-        if (y < ImGui::GetScrollY()) ImGui::SetScrollY(y);
-        else if (y + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight()) ImGui::SetScrollY(y + row_h - ImGui::GetWindowHeight());
+        if (y < ImGui::GetScrollY())
+            ImGui::SetScrollY(y);
+        else if (y + row_h > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+            ImGui::SetScrollY(y + row_h - ImGui::GetWindowHeight());
         view.shown_selection = s.selected;
     }
     ImGuiListClipper clipper;

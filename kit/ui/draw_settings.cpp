@@ -38,7 +38,13 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PopFont();
     DrawMuted(view, "Articles open in this language when a translation exists, else in English.");
     const std::pair<const char*, const char*> langs[] = {
-        {"en", "English"}, {"fr", "Fran\xC3\xA7" "ais"}, {"es", "Espa\xC3\xB1ol"}, {"uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0"}, {"ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 (Arabic)"}};
+        {"en", "English"},
+        {"fr",
+         "Fran\xC3\xA7"
+         "ais"},
+        {"es", "Espa\xC3\xB1ol"},
+        {"uk", "\xD0\xA3\xD0\xBA\xD1\x80\xD0\xB0\xD1\x97\xD0\xBD\xD1\x81\xD1\x8C\xD0\xBA\xD0\xB0"},
+        {"ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 (Arabic)"}};
     for (const auto& [key, label] : langs) {
         ImGui::SameLine(0, -1);
         if (key == langs[0].first) ImGui::NewLine();
@@ -51,8 +57,9 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::TextUnformatted("Your data");
     ImGui::PopFont();
     DrawMuted(view, "Data folder: " + model.DataDir().string());
-    DrawMuted(view, "Bookmarks, notes and checklist progress are kept in reader.sqlite there; content updates never "
-                    "change them.");
+    DrawMuted(view,
+              "Bookmarks, notes and checklist progress are kept in reader.sqlite there; content updates never "
+              "change them.");
     ImGui::EndChild();
 }
 

@@ -18,7 +18,8 @@ GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, 
     };
     // FIELDKIT_GL_MAX=3.0 or 2.1 skips the newer contexts: how the fallbacks are tested.
     int max = 33;
-    if (const char* v = std::getenv("FIELDKIT_GL_MAX")) max = std::string(v) == "2.1" ? 21 : std::string(v) == "3.0" ? 30 : 33;
+    if (const char* v = std::getenv("FIELDKIT_GL_MAX"))
+        max = std::string(v) == "2.1" ? 21 : std::string(v) == "3.0" ? 30 : 33;
     for (Try t : {Try{3, 3, true}, Try{3, 0, false}, Try{2, 1, false}}) {
         if (t.major * 10 + t.minor > max) continue;
         glfwDefaultWindowHints();
@@ -53,13 +54,17 @@ bool RendererInit(const GlWindow& w) {
 }
 
 void RendererNewFrame(const GlWindow& w) {
-    if (w.legacy) ImGui_ImplOpenGL2_NewFrame();
-    else ImGui_ImplOpenGL3_NewFrame();
+    if (w.legacy)
+        ImGui_ImplOpenGL2_NewFrame();
+    else
+        ImGui_ImplOpenGL3_NewFrame();
 }
 
 void RendererRender(const GlWindow& w) {
-    if (w.legacy) ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
-    else ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (w.legacy)
+        ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    else
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void RendererRebuildFonts(const GlWindow& w) {
@@ -74,8 +79,10 @@ void RendererRebuildFonts(const GlWindow& w) {
 }
 
 void RendererShutdown(const GlWindow& w) {
-    if (w.legacy) ImGui_ImplOpenGL2_Shutdown();
-    else ImGui_ImplOpenGL3_Shutdown();
+    if (w.legacy)
+        ImGui_ImplOpenGL2_Shutdown();
+    else
+        ImGui_ImplOpenGL3_Shutdown();
 }
 
 }  // namespace fk::ui

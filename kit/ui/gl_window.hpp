@@ -10,8 +10,8 @@ namespace fk::ui {
 
 struct GlWindow {
     GLFWwindow* window = nullptr;
-    bool legacy = false;       // OpenGL 2.1 backend
-    std::string gl_version;    // what the driver gave us
+    bool legacy = false;     // OpenGL 2.1 backend
+    std::string gl_version;  // what the driver gave us
 };
 
 // glfwInit must have succeeded. Returns a window with a current context, or one with

@@ -67,8 +67,14 @@ struct Builder {
 int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
     auto* b = static_cast<Builder*>(user);
     switch (type) {
-        case MD_BLOCK_QUOTE: b->Flush(); ++b->quote; break;
-        case MD_BLOCK_UL: b->Flush(); b->lists.push_back({false, 1}); break;
+        case MD_BLOCK_QUOTE:
+            b->Flush();
+            ++b->quote;
+            break;
+        case MD_BLOCK_UL:
+            b->Flush();
+            b->lists.push_back({false, 1});
+            break;
         case MD_BLOCK_OL:
             b->Flush();
             b->lists.push_back({true, static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start});
@@ -89,8 +95,14 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
             b->Start(BlockKind::kHeading);
             b->cur.level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
             break;
-        case MD_BLOCK_CODE: b->Start(BlockKind::kCode); break;
-        case MD_BLOCK_HR: b->Start(BlockKind::kRule); b->out.push_back(b->cur); b->open = false; break;
+        case MD_BLOCK_CODE:
+            b->Start(BlockKind::kCode);
+            break;
+        case MD_BLOCK_HR:
+            b->Start(BlockKind::kRule);
+            b->out.push_back(b->cur);
+            b->open = false;
+            break;
         case MD_BLOCK_P:
             // A list item's first paragraph continues the item's own block.
             if (b->open && b->cur.kind == BlockKind::kListItem && b->cur.runs.empty()) break;
@@ -104,13 +116,16 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
             b->table.quote = b->quote;
             b->table.level = static_cast<int>(b->lists.size());
             break;
-        case MD_BLOCK_TR: b->table.rows.emplace_back(); break;
+        case MD_BLOCK_TR:
+            b->table.rows.emplace_back();
+            break;
         case MD_BLOCK_TH:
         case MD_BLOCK_TD:
             if (!b->table.rows.empty()) b->table.rows.back().emplace_back();
             b->in_cell = true;
             break;
-        default: break;
+        default:
+            break;
     }
     return 0;
 }
@@ -118,9 +133,15 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
 int LeaveBlock(MD_BLOCKTYPE type, void*, void* user) {
     auto* b = static_cast<Builder*>(user);
     switch (type) {
-        case MD_BLOCK_QUOTE: b->Flush(); --b->quote; break;
+        case MD_BLOCK_QUOTE:
+            b->Flush();
+            --b->quote;
+            break;
         case MD_BLOCK_UL:
-        case MD_BLOCK_OL: b->Flush(); b->lists.pop_back(); break;
+        case MD_BLOCK_OL:
+            b->Flush();
+            b->lists.pop_back();
+            break;
         case MD_BLOCK_LI:
             b->Flush();
             if (b->task_li_depth == static_cast<int>(b->lists.size())) b->task_li_depth = -1;
@@ -131,25 +152,34 @@ int LeaveBlock(MD_BLOCKTYPE type, void*, void* user) {
             if (!b->in_table) b->Flush();
             break;
         case MD_BLOCK_TH:
-        case MD_BLOCK_TD: b->in_cell = false; break;
+        case MD_BLOCK_TD:
+            b->in_cell = false;
+            break;
         case MD_BLOCK_TABLE:
             b->in_table = false;
             b->out.push_back(std::move(b->table));
             b->table = Block{};
             break;
-        default: break;
+        default:
+            break;
     }
     return 0;
 }
 
 std::uint8_t SpanStyle(MD_SPANTYPE type) {
     switch (type) {
-        case MD_SPAN_STRONG: return kStyleBold;
-        case MD_SPAN_EM: return kStyleItalic;
-        case MD_SPAN_CODE: return kStyleCode;
-        case MD_SPAN_A: return kStyleLink;
-        case MD_SPAN_DEL: return kStyleStrike;
-        default: return 0;
+        case MD_SPAN_STRONG:
+            return kStyleBold;
+        case MD_SPAN_EM:
+            return kStyleItalic;
+        case MD_SPAN_CODE:
+            return kStyleCode;
+        case MD_SPAN_A:
+            return kStyleLink;
+        case MD_SPAN_DEL:
+            return kStyleStrike;
+        default:
+            return 0;
     }
 }
 
@@ -188,11 +218,19 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     auto* b = static_cast<Builder*>(user);
     std::string_view t(text, size);
     switch (type) {
-        case MD_TEXT_NULLCHAR: break;
-        case MD_TEXT_BR: b->Append("\n"); break;
-        case MD_TEXT_SOFTBR: b->Append(" "); break;
-        case MD_TEXT_ENTITY: b->Append(DecodeEntity(t)); break;
-        default: b->Append(t);
+        case MD_TEXT_NULLCHAR:
+            break;
+        case MD_TEXT_BR:
+            b->Append("\n");
+            break;
+        case MD_TEXT_SOFTBR:
+            b->Append(" ");
+            break;
+        case MD_TEXT_ENTITY:
+            b->Append(DecodeEntity(t));
+            break;
+        default:
+            b->Append(t);
     }
     return 0;
 }

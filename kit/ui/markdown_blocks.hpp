@@ -30,14 +30,14 @@ enum class BlockKind { kParagraph, kHeading, kListItem, kCode, kTable, kRule };
 
 struct Block {
     BlockKind kind = BlockKind::kParagraph;
-    int level = 0;        // heading level 1..6; list nesting depth for list items and their paragraphs
-    int quote = 0;        // block-quote nesting
-    std::string marker;   // "•" or "3." for list items
-    int task = -1;        // index among the article's task items, or -1
-    bool task_checked = false;  // as written in the source ("- [x]")
-    bool rtl = false;     // first strong character is right-to-left
-    Runs runs;            // paragraphs, headings, list items
-    std::string code;     // code blocks
+    int level = 0;                        // heading level 1..6; list nesting depth for list items and their paragraphs
+    int quote = 0;                        // block-quote nesting
+    std::string marker;                   // "•" or "3." for list items
+    int task = -1;                        // index among the article's task items, or -1
+    bool task_checked = false;            // as written in the source ("- [x]")
+    bool rtl = false;                     // first strong character is right-to-left
+    Runs runs;                            // paragraphs, headings, list items
+    std::string code;                     // code blocks
     std::vector<std::vector<Runs>> rows;  // tables: rows of cells; row 0 is the header
 };
 

@@ -154,12 +154,18 @@ void Model::SetMessage(std::string text, bool error) {
 
 void Model::Apply(Action a) {
     switch (a.type) {
-        case ActionType::kShowScreen: Navigate({static_cast<Screen>(a.value), {}}, true); break;
-        case ActionType::kOpenArticle: Navigate({Screen::kArticle, a.text}, true); break;
+        case ActionType::kShowScreen:
+            Navigate({static_cast<Screen>(a.value), {}}, true);
+            break;
+        case ActionType::kOpenArticle:
+            Navigate({Screen::kArticle, a.text}, true);
+            break;
         case ActionType::kOpenLink: {
             std::string id = bundle::ArticleIdFromLink(a.text);
-            if (!id.empty()) Navigate({Screen::kArticle, id}, true);
-            else SetMessage("External link, copied to the clipboard (you may be offline): " + a.text, false);
+            if (!id.empty())
+                Navigate({Screen::kArticle, id}, true);
+            else
+                SetMessage("External link, copied to the clipboard (you may be offline): " + a.text, false);
             break;
         }
         case ActionType::kSetQuery:
@@ -169,8 +175,11 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kSetFilter: {
             auto& f = m_search.filters;
-            std::string* field = a.text == "phase" ? &f.phase : a.text == "audience" ? &f.audience
-                               : a.text == "type"  ? &f.type  : a.text == "lang"     ? &f.lang : nullptr;
+            std::string* field = a.text == "phase"      ? &f.phase
+                                 : a.text == "audience" ? &f.audience
+                                 : a.text == "type"     ? &f.type
+                                 : a.text == "lang"     ? &f.lang
+                                                        : nullptr;
             if (field) *field = a.arg;
             RunSearch();
             if (m_screen != Screen::kSearch) Navigate({Screen::kSearch, {}}, true);
@@ -209,15 +218,18 @@ void Model::Apply(Action a) {
                     SetMessage(st.error().detail, true);
                     break;
                 }
-                if (a.value) m_article->ticked.insert(a.text);
-                else m_article->ticked.erase(a.text);
+                if (a.value)
+                    m_article->ticked.insert(a.text);
+                else
+                    m_article->ticked.erase(a.text);
             }
             break;
         case ActionType::kResetChecklist:
             if (m_article) {
                 if (auto st = m_reader->ResetChecklist(m_article->view.article.id); !st)
                     SetMessage(st.error().detail, true);
-                else m_article->ticked.clear();
+                else
+                    m_article->ticked.clear();
             }
             break;
         case ActionType::kToggleBookmark:
@@ -225,7 +237,8 @@ void Model::Apply(Action a) {
                 const auto& art = m_article->view.article;
                 if (auto st = m_reader->SetBookmark(art.id, art.title, !m_article->bookmarked); !st)
                     SetMessage(st.error().detail, true);
-                else m_article->bookmarked = !m_article->bookmarked;
+                else
+                    m_article->bookmarked = !m_article->bookmarked;
             }
             break;
         case ActionType::kSetNote:
@@ -272,7 +285,9 @@ void Model::Apply(Action a) {
             ReopenIndex();
             break;
         }
-        case ActionType::kDismissMessage: m_message.clear(); break;
+        case ActionType::kDismissMessage:
+            m_message.clear();
+            break;
     }
 }
 

@@ -9,7 +9,9 @@
 namespace fk::ui {
 namespace {
 
-size_t Utf8Len(unsigned char c) { return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1; }
+size_t Utf8Len(unsigned char c) {
+    return c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+}
 
 ImFont* FontFor(std::uint8_t style, ImFont* base, const Fonts& f) {
     if (style & kStyleCode) return f.mono;

@@ -37,8 +37,8 @@ void ApplyTheme(const std::string& theme, float scale, Palette& p) {
         c[ImGuiCol_TextSelectedBg] = ImVec4(0.2f, 0.4f, 1, 0.6f);
         style.FrameBorderSize = 1;
         style.ChildBorderSize = 1;
-        p = {white, ImVec4(0.9f, 0.9f, 0.9f, 1), ImVec4(0.4f, 0.9f, 1, 1), yellow, ImVec4(0.55f, 0.5f, 0, 1),
-             dim, yellow, ImVec4(1, 0.4f, 0.4f, 1), ImVec4(0.4f, 1, 0.4f, 1)};
+        p = {white,  ImVec4(0.9f, 0.9f, 0.9f, 1), ImVec4(0.4f, 0.9f, 1, 1), yellow, ImVec4(0.55f, 0.5f, 0, 1), dim,
+             yellow, ImVec4(1, 0.4f, 0.4f, 1),    ImVec4(0.4f, 1, 0.4f, 1)};
     } else {
         ImGui::StyleColorsDark(&style);
         c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.13f, 1);

@@ -26,13 +26,13 @@ struct ViewState {
     Palette palette{};
     float scale = 1;  // content scale (monitor or --scale)
 
-    std::string query;             // the search box
-    bool search_active = false;    // the box had the keyboard last frame
-    int shown_selection = -1;      // the hit last scrolled into view
-    std::string import_path;       // the Library screen's file box
-    bool focus_search = false;     // put the keyboard in the search box next frame
-    std::string note;              // the notes panel
-    int note_article = -1;         // article generation the note buffer belongs to
+    std::string query;           // the search box
+    bool search_active = false;  // the box had the keyboard last frame
+    int shown_selection = -1;    // the hit last scrolled into view
+    std::string import_path;     // the Library screen's file box
+    bool focus_search = false;   // put the keyboard in the search box next frame
+    std::string note;            // the notes panel
+    int note_article = -1;       // article generation the note buffer belongs to
     bool show_notes = false;
 
     // Article layout: heights of blocks measured at `layout_width`, to skip off-screen ones.

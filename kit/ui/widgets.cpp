@@ -33,8 +33,8 @@ void DrawArticleLink(const std::string& id, const std::string& title, ViewState&
 
 std::string AgeText(std::int64_t t) {
     if (t <= 0) return "unknown";
-    auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                   .count();
+    auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     std::int64_t days = (now - t) / 86400;
     if (days < 0) return "from the future (check this computer's clock)";
     if (days == 0) return "today";

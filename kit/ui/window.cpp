@@ -36,7 +36,9 @@ volatile sig_atomic_t g_quit = 0;  // SIGINT/SIGTERM: close as if the window was
 std::string g_glfw_error;
 std::vector<std::string> g_dropped;
 
-void MarkEvent(GLFWwindow*) { g_event = true; }
+void MarkEvent(GLFWwindow*) {
+    g_event = true;
+}
 void InstallEventCallbacks(GLFWwindow* w) {
     // Installed before ImGui's backend, which chains to them.
     glfwSetKeyCallback(w, [](GLFWwindow* x, int, int, int, int) { MarkEvent(x); });
@@ -188,8 +190,10 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     }
     while (!glfwWindowShouldClose(gw.window) && !g_quit) {
         if (!shot) {
-            if (pending > 0) glfwPollEvents();
-            else glfwWaitEventsTimeout(kIdleWaitSeconds);
+            if (pending > 0)
+                glfwPollEvents();
+            else
+                glfwWaitEventsTimeout(kIdleWaitSeconds);
             if (g_event) pending = kFramesAfterEvent;
             g_event = false;
             if (pending <= 0) continue;

@@ -57,8 +57,10 @@ int RunBare() {
     fk::ui::RendererInit(w);
     int frames = 0;
     while (!glfwWindowShouldClose(w.window)) {
-        if (frames >= 3) glfwWaitEventsTimeout(5);
-        else glfwPollEvents();
+        if (frames >= 3)
+            glfwWaitEventsTimeout(5);
+        else
+            glfwPollEvents();
         fk::ui::RendererNewFrame(w);
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -142,7 +144,9 @@ double CpuSeconds(pid_t pid) {
     std::vector<std::string> fields;
     while (rest >> f) fields.push_back(f);
     // Fields after the command: state is [0]; utime and stime are [11] and [12].
-    return fields.size() > 12 ? (std::stod(fields[11]) + std::stod(fields[12])) / static_cast<double>(sysconf(_SC_CLK_TCK)) : 0;
+    return fields.size() > 12
+               ? (std::stod(fields[11]) + std::stod(fields[12])) / static_cast<double>(sysconf(_SC_CLK_TCK))
+               : 0;
 }
 
 struct ProcessFigures {
@@ -173,9 +177,15 @@ std::string SyntheticArticle(int blocks) {
     std::string md;
     for (int i = 0; i < blocks; ++i) {
         switch (i % 10) {
-            case 0: md += "## Section " + std::to_string(i / 10) + "\n\n"; break;
-            case 3: md += "- [ ] Check the **generator** fuel level and log it, item " + std::to_string(i) + "\n\n"; break;
-            case 4: md += "- A list item with `code` and a [link](other-article.md) in it\n\n"; break;
+            case 0:
+                md += "## Section " + std::to_string(i / 10) + "\n\n";
+                break;
+            case 3:
+                md += "- [ ] Check the **generator** fuel level and log it, item " + std::to_string(i) + "\n\n";
+                break;
+            case 4:
+                md += "- A list item with `code` and a [link](other-article.md) in it\n\n";
+                break;
             case 7:
                 md += "| Site | Fuel | Hours |\n|---|---|---|\n| POP A | 800 l | 72 |\n\n";
                 break;
@@ -211,7 +221,8 @@ double FrameMs(fk::ui::GlWindow& w, const std::function<void()>& draw, int frame
 
 int Main(const char* self) {
     if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY")) {
-        std::fprintf(stderr, "fk_ui_bench: needs a display; run it as: xvfb-run -a -s \"-screen 0 1280x800x24\" %s\n", self);
+        std::fprintf(stderr, "fk_ui_bench: needs a display; run it as: xvfb-run -a -s \"-screen 0 1280x800x24\" %s\n",
+                     self);
         return 1;
     }
     fk::test::TempDir tmp;
@@ -238,11 +249,14 @@ int Main(const char* self) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(w.window, true);
     fk::ui::RendererInit(w);
-    double bare_frame = FrameMs(w, [] {
-        ImGui::Begin("bare");
-        ImGui::TextUnformatted("A bare GLFW + Dear ImGui window.");
-        ImGui::End();
-    }, 200);
+    double bare_frame = FrameMs(
+        w,
+        [] {
+            ImGui::Begin("bare");
+            ImGui::TextUnformatted("A bare GLFW + Dear ImGui window.");
+            ImGui::End();
+        },
+        200);
 
     auto model = fk::ui::Model::Open(data, fk::cli::BuiltInContent());
     if (!model) return 1;
@@ -324,8 +338,9 @@ int RunStartup(const char* data_dir) {
         double t2 = ThreadCpuMs();
         auto fonts = fk::ui::PrepareFonts(data_dir, 1.0f);
         double t3 = ThreadCpuMs();
-        std::printf("Library::Open %.1f ms, Model::Open (incl. library) %.1f ms, PrepareFonts %.1f ms CPU; %.1f ms wall\n",
-                    t1 - t0, t2 - t1, t3 - t2, static_cast<double>(MonoNs() - w0) / 1e6);
+        std::printf(
+            "Library::Open %.1f ms, Model::Open (incl. library) %.1f ms, PrepareFonts %.1f ms CPU; %.1f ms wall\n",
+            t1 - t0, t2 - t1, t3 - t2, static_cast<double>(MonoNs() - w0) / 1e6);
     }
     return 0;
 }

@@ -21,9 +21,9 @@ public:
 
     // Draws `n` frames, applying the queued actions after each (as the window does).
     void Frame(int n = 1);
-    void Type(const std::string& text);                           // characters, then two frames
-    void Press(int key, bool ctrl = false, bool alt = false);     // held one frame, released one frame
-    bool Click(const std::string& item);                          // hover, press, release; false if not drawn
+    void Type(const std::string& text);                        // characters, then two frames
+    void Press(int key, bool ctrl = false, bool alt = false);  // held one frame, released one frame
+    bool Click(const std::string& item);                       // hover, press, release; false if not drawn
     void PressMouseButton(int button);
 
     ui::Model& model() { return *m_model; }

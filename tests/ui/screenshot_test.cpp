@@ -55,8 +55,15 @@ public:
                const std::string& gl_max = "") {
         const std::string file = (m_out / (name + ".png")).string();
         fs::remove(file);
-        std::vector<std::string> argv = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", FK_BINARY, "--data-dir",
-                                         (arabic ? m_data_ar : m_data).string(), "--screenshot", file};
+        std::vector<std::string> argv = {"xvfb-run",
+                                         "-a",
+                                         "-s",
+                                         "-screen 0 1280x800x24",
+                                         FK_BINARY,
+                                         "--data-dir",
+                                         (arabic ? m_data_ar : m_data).string(),
+                                         "--screenshot",
+                                         file};
         argv.insert(argv.end(), args.begin(), args.end());
         std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", (m_tmp.path() / "config").string()}};
         if (!gl_max.empty()) env["FIELDKIT_GL_MAX"] = gl_max;
@@ -97,7 +104,8 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
     CHECK(Difference(article, checklist) > 0.02);
     Image arabic = shots.Take("article-arabic", {"--open", "problem-statement"}, true);
     Image light = shots.Take("article-light", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "light"});
-    Image contrast = shots.Take("article-high-contrast", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "high-contrast"});
+    Image contrast =
+        shots.Take("article-high-contrast", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "high-contrast"});
     Image scaled = shots.Take("home-scale-2", {"--scale", "2"});
     Image small = shots.Take("search-1024x640", {"--search", "dns", "--size", "1024x640"});
     CHECK(small.w == 1024);
@@ -113,7 +121,7 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
     CHECK(Difference(search, article) > 0.02);
     CHECK(Difference(article, arabic) > 0.02);
     CHECK(Difference(home, scaled) > 0.02);
-    CHECK(light.Brightness() > article.Brightness() + 60);      // light is light
-    CHECK(Difference(article, contrast) > 0.3);                 // a different background
-    CHECK(contrast.Brightness() < article.Brightness());        // black, not grey
+    CHECK(light.Brightness() > article.Brightness() + 60);  // light is light
+    CHECK(Difference(article, contrast) > 0.3);             // a different background
+    CHECK(contrast.Brightness() < article.Brightness());    // black, not grey
 }

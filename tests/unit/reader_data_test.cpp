@@ -1,8 +1,9 @@
 // ReaderData: ticks, bookmarks, notes, history and settings persist across reopen.
+#include "kit/core/reader_data.hpp"
+
 #include <doctest/doctest.h>
 
 #include "kit/core/index_builder.hpp"
-#include "kit/core/reader_data.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using fk::core::ReaderData;
