@@ -24,6 +24,7 @@ Child::Child(const std::vector<std::string>& argv) {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);  // keep test output readable
     std::vector<std::string> copy = argv;
     std::vector<char*> args;
     for (auto& s : copy) args.push_back(s.data());
@@ -72,6 +73,16 @@ void Child::Stop() {
     }
     if (m_out >= 0) close(m_out);
     m_out = -1;
+}
+
+int Child::KillAndWait(int sig) {
+    int status = 0;
+    if (m_pid > 0) {
+        kill(m_pid, sig);
+        waitpid(m_pid, &status, 0);
+        m_pid = -1;
+    }
+    return status;
 }
 
 int FreeLoopbackPort() {

@@ -20,6 +20,8 @@ public:
     // Reads stdout until a full line arrives or `timeout_ms` passes; "" on timeout/EOF.
     std::string ReadLine(int timeout_ms);
     void Stop();
+    // Sends `sig` and reaps the process; returns its wait status.
+    int KillAndWait(int sig);
 
 private:
     pid_t m_pid = -1;
