@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kit/core/content_index.hpp"
+#include "kit/core/index_builder.hpp"
 
 namespace fk::core {
 namespace {
@@ -32,6 +33,10 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     auto db = Database::Open(path, "search index", true);
     if (!db) return db.error();
     ContentIndex index(std::move(*db));
+    auto schema = index.m_db.Prepare("SELECT value FROM meta WHERE key = 'schema'");
+    auto row = schema ? schema->Step() : Result<bool>(false);
+    if (!row || !*row || schema->Text(0) != kIndexSchema)
+        return MakeError(ErrorCode::kCorrupt, "search index '" + path.string() + "' was built by another version");
     // Ranked hits; the text for snippets is read only for the hits kept.
     for (const char* table : {"fts_about", "fts"}) {
         auto match = index.m_db.Prepare(

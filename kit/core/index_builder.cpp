@@ -153,7 +153,8 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                           "INSERT INTO fts_about(fts_about) VALUES('optimize');");
         !st)
         return st;
-    if (auto st = db.Exec("INSERT INTO meta VALUES('schema', '1'); COMMIT;"); !st) return st;
+    if (auto st = db.Exec(std::string("INSERT INTO meta VALUES('schema', '") + kIndexSchema + "'); COMMIT;"); !st)
+        return st;
     db = Database();  // close before the flush below
 
     // synchronous=OFF made the build fast; make the finished file durable before it is used.

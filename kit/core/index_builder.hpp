@@ -17,6 +17,9 @@ struct PackContent {
     bundle::Content content;
 };
 
+// Bumped whenever the index's tables change; an index of another schema is rebuilt.
+inline constexpr const char* kIndexSchema = "2";
+
 // The stable key of a checklist item: progress follows the item's text, not its position.
 std::string TaskKey(std::string_view item_text);
 
