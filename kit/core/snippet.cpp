@@ -64,10 +64,15 @@ std::string MakeSnippet(std::string_view text, const std::vector<std::string>& t
     for (size_t i = start; i < stop; ++i) {
         if (i > start) out += ' ';
         std::string_view w = text.substr(words[i].begin, words[i].end - words[i].begin);
-        if (words[i].match) {
+        if (words[i].match) {  // mark the word, not the punctuation around it
+            size_t a = 0, b = w.size();
+            while (a < b && !IsWordByte(static_cast<unsigned char>(w[a]))) ++a;
+            while (b > a && !IsWordByte(static_cast<unsigned char>(w[b - 1]))) --b;
+            out.append(w.substr(0, a));
             out += kMarkOpen;
-            out += w;
+            out.append(w.substr(a, b - a));
             out += kMarkClose;
+            out.append(w.substr(b));
         } else {
             out += w;
         }

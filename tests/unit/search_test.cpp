@@ -5,6 +5,7 @@
 #include "bundle/builder.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
+#include "kit/core/snippet.hpp"
 #include "kit/core/library.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -127,4 +128,14 @@ TEST_CASE("articles come back by id with their checklist items and languages") {
     CHECK(s.index->Get("satellite-backup", "fr")->article.lang == "en");
     CHECK_FALSE(s.index->Get("no-such-article").has_value());
     CHECK(s.index->List({}).size() == 4);
+}
+
+TEST_CASE("snippets mark whole words without their punctuation, around the best window") {
+    const std::string text = "Intro words here. Later, keep (fuel) for the generators: fuel and generator hours.";
+    const std::string s = core::MakeSnippet(text, {"fuel", "generator"}, 8);
+    const std::string open(1, core::kMarkOpen), close(1, core::kMarkClose);
+    CHECK(s.find("(" + open + "fuel" + close + ")") != std::string::npos);
+    CHECK(s.find(open + "generators" + close + ":") != std::string::npos);
+    CHECK(s.starts_with("…"));
+    CHECK(core::MakeSnippet("no match at all", {"fuel"}, 8) == "no match at all");
 }
