@@ -3,6 +3,9 @@
 
 #include <md4c.h>
 
+#include <cctype>
+#include <utility>
+
 namespace fk::bundle {
 namespace {
 
@@ -89,22 +92,44 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
         case MD_TEXT_BR:
         case MD_TEXT_SOFTBR: s->Space(); break;
         case MD_TEXT_NULLCHAR: break;
-        case MD_TEXT_ENTITY: {
-            std::string_view e(text, size);
-            if (e == "&amp;") s->Append("&");
-            else if (e == "&lt;") s->Append("<");
-            else if (e == "&gt;") s->Append(">");
-            else if (e == "&quot;") s->Append("\"");
-            else if (e == "&nbsp;") s->Append(" ");
-            else s->Append(e);
-            break;
-        }
+        case MD_TEXT_ENTITY: s->Append(DecodeEntity(std::string_view(text, size))); break;
         default: s->Append(std::string_view(text, size));
     }
     return 0;
 }
 
 }  // namespace
+
+std::string DecodeEntity(std::string_view e) {
+    static const std::pair<std::string_view, std::string_view> kNamed[] = {
+        {"&amp;", "&"},          {"&lt;", "<"},           {"&gt;", ">"},           {"&quot;", "\""},
+        {"&apos;", "'"},         {"&nbsp;", "\xC2\xA0"},   {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"},
+        {"&hellip;", "\xE2\x80\xA6"}};
+    for (const auto& [name, text] : kNamed)
+        if (e == name) return std::string(text);
+    if (e.size() < 4 || !e.starts_with("&#") || e.back() != ';') return std::string(e);
+    // Numeric: &#39; or &#x2014; to UTF-8.
+    const bool hex = e[2] == 'x' || e[2] == 'X';
+    unsigned long cp = 0;
+    for (char c : e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3))) {
+        int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                    : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                        : -1;
+        if (digit < 0 || cp > 0x10FFFF) return std::string(e);
+        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(digit);
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return "\xEF\xBF\xBD";
+    std::string out;
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) out += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else if (cp < 0x10000)
+        out += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                static_cast<char>(0x80 | (cp & 0x3F))};
+    else
+        out += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    return out;
+}
 
 MarkdownScan ScanMarkdown(std::string_view markdown) {
     Scanner s;

@@ -23,6 +23,9 @@ struct MarkdownScan {
 
 MarkdownScan ScanMarkdown(std::string_view markdown);
 
+// The text of an HTML entity as md4c passes it ("&amp;", "&#8212;"); unknown ones unchanged.
+std::string DecodeEntity(std::string_view entity);
+
 // "other-article.md#part" -> "other-article"; empty if the target is not a relative .md link.
 std::string ArticleIdFromLink(std::string_view target);
 

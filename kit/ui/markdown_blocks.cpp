@@ -3,6 +3,8 @@
 
 #include <md4c.h>
 
+#include "bundle/markdown_scan.hpp"
+
 namespace fk::ui {
 namespace {
 
@@ -201,19 +203,6 @@ int LeaveSpan(MD_SPANTYPE type, void*, void* user) {
     return 0;
 }
 
-std::string_view DecodeEntity(std::string_view e) {
-    if (e == "&amp;") return "&";
-    if (e == "&lt;") return "<";
-    if (e == "&gt;") return ">";
-    if (e == "&quot;") return "\"";
-    if (e == "&nbsp;") return "\xC2\xA0";
-    if (e == "&mdash;") return "\xE2\x80\x94";
-    if (e == "&ndash;") return "\xE2\x80\x93";
-    if (e == "&hellip;") return "\xE2\x80\xA6";
-    if (e == "&#39;" || e == "&apos;") return "'";
-    return e;
-}
-
 int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
     auto* b = static_cast<Builder*>(user);
     std::string_view t(text, size);
@@ -227,7 +216,7 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
             b->Append(" ");
             break;
         case MD_TEXT_ENTITY:
-            b->Append(DecodeEntity(t));
+            b->Append(bundle::DecodeEntity(t));
             break;
         default:
             b->Append(t);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "bundle/builder.hpp"
+
 namespace fk::test {
 
 // Writes kit.yaml (pack `pack_id`) and `count` English articles `article-1` … into `dir`.
@@ -15,5 +17,13 @@ void WriteSampleContent(const std::filesystem::path& dir, int count = 3, const s
 // Writes one article file with the given front matter lines and body.
 void WriteArticle(const std::filesystem::path& dir, const std::string& lang, const std::string& id,
                   const std::string& front_matter, const std::string& body);
+
+// Build options with a fixed version and creation time, so tests are repeatable.
+inline bundle::BuildOptions FixedOptions(std::uint64_t version, std::int64_t created) {
+    bundle::BuildOptions options;
+    options.version = version;
+    options.created = created;
+    return options;
+}
 
 }  // namespace fk::test

@@ -21,7 +21,7 @@ struct Fixture {
     Fixture() {
         fk::test::WriteSampleContent(dir.path() / "content", 2);
         std::vector<Problem> problems;
-        auto r = BuildFromDirectory(dir.path() / "content", keys.sec, {7, 1700000000}, problems);
+        auto r = BuildFromDirectory(dir.path() / "content", keys.sec, fk::test::FixedOptions(7, 1700000000), problems);
         REQUIRE(r.ok());
         built = *r;
         trusted = {keys.pub};
@@ -49,7 +49,7 @@ TEST_CASE("the same content and version give the same payload bytes") {
     auto other_key = GenerateKeyPair();
     auto loaded = LoadContentDir(f.dir.path() / "content");
     REQUIRE(loaded.ok());
-    auto again = BuildFromContent(loaded->content, other_key.sec, {7, 1800000000});
+    auto again = BuildFromContent(loaded->content, other_key.sec, fk::test::FixedOptions(7, 1800000000));
     CHECK(again.manifest.payload_hash == f.built.manifest.payload_hash);
     CHECK(again.manifest.raw_hash == f.built.manifest.raw_hash);
 }

@@ -5,6 +5,7 @@
 
 #include "bundle/builder.hpp"
 #include "bundle/content_loader.hpp"
+#include "bundle/markdown_scan.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -64,4 +65,16 @@ TEST_CASE("schema violations are reported with file and line") {
     auto built = BuildFromDirectory(dir.path(), keys.sec, {}, problems);
     CHECK(built.error().code == fk::ErrorCode::kInvalidContent);
     CHECK(problems.size() == c->problems.size());
+}
+
+TEST_CASE("entities decode to UTF-8, and unknown or broken ones stay as written") {
+    CHECK(DecodeEntity("&amp;") == "&");
+    CHECK(DecodeEntity("&#39;") == "'");
+    CHECK(DecodeEntity("&#x2014;") == "\xE2\x80\x94");
+    CHECK(DecodeEntity("&#1576;") == "\xD8\xA8");
+    CHECK(DecodeEntity("&#128578;") == "\xF0\x9F\x99\x82");
+    CHECK(DecodeEntity("&#xD800;") == "\xEF\xBF\xBD");
+    CHECK(DecodeEntity("&bogus;") == "&bogus;");
+    CHECK(DecodeEntity("&#12a;") == "&#12a;");
+    CHECK(DecodeEntity("&#99999999999999999999;") == "&#99999999999999999999;");
 }

@@ -23,7 +23,7 @@ struct Publisher {
         fs::remove_all(dir);
         test::WriteSampleContent(dir, count, pack, marker);
         std::vector<bundle::Problem> problems;
-        auto built = bundle::BuildFromDirectory(dir, keys.sec, {version, 1700000000 + static_cast<std::int64_t>(version)}, problems);
+        auto built = bundle::BuildFromDirectory(dir, keys.sec, test::FixedOptions(version, 1700000000 + static_cast<std::int64_t>(version)), problems);
         REQUIRE(built.ok());
         return built->bytes;
     }

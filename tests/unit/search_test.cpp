@@ -33,7 +33,7 @@ struct Indexed {
                            "Замовте термінали заздалегідь.\n");
         auto keys = bundle::GenerateKeyPair();
         std::vector<bundle::Problem> problems;
-        auto built = bundle::BuildFromDirectory(content, keys.sec, {1, 1}, problems);
+        auto built = bundle::BuildFromDirectory(content, keys.sec, test::FixedOptions(1, 1), problems);
         REQUIRE(built.ok());
         const std::string key_text = bundle::FormatPublicKey(keys.pub);
         auto lib = core::Library::Open(dir.path() / "data", {built->bytes, key_text, ""});
