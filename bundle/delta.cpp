@@ -27,6 +27,34 @@ std::string DeltaComment(const DeltaManifest& m) {
            std::to_string(m.result_version);
 }
 
+// The result head is the publisher's own signed bundle header: check it before any work, so
+// a damaged head is refused up front rather than after decompressing and recompressing.
+Status CheckResultHead(const VerifiedDelta& vd, std::span<const PublicKey> trusted) {
+    const std::string_view head = vd.result_head;
+    const DeltaManifest& m = vd.manifest;
+    auto bad = [](const std::string& what) { return MakeError(ErrorCode::kCorrupt, "delta result head: " + what); };
+    if (head.size() < kBundleHeaderSize || head.substr(0, 8) != "FKBUNDLE") return bad("not a bundle header");
+    if (GetLE(head, 8, 4) == 0 || GetLE(head, 8, 4) > kBundleFormat) return bad("unsupported bundle format");
+    const std::uint64_t manifest_len = GetLE(head, 12, 4), sig_len = GetLE(head, 16, 4);
+    if (manifest_len == 0 || sig_len < 138 || kBundleHeaderSize + manifest_len + sig_len != head.size() ||
+        GetLE(head, 24, 8) != m.result_bundle_size - head.size())
+        return bad("lengths do not match the delta");
+    const std::string_view signed_part = head.substr(0, kBundleHeaderSize + manifest_len);
+    auto sig = DecodeSignatureBlock(head.substr(signed_part.size(), sig_len));
+    if (!sig) return sig.error();
+    const PublicKey* signer = nullptr;
+    for (const auto& k : trusted)
+        if (k.id == sig->key_id) signer = &k;
+    if (!signer) return MakeError(ErrorCode::kUnknownKey, "delta result signed by unknown key " + KeyIdHex(sig->key_id));
+    if (auto st = Verify(*signer, *sig, signed_part); !st) return st.error();
+    auto rm = ManifestFromJson(head.substr(kBundleHeaderSize, manifest_len));
+    if (!rm) return rm.error();
+    if (rm->pack != m.pack || rm->version != m.result_version || rm->raw_hash != m.result_raw_hash ||
+        rm->raw_size != m.result_raw_size || rm->payload_size != m.result_bundle_size - head.size())
+        return bad("manifest does not match the delta (mixed versions?)");
+    return Ok{};
+}
+
 }  // namespace
 
 std::string DeltaManifestToJson(const DeltaManifest& m) {
@@ -168,6 +196,7 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
     if (m->result_raw_size > kMaxRawPayloadSize || m->result_bundle_size > kMaxRawPayloadSize ||
         m->result_bundle_size < head_len)
         return MakeError(ErrorCode::kCorrupt, "delta result sizes are out of range");
+    if (auto st = CheckResultHead(vd, trusted); !st) return st.error();
     return vd;
 }
 

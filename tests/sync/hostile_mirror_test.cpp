@@ -46,7 +46,7 @@ struct Mirror {
 
 }  // namespace
 
-TEST_CASE("tampered artifacts are refused by hash; the old version stays") {
+TEST_CASE("tampered artifacts are refused by hash, and the old version stays") {
     Mirror m;
     for (const auto& f : Files(m.dir, ".fkd")) FlipByte(f, fs::file_size(f) - 10);
     for (const auto& f : Files(m.dir, ".fkb")) FlipByte(f, fs::file_size(f) / 2);
@@ -219,9 +219,9 @@ TEST_CASE("failover: a dead mirror and a hostile one, then a good one") {
     RelayMode bad;
     bad.flip = true;  // every response damaged
     Relay hostile(nginx.Port(), bad);
-    const int dead = fk::test::FreeLoopbackPort();  // nothing listens there
+    fk::test::DeadPort dead;  // nothing listens there
     const std::string kit = m.rel.NewKit("a", 1);
-    auto r = Fieldkit(kit, {"sync", "--mirror", "http://127.0.0.1:" + std::to_string(dead), "--mirror", hostile.Url(),
+    auto r = Fieldkit(kit, {"sync", "--mirror", dead.Url(), "--mirror", hostile.Url(),
                             "--mirror", nginx.Url()});
     INFO(r.out, r.err);
     CHECK(r.status == 0);

@@ -1,7 +1,14 @@
 // `fieldkit serve`: a second kit syncs from a first; only the kit's mirror files are served.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "tests/support/process.hpp"
 #include "tests/sync/support/child.hpp"
@@ -11,7 +18,7 @@
 using fk::test::Fieldkit;
 using fk::test::Releases;
 
-TEST_CASE("a second kit syncs from fieldkit serve; traversal and listing get 404") {
+TEST_CASE("a second kit syncs from fieldkit serve, and traversal or listing gets 404") {
     Releases rel(2);
     const std::string mirror = rel.Dir() + "/mirror";
     REQUIRE(rel.Publish(mirror, {1, 2}) == "");
@@ -68,4 +75,34 @@ TEST_CASE("export writes a mirror directory another kit can sync from") {
     // And the plain copy imports from the stick without any server.
     const std::string c = rel.NewKit("c", 0);
     CHECK(Fieldkit(c, {"import", stick + "/test-pack-2.fkb"}).status == 0);
+}
+
+TEST_CASE("fieldkit serve bounds its connections and binds to loopback by default") {
+    Releases rel(1);
+    const std::string kit = rel.NewKit("a", 1);
+    auto help = Fieldkit(kit, {"serve", "--help"});
+    CHECK(help.out.find("127.0.0.1:8765") != std::string::npos);
+    fk::test::Child serve({FK_BINARY, "--data-dir", kit, "serve", "--bind", "127.0.0.1:0", "--max-connections", "2"});
+    const std::string line = serve.ReadLine(10000);
+    std::smatch m;
+    REQUIRE(std::regex_search(line, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")));
+    const int port = std::stoi(m[1].str());
+    auto connect_idle = [&]() {
+        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons(static_cast<uint16_t>(port));
+        REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        return fd;
+    };
+    // Two idle connections take both slots (the server waits for their request lines) ...
+    int a = connect_idle(), b = connect_idle();
+    // (The server accepts in arrival order, so both are counted before the third arrives.)
+    // ... so a third is turned away at once with 503 instead of piling up threads.
+    auto busy = fk::test::Run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10",
+                               "http://127.0.0.1:" + std::to_string(port) + "/release.json"});
+    CHECK(busy.out == "503");
+    close(a);
+    close(b);
 }

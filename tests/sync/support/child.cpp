@@ -100,6 +100,21 @@ int FreeLoopbackPort() {
     return ntohs(a.sin_port);
 }
 
+DeadPort::DeadPort() {
+    m_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (bind(m_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+        getsockname(m_fd, reinterpret_cast<sockaddr*>(&a), &len) == 0)
+        m_port = ntohs(a.sin_port);
+}
+
+DeadPort::~DeadPort() {
+    if (m_fd >= 0) close(m_fd);
+}
+
 bool WaitForPort(int port, int timeout_ms) {
     const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (std::chrono::steady_clock::now() < end) {

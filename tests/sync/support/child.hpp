@@ -31,6 +31,22 @@ private:
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int FreeLoopbackPort();
+// A loopback port that is bound but never listens: connecting is refused, and no other test
+// can take the port while this object lives (a merely "free" port could be reused).
+class DeadPort {
+public:
+    DeadPort();
+    ~DeadPort();
+    DeadPort(const DeadPort&) = delete;
+    DeadPort& operator=(const DeadPort&) = delete;
+    int Port() const { return m_port; }
+    std::string Url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+private:
+    int m_fd = -1;
+    int m_port = -1;
+};
+
 // Waits until something accepts connections on 127.0.0.1:port.
 bool WaitForPort(int port, int timeout_ms);
 

@@ -23,6 +23,7 @@ Nginx::Nginx(const std::filesystem::path& root, const std::filesystem::path& pre
              << "  fastcgi_temp_path " << p << "/tmp/fcgi; uwsgi_temp_path " << p << "/tmp/uwsgi; scgi_temp_path "
              << p << "/tmp/scgi;\n"
              << "  default_type application/octet-stream;\n"
+             << "  keepalive_timeout 0;\n"
              << "  server { listen 127.0.0.1:" << port << "; root " << root.string() << "; autoindex off; }\n}\n";
         conf.close();
         m_child = std::make_unique<Child>(std::vector<std::string>{"nginx", "-p", p, "-c", p + "/nginx.conf", "-g",

@@ -97,6 +97,9 @@ void Relay::Handle(int client) {
         while (!m_stop && SendAll(client, chunk.data(), chunk.size())) m_sent += chunk.size();
         return;
     }
+    // One request per upstream connection, so the relay never waits on a keep-alive.
+    if (const size_t eol = request.find("\r\n"); eol != std::string::npos)
+        request.insert(eol + 2, "Connection: close\r\n");
     int up = ConnectLoopback(m_upstream);
     if (up < 0) return;
     if (!SendAll(up, request.data(), request.size())) {
