@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 int RunLint(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("bundle lint needs exactly one content directory");
+    if (a.Positional().size() != 1) return Usage("bundle lint needs exactly one content directory");
     auto loaded = bundle::LoadContentDir(a.Positional()[0]);
     if (!loaded) return Fail(loaded.error().detail);
     for (const auto& p : loaded->problems) std::cout << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
@@ -30,7 +30,7 @@ int RunLint(Context&, const Args& a) {
 
 int RunKeygen(Context&, const Args& a) {
     auto pub = a.Option("-p"), sec = a.Option("-s");
-    if (!pub || !sec) return Fail("bundle keygen needs -p KEY.pub and -s KEY.sec");
+    if (!pub || !sec) return Usage("bundle keygen needs -p KEY.pub and -s KEY.sec");
     if (!a.Flag("--force") && (fs::exists(*pub) || fs::exists(*sec)))
         return Fail("'" + (fs::exists(*sec) ? *sec : *pub) + "' already exists; refusing to overwrite a key (use --force)");
     auto kp = bundle::GenerateKeyPair();
@@ -53,10 +53,10 @@ Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
 }
 
 int RunBuild(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("bundle build needs exactly one content directory");
+    if (a.Positional().size() != 1) return Usage("bundle build needs exactly one content directory");
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
-    if (!out || !sec) return Fail("bundle build needs -o FILE.fkb and -s KEY.sec");
+    if (!out || !sec) return Usage("bundle build needs -o FILE.fkb and -s KEY.sec");
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     bundle::BuildOptions opts;
@@ -66,7 +66,7 @@ int RunBuild(Context&, const Args& a) {
             opts.version = std::stoull(*v, &used);
             if (used != v->size() || *opts.version == 0) throw std::invalid_argument(*v);
         } catch (...) {
-            return Fail("--version must be a positive whole number, not '" + *v + "'");
+            return Usage("--version must be a positive whole number, not '" + *v + "'");
         }
     }
     if (auto roots = a.Option("--roots")) {
@@ -89,7 +89,7 @@ int RunBuild(Context&, const Args& a) {
 }
 
 int RunVerify(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("bundle verify needs exactly one bundle file");
+    if (a.Positional().size() != 1) return Usage("bundle verify needs exactly one bundle file");
     const std::string file = a.Positional()[0];
     std::vector<bundle::PublicKey> keys;
     if (auto p = a.Option("-p")) {
@@ -142,6 +142,11 @@ std::vector<Command> BundleCommands() {
 int Fail(const std::string& message) {
     std::cerr << "fieldkit: " << message << "\n";
     return 1;
+}
+
+int Usage(const std::string& message) {
+    std::cerr << "fieldkit: " << message << "\n";
+    return 2;
 }
 
 int UsageError(const Command& cmd, const std::string& message) {

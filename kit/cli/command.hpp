@@ -34,7 +34,9 @@ std::vector<Command> SyncCommands();     // sync_commands.cpp
 
 // Prints "fieldkit: message" to stderr and returns 1 (exit status of a failed command).
 int Fail(const std::string& message);
-// Prints a usage error and returns 2.
+// Prints "fieldkit: message" to stderr and returns 2 (wrong or missing arguments).
+int Usage(const std::string& message);
+// Prints a usage error with the command's usage line and returns 2.
 int UsageError(const Command& cmd, const std::string& message);
 
 // Opens the library in ctx.data_dir, installing the built-in pack on first use.

@@ -53,7 +53,7 @@ json SummaryJson(const core::ArticleSummary& a) {
 }
 
 int RunSearch(Context& ctx, const Args& a) {
-    if (a.Positional().empty()) return Fail("search needs a query (fieldkit search --help)");
+    if (a.Positional().empty()) return Usage("search needs a query (fieldkit search --help)");
     std::string query;
     for (const auto& p : a.Positional()) query += (query.empty() ? "" : " ") + p;
     int limit = 10;
@@ -62,11 +62,11 @@ int RunSearch(Context& ctx, const Args& a) {
     } catch (...) {
         limit = -1;
     }
-    if (limit < 1 || limit > 1000) return Fail("--limit must be a number from 1 to 1000");
+    if (limit < 1 || limit > 1000) return Usage("--limit must be a number from 1 to 1000");
     auto index = OpenIndex(ctx);
     if (!index) return Fail(index.error().detail);
     core::Filters f = FiltersFrom(a);
-    if (auto e = CheckFilters(*index, f)) return Fail(*e);
+    if (auto e = CheckFilters(*index, f)) return Usage(*e);
     // A trailing space means "the last word is complete": no prefix matching from the CLI.
     core::SearchResults r = index->Search(query + " ", f, limit);
     if (a.Flag("--json")) {
@@ -98,9 +98,9 @@ int RunSearch(Context& ctx, const Args& a) {
 }
 
 int RunShow(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("show needs exactly one article id");
+    if (a.Positional().size() != 1) return Usage("show needs exactly one article id");
     const std::string format = a.OptionOr("--format", "text");
-    if (format != "text" && format != "md" && format != "html") return Fail("--format must be text, md or html");
+    if (format != "text" && format != "md" && format != "html") return Usage("--format must be text, md or html");
     auto index = OpenIndex(ctx);
     if (!index) return Fail(index.error().detail);
     auto view = index->Get(a.Positional()[0], a.OptionOr("--lang", "en"));
@@ -122,7 +122,7 @@ int RunList(Context& ctx, const Args& a) {
     auto index = OpenIndex(ctx);
     if (!index) return Fail(index.error().detail);
     core::Filters f = FiltersFrom(a);
-    if (auto e = CheckFilters(*index, f)) return Fail(*e);
+    if (auto e = CheckFilters(*index, f)) return Usage(*e);
     auto list = index->List(f);
     if (a.Flag("--json")) {
         json arr = json::array();
@@ -202,7 +202,7 @@ int RunStatus(Context& ctx, const Args& a) {
 }
 
 int RunImport(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("import needs exactly one bundle file");
+    if (a.Positional().size() != 1) return Usage("import needs exactly one bundle file");
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
     auto r = lib->ImportFile(a.Positional()[0]);
@@ -214,7 +214,7 @@ int RunImport(Context& ctx, const Args& a) {
 }
 
 int RunTrustAdd(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("trust add needs exactly one public key file");
+    if (a.Positional().size() != 1) return Usage("trust add needs exactly one public key file");
     auto text = platform::ReadFile(a.Positional()[0], "public key", 4096);
     if (!text) return Fail(text.error().detail);
     auto lib = OpenLibrary(ctx);

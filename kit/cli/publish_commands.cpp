@@ -22,10 +22,10 @@ Result<bundle::SecretKey> LoadKey(const std::string& path) {
 }
 
 int RunDiff(Context&, const Args& a) {
-    if (a.Positional().size() != 2) return Fail("bundle diff needs OLD.fkb and NEW.fkb");
+    if (a.Positional().size() != 2) return Usage("bundle diff needs OLD.fkb and NEW.fkb");
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
-    if (!out || !sec) return Fail("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)");
+    if (!out || !sec) return Usage("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)");
     auto key = LoadKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
@@ -42,10 +42,10 @@ int RunDiff(Context&, const Args& a) {
 }
 
 int RunPublish(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("bundle publish needs exactly one bundle file");
+    if (a.Positional().size() != 1) return Usage("bundle publish needs exactly one bundle file");
     auto dir = a.Option("--mirror");
     auto sec = a.Option("-s");
-    if (!dir || !sec) return Fail("bundle publish needs --mirror DIR and -s KEY.sec");
+    if (!dir || !sec) return Usage("bundle publish needs --mirror DIR and -s KEY.sec");
     auto key = LoadKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto bytes = platform::ReadFile(a.Positional()[0], "bundle", bundle::kMaxRawPayloadSize);
@@ -56,7 +56,7 @@ int RunPublish(Context&, const Args& a) {
         try {
             opts.expiry_seconds = std::stoll(*days) * 86400;
         } catch (...) {
-            return Fail("--expires-days must be a number");
+            return Usage("--expires-days must be a number");
         }
     }
     if (auto n = a.Option("--delta-bases")) {
@@ -64,7 +64,7 @@ int RunPublish(Context&, const Args& a) {
             opts.delta_bases = std::stoi(*n);
             if (opts.delta_bases < 0) throw 0;
         } catch (...) {
-            return Fail("--delta-bases must be a whole number");
+            return Usage("--delta-bases must be a whole number");
         }
     }
     auto r = bundle::PublishRelease(*dir, *bytes, *key, opts);
@@ -82,7 +82,7 @@ int RunPublish(Context&, const Args& a) {
 
 int RunRotate(Context&, const Args& a) {
     auto from = a.Option("--from"), to = a.Option("--to"), roots = a.Option("--roots");
-    if (!from || !to || !roots) return Fail("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json");
+    if (!from || !to || !roots) return Usage("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json");
     auto old_key = LoadKey(*from);
     if (!old_key) return Fail(old_key.error().detail);
     auto new_key = LoadKey(*to);

@@ -96,7 +96,7 @@ int RunSync(Context& ctx, const Args& a) {
     core::SyncOptions o;
     o.mirrors = a.All("--mirror");
     for (const auto& m : o.mirrors)
-        if (!platform::IsHttpUrl(m)) return Fail("mirror '" + m + "': only http:// and https:// URLs");
+        if (!platform::IsHttpUrl(m)) return Usage("mirror '" + m + "': only http:// and https:// URLs");
     for (const char* opt : {"--stall-seconds", "--connect-timeout", "--attempts"}) {
         auto n = PositiveNumber(a, opt);
         if (n && *n < 0) return Fail(std::string(opt) + " must be a positive whole number");
@@ -112,7 +112,7 @@ int RunSync(Context& ctx, const Args& a) {
                 o.ask_above_bytes = std::stoull(*m);
                 o.metered = core::Metered::kAskAbove;
             } catch (...) {
-                return Fail("--metered takes 'deltas' or a size in bytes");
+                return Usage("--metered takes 'deltas' or a size in bytes");
             }
         }
     }
@@ -145,7 +145,7 @@ int RunSync(Context& ctx, const Args& a) {
 }
 
 int RunExport(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Fail("export needs exactly one directory");
+    if (a.Positional().size() != 1) return Usage("export needs exactly one directory");
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
     auto r = core::ExportMirror(*lib, a.Positional()[0]);
