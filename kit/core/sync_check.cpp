@@ -63,8 +63,9 @@ public:
             if (!Transient(st.error().code)) break;
             std::error_code ec;
             const std::uint64_t have = fs::exists(part, ec) ? fs::file_size(part, ec) : 0;
+            const bool again = attempt + 1 < m_o.attempts_per_artifact;
             Note("  " + a.name.substr(0, 12) + ": " + st.error().detail + "; " + std::to_string(have) + " of " +
-                 std::to_string(a.size) + " bytes kept, resuming");
+                 std::to_string(a.size) + " bytes kept" + (again ? ", resuming" : ""));
             stuck = have > last_have ? 0 : stuck + 1;
             last_have = have;
             if (stuck >= 2) break;  // no progress twice: this mirror is not delivering
