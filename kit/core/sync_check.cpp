@@ -7,6 +7,7 @@
 
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
+#include "bundle/minisign.hpp"
 #include "bundle/release_manifest.hpp"
 #include "kit/core/sync_plan.hpp"
 #include "kit/core/sync_state.hpp"
@@ -149,16 +150,20 @@ public:
                 Note("mirror " + m_mirror + ": refused: " + rm.error().detail);
                 continue;
             }
-            if (rm->created < state.release_created_floor) {
+            // Rollback floor per publisher key: a trainer's own mirror has its own clock of releases.
+            const std::string signer = bundle::KeyIdHex(bundle::ParseSignatureFile(*sig)->key_id);
+            std::int64_t& floor = state.release_floors[signer];
+            if (rm->created < floor) {
                 last_error = MakeError(ErrorCode::kOlderThanInstalled,
                                        "mirror " + m_mirror + " offers an older release (made " + bundle::IsoTime(rm->created) +
-                                           "; already seen one made " + bundle::IsoTime(state.release_created_floor) + ")");
+                                           "; already seen one made " + bundle::IsoTime(floor) + ")");
                 Note(last_error->detail + ": refused");
                 continue;
             }
             verified_any = true;
             state.last_success = now;
-            state.release_created_floor = rm->created;
+            floor = rm->created;
+            state.release_created_floor = std::max(state.release_created_floor, rm->created);
             state.release_expires = rm->expires;
             report.mirror = m_mirror;
             report.release_created = rm->created;

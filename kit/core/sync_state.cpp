@@ -23,6 +23,7 @@ Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
         s.last_success = j.value("last_success", std::int64_t{0});
         s.release_created_floor = j.value("release_created_floor", std::int64_t{0});
         s.release_expires = j.value("release_expires", std::int64_t{0});
+        s.release_floors = j.value("release_floors", std::map<std::string, std::int64_t>{});
         s.consecutive_failures = j.value("consecutive_failures", 0);
         s.last_error = j.value("last_error", std::string{});
         const nlohmann::json packs = j.value("packs", nlohmann::json::object());
@@ -45,6 +46,7 @@ Status SaveSyncState(const std::filesystem::path& data_dir, const SyncState& s) 
                         {"last_success", s.last_success},
                         {"release_created_floor", s.release_created_floor},
                         {"release_expires", s.release_expires},
+                        {"release_floors", s.release_floors},
                         {"consecutive_failures", s.consecutive_failures},
                         {"last_error", s.last_error},
                         {"packs", packs}};

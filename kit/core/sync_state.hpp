@@ -23,7 +23,8 @@ struct SyncState {
     std::vector<std::string> mirrors;          // used by `fieldkit sync` with no --mirror
     std::int64_t last_check = 0;               // last attempt (any outcome)
     std::int64_t last_success = 0;             // last verified manifest
-    std::int64_t release_created_floor = 0;    // newest `created` of a verified release manifest
+    std::int64_t release_created_floor = 0;    // newest `created` of any verified release manifest
+    std::map<std::string, std::int64_t> release_floors;  // per signing key id: the rollback floor
     std::int64_t release_expires = 0;          // its soft expiry (freshness only)
     int consecutive_failures = 0;
     std::string last_error;
