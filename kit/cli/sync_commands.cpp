@@ -12,6 +12,7 @@
 #include "kit/cli/output.hpp"
 #include "kit/core/mirror_export.hpp"
 #include "kit/core/sync_check.hpp"
+#include "kit/core/transfer_meter.hpp"
 #include "platform/http_server.hpp"
 
 namespace fk::cli {
@@ -30,16 +31,14 @@ public:
         if (p.artifact != m_artifact) {
             EndLine();
             m_artifact = p.artifact;
-            m_start = now;
-            m_start_have = p.have;
             m_last_draw = {};
             m_next_pct = 25;
             if (!m_tty)
                 std::cerr << "downloading " << p.artifact.substr(0, 16) << " (" << HumanBytes(p.total) << ")"
                           << (p.have > 0 ? " resuming at " + HumanBytes(p.have) : std::string()) << "\n";
         }
-        const double secs = std::chrono::duration<double>(now - m_start).count();
-        const double rate = secs > 0.0 ? static_cast<double>(p.have - m_start_have) / secs : 0.0;
+        const core::TransferFigures f = m_meter.Update(p.artifact, p.have, p.total, now);  // as the window
+        const double rate = f.rate;
         if (m_tty) {
             if (now - m_last_draw < std::chrono::milliseconds(100) && p.have != p.total) return;
             m_last_draw = now;
@@ -47,13 +46,7 @@ public:
             const int filled = p.total ? static_cast<int>(width * p.have / p.total) : 0;
             std::string bar(static_cast<size_t>(filled), '#');
             bar.resize(width, '.');
-            std::string left = "--:--";
-            if (rate > 0) {
-                const auto s = static_cast<long>(static_cast<double>(p.total - p.have) / rate);
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-                left = buf;
-            }
+            const std::string left = core::FormatTimeLeft(f.seconds_left);
             std::fprintf(stderr, "\r[%s] %s / %s  %s/s  %s left \x1b[K", bar.c_str(), HumanBytes(p.have).c_str(),
                          HumanBytes(p.total).c_str(), HumanBytes(static_cast<std::uint64_t>(rate)).c_str(), left.c_str());
             m_open_line = true;
@@ -76,8 +69,8 @@ private:
     bool m_tty;
     bool m_open_line = false;
     std::string m_artifact;
-    Clock::time_point m_start, m_last_draw;
-    std::uint64_t m_start_have = 0;
+    Clock::time_point m_last_draw;
+    core::TransferMeter m_meter;
     std::uint64_t m_next_pct = 25;
 };
 

@@ -144,6 +144,13 @@ ReaderSettings ReaderData::LoadSettings() {
     }
     s.font_size = std::clamp(s.font_size, kMinFontSize, kMaxFontSize);
     s.language = Setting("language", s.language);
+    s.metered = Setting("metered", s.metered);
+    if (s.metered != "off" && s.metered != "deltas" && s.metered != "ask") s.metered = "off";
+    try {
+        s.ask_above_mb = std::max(1, std::stoi(Setting("ask_above_mb", std::to_string(s.ask_above_mb))));
+    } catch (...) {
+        s.ask_above_mb = ReaderSettings{}.ask_above_mb;
+    }
     return s;
 }
 
@@ -153,7 +160,9 @@ Status ReaderData::SaveSettings(const ReaderSettings& s) {
     for (auto [k, v] : {std::pair<const char*, std::string>{"audience", s.audience},
                         {"theme", s.theme},
                         {"font_size", std::to_string(std::clamp(s.font_size, kMinFontSize, kMaxFontSize))},
-                        {"language", s.language}})
+                        {"language", s.language},
+                        {"metered", s.metered},
+                        {"ask_above_mb", std::to_string(std::max(1, s.ask_above_mb))}})
         if (result) result = SetSetting(k, v);
     if (!result) {
         (void)m_db.Exec("ROLLBACK");

@@ -27,6 +27,10 @@ struct ReaderSettings {
     std::string theme = "dark";  // dark | light | high-contrast
     int font_size = 16;          // pixels at scale 1, kMinFontSize..kMaxFontSize
     std::string language = "en";
+    // Updates over a metered link: "off" (any path), "deltas" (never a full bundle) or "ask"
+    // (ask before a download larger than ask_above_mb megabytes).
+    std::string metered = "off";
+    int ask_above_mb = 5;
 };
 
 inline constexpr int kMinFontSize = 10;

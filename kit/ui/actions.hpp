@@ -28,6 +28,10 @@ enum class ActionType {
     kSetAudience,     // text = audience key
     kSetLanguage,     // text = language
     kImportFile,      // text = path
+    kTrustKeyFile,    // text = path of a minisign public key
+    kCheckNow,        // ask the sync engine to check the mirrors now
+    kDownloadHeld,    // download the update metered mode held back, once
+    kSetMetered,      // text = off|deltas|ask, value = ask-above limit in MB (0 = keep)
     kDismissMessage,
 };
 

@@ -57,22 +57,12 @@ void DrawSaved(const char* title, const std::vector<core::SavedArticle>& list, c
     for (const auto& a : list) DrawArticleLink(a.id, a.title, view, out);
 }
 
-void DrawContentState(const Model& model, ViewState& view) {
+void DrawContentState(const Model& model, ViewState& view, ActionQueue& out) {
     std::int64_t newest = 0;
     for (const auto& [name, pack] : model.Library().State().packs) newest = std::max(newest, pack.created);
     DrawMuted(view, std::to_string(model.ArticleCount()) + " articles; content " + AgeText(newest) + " (published " +
                         bundle::IsoTime(newest).substr(0, 10) + ").");
-    const core::SyncState& s = model.Home().sync;
-    std::string sync;
-    if (s.last_check == 0) {
-        sync = "Updates: never checked. Offline is fine: everything here works without a connection.";
-    } else {
-        bool ok = s.last_success >= s.last_check;
-        sync = "Updates: last checked " + bundle::IsoTime(s.last_check).substr(0, 16) + " UTC, " +
-               (ok ? "reached a mirror (online then)." : "no mirror answered (offline): " + s.last_error);
-        if (s.last_success > 0 && !ok) sync += " Last good check " + AgeText(s.last_success) + ".";
-    }
-    DrawMuted(view, sync);
+    DrawSyncState(model, view, out);
 }
 
 }  // namespace
@@ -83,7 +73,7 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::TextUnformatted("fieldkit");
     ImGui::PopFont();
     DrawMuted(view, "Offline guidance for keeping networks and people connected during conflict and crisis.");
-    DrawContentState(model, view);
+    DrawContentState(model, view, out);
     ImGui::Spacing();
     DrawAudience(model, out);
     ImGui::Spacing();

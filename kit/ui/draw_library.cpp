@@ -1,5 +1,5 @@
-// Library: installed packs with versions and content age, trusted keys, import from a
-// file (typed path, or a file dropped onto the window), and the data folder.
+// Library: the sync state, installed packs with versions and content age, trusted keys (add
+// one from a typed path), import from a file (typed path, or dropped onto the window).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -11,6 +11,11 @@ namespace fk::ui {
 
 void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::BeginChild("library", ImVec2(0, 0), false);
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Updates");
+    ImGui::PopFont();
+    DrawSyncState(model, view, out);
+    ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
     ImGui::TextUnformatted("Installed packs");
     ImGui::PopFont();
@@ -41,7 +46,17 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::TextUnformatted("Trusted publishers");
     ImGui::PopFont();
     for (const auto& k : model.TrustedKeys()) ImGui::BulletText("key %s", bundle::KeyIdHex(k.id).c_str());
-    DrawMuted(view, "Add a trainer's key from the command line: fieldkit trust add KEY.pub");
+    DrawMuted(view,
+              "Trust a publisher or trainer: type the path of their public key (.pub). Only trust a key you got "
+              "from them in person or over a channel you trust.");
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
+    const bool trust_enter = ImGui::InputTextWithHint("##trust", "/media/usb/publisher.pub", &view.trust_path,
+                                                      ImGuiInputTextFlags_EnterReturnsTrue);
+    view.Record("trust-path");
+    ImGui::SameLine();
+    if ((ImGui::Button("Trust key") || trust_enter) && !view.trust_path.empty())
+        out.push_back({ActionType::kTrustKeyFile, view.trust_path});
+    view.Record("trust-key");
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
     ImGui::TextUnformatted("Import a pack");

@@ -125,9 +125,11 @@ void DrawBlock(const Block& b, size_t index, const ArticleState& article, ViewSt
 void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out) {
     const auto& blocks = article.blocks;
     const float width = ImGui::GetContentRegionAvail().x;
-    if (view.layout_article != article.generation || view.layout_width != width ||
-        view.layout_font != view.fonts.size || view.block_heights.size() != blocks.size()) {
+    if (view.layout_article != article.generation || view.layout_revision != article.revision ||
+        view.layout_width != width || view.layout_font != view.fonts.size ||
+        view.block_heights.size() != blocks.size()) {
         view.layout_article = article.generation;
+        view.layout_revision = article.revision;
         view.layout_width = width;
         view.layout_font = view.fonts.size;
         view.block_heights.assign(blocks.size(), 0.0f);

@@ -1,4 +1,5 @@
-// Settings: text size (Ctrl+= / Ctrl+-), theme, reading language, and where data lives.
+// Settings: text size (Ctrl+= / Ctrl+-), theme, reading language, updates over a metered
+// link, and where data lives.
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -51,6 +52,9 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
         if (DrawChip(key, s.language == key, view)) out.push_back({ActionType::kSetLanguage, key});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label);
     }
+
+    ImGui::Spacing();
+    DrawMeteredSettings(model, view, out);
 
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);

@@ -11,6 +11,7 @@ namespace fk::ui {
 Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir, const core::BuiltIn& built_in) {
     std::unique_ptr<Model> m(new Model());
     m->m_data_dir = data_dir;
+    m->m_built_in = built_in;
     auto lib = core::Library::Open(data_dir, built_in);
     if (!lib) return lib.error();
     m->m_library.emplace(std::move(*lib));
@@ -25,6 +26,7 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     m->m_taxonomy = m->m_index->Taxonomy();
     m->m_article_count = m->m_index->ArticleCount();
     m->RefreshHome();
+    m->ApplySync({}, false, 0);
     return m;
 }
 
@@ -285,6 +287,18 @@ void Model::Apply(Action a) {
             ReopenIndex();
             break;
         }
+        case ActionType::kTrustKeyFile:
+            TrustKeyFile(a.text);
+            break;
+        case ActionType::kCheckNow:
+            if (m_sync_link) m_sync_link->CheckNow();
+            break;
+        case ActionType::kDownloadHeld:
+            if (m_sync_link) m_sync_link->AllowHeldDownload();
+            break;
+        case ActionType::kSetMetered:
+            SetMetered(a.text, a.value);
+            break;
         case ActionType::kDismissMessage:
             m_message.clear();
             break;

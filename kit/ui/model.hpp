@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -16,6 +18,8 @@
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
+#include "kit/ui/sync_link.hpp"
+#include "kit/ui/sync_text.hpp"
 
 namespace fk::ui {
 
@@ -35,13 +39,21 @@ struct ArticleState {
     bool bookmarked = false;
     std::vector<core::ArticleSummary> related;
     int generation = 0;  // bumps on every open (views reset scrolling and caches)
+    int revision = 0;    // bumps when an update reloads the open article in place (caches only)
 };
 
 struct HomeState {
     std::vector<core::ArticleSummary> start_here;
     std::vector<core::SavedArticle> recent;
     std::vector<core::SavedArticle> bookmarks;
-    core::SyncState sync;  // what the last update check found
+    core::SyncState sync;  // what the last update check found (stored by the engine or the CLI)
+};
+
+// The sync engine as this window sees it (refreshed by PollSync on the UI thread).
+struct SyncStatus {
+    bool running = false;  // an engine runs in this window
+    SyncView view;         // its last snapshot and download figures
+    SyncLines lines;       // the same in words
 };
 
 class Model {
@@ -70,6 +82,17 @@ public:
     const std::string& Message() const { return m_message; }
     bool MessageIsError() const { return m_message_error; }
 
+    // Background updates. StartSync starts an engine (options.mirrors empty: the mirrors the
+    // last `fieldkit sync` stored); `wake` is called on its thread after each change. PollSync
+    // reads it on the UI thread and returns true when what the screens show changed; after an
+    // applied update it reopens the library and the index, keeping the reader's place.
+    void StartSync(core::SyncOptions options, std::function<void()> wake);
+    bool PollSync(std::int64_t now);
+    void StopSync() { m_sync_link.reset(); }  // joins the engine's thread
+    // What PollSync does with one view of the engine (tests inject snapshots here).
+    bool ApplySync(const SyncView& view, bool running, std::int64_t now);
+    const SyncStatus& Sync() const { return m_sync; }
+
     // For benchmarks and tests: show these hits, or this article body, as if found.
     void InjectResults(core::SearchResults results);
     void InjectArticle(core::ArticleView view);
@@ -88,6 +111,10 @@ private:
     void SaveSettings();
     void SetMessage(std::string text, bool error);
     Place Here() const;
+    void RestartSync();
+    void ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates);
+    void TrustKeyFile(const std::string& path);
+    void SetMetered(const std::string& mode, int ask_above_mb);
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -96,6 +123,7 @@ private:
     bundle::Taxonomy m_taxonomy;
     std::int64_t m_article_count = 0;
     core::ReaderSettings m_settings;
+    core::BuiltIn m_built_in;
 
     Screen m_screen = Screen::kHome;
     SearchState m_search;
@@ -104,6 +132,13 @@ private:
     std::vector<Place> m_back, m_forward;
     std::string m_message;
     bool m_message_error = false;
+
+    SyncStatus m_sync;
+    core::SyncOptions m_sync_options;  // as given to StartSync (the metered mode comes from settings)
+    std::function<void()> m_sync_wake;
+    std::int64_t m_sync_seen_check = -1;                  // last_check of the last pass handled
+    std::map<std::string, std::uint64_t> m_sync_handled;  // pack -> version already reloaded
+    std::unique_ptr<SyncLink> m_sync_link;                // last member: stopped first
 };
 
 }  // namespace fk::ui

@@ -20,6 +20,10 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out);
 // The article body (inside DrawArticle's scrolling region), skipping off-screen blocks.
 void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out);
 
+// The sync state with "Check now" (Home and Library), and the metered-link choice (Settings).
+void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out);
+void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out);
+
 // Small shared widgets.
 void DrawMuted(const ViewState& view, const std::string& text);
 bool DrawChip(const char* label, bool active, const ViewState& view);

@@ -30,6 +30,9 @@ struct ViewState {
     bool search_active = false;  // the box had the keyboard last frame
     int shown_selection = -1;    // the hit last scrolled into view
     std::string import_path;     // the Library screen's file box
+    std::string trust_path;      // the Library screen's key file box
+    int ask_above_mb = 0;        // the Settings screen's metered limit box
+    bool ask_editing = false;    // ... had the keyboard last frame
     bool focus_search = false;   // put the keyboard in the search box next frame
     std::string note;            // the notes panel
     int note_article = -1;       // article generation the note buffer belongs to
@@ -37,6 +40,7 @@ struct ViewState {
 
     // Article layout: heights of blocks measured at `layout_width`, to skip off-screen ones.
     int layout_article = -1;
+    int layout_revision = -1;
     float layout_width = 0;
     float layout_font = 0;
     std::vector<float> block_heights;

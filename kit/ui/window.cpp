@@ -10,7 +10,9 @@
 #include <time.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cfloat>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -28,11 +30,13 @@
 namespace fk::ui {
 namespace {
 
-constexpr int kFramesAfterEvent = 3;    // hover and layout settle within a few frames
-constexpr double kIdleWaitSeconds = 5;  // wake now and then even with no events
+constexpr int kFramesAfterEvent = 3;      // hover and layout settle within a few frames
+constexpr double kIdleWaitSeconds = 5;    // wake now and then even with no events
+constexpr double kSyncPollSeconds = 0.1;  // sync progress redraws at most ten times a second
 
 bool g_event = true;
-volatile sig_atomic_t g_quit = 0;  // SIGINT/SIGTERM: close as if the window was closed
+std::atomic<bool> g_sync_dirty{false};  // the sync engine changed since the loop last looked
+volatile sig_atomic_t g_quit = 0;       // SIGINT/SIGTERM: close as if the window was closed
 std::string g_glfw_error;
 std::vector<std::string> g_dropped;
 
@@ -77,6 +81,17 @@ std::uint64_t DrawDataHash() {
         }
     }
     return h;
+}
+
+std::int64_t UnixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Called on the sync engine's thread: one empty event until the loop has looked (a download
+// reports many times a second; the loop reads at most ten times a second).
+void WakeForSync() {
+    if (!g_sync_dirty.exchange(true)) glfwPostEmptyEvent();
 }
 
 struct SavedSize {
@@ -188,14 +203,23 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
         sigaction(SIGINT, &sa, nullptr);
         sigaction(SIGTERM, &sa, nullptr);
     }
+    (void)m.PollSync(UnixNow());  // the stored sync state, in words for this moment
+    long long last_sync_poll = 0;
     while (!glfwWindowShouldClose(gw.window) && !g_quit) {
         if (!shot) {
+            const double since_poll = static_cast<double>(MonotonicNs() - last_sync_poll) / 1e9;
+            const double wait = g_sync_dirty ? std::max(0.0, kSyncPollSeconds - since_poll) : kIdleWaitSeconds;
             if (pending > 0)
                 glfwPollEvents();
             else
-                glfwWaitEventsTimeout(kIdleWaitSeconds);
+                glfwWaitEventsTimeout(wait);
             if (g_event) pending = kFramesAfterEvent;
             g_event = false;
+            if (MonotonicNs() - last_sync_poll >= static_cast<long long>(kSyncPollSeconds * 1e9)) {
+                last_sync_poll = MonotonicNs();
+                g_sync_dirty = false;
+                if (m.PollSync(UnixNow())) pending = std::max(pending, kFramesAfterEvent);
+            }
             if (pending <= 0) continue;
             --pending;
         } else {
@@ -243,6 +267,9 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
             }
         }
         glfwSwapBuffers(gw.window);
+        // Updates run while the window is open: the configured mirrors (those the last
+        // `fieldkit sync` stored), started once the first frame is up.
+        if (frames == 1 && !shot) m.StartSync(core::SyncOptions{}, WakeForSync);
         if (frames == 1 && report_first_frame) {
             std::printf("first-frame-ns %lld\n", MonotonicNs());
             std::fflush(stdout);
@@ -254,6 +281,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
         glfwGetWindowSize(gw.window, &w, &h);
         (void)platform::WriteFileAtomic(size_file, std::to_string(w) + " " + std::to_string(h) + "\n", "window size");
     }
+    m.StopSync();  // before glfwTerminate: the engine's thread wakes the loop through GLFW
     RendererShutdown(gw);
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -1,0 +1,63 @@
+// The sync state on Home and Library (status, calm error, download progress, "Check now"),
+// and the metered-link choice in Settings. Reads Model::Sync(); no I/O.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+
+void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
+    const SyncStatus& st = model.Sync();
+    const SyncLines& l = st.lines;
+    DrawMuted(view, l.status);
+    if (!l.activity.empty()) DrawMuted(view, l.activity);
+    if (l.downloading) {
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
+        ImGui::ProgressBar(l.fraction, ImVec2(ImGui::GetFontSize() * 20, 0), l.progress.c_str());
+        ImGui::PopStyleColor();
+        view.Record("sync-progress");
+    }
+    if (!l.error.empty()) {
+        DrawMuted(view, l.error);
+        view.Record("sync-error");
+    }
+    if (!l.held.empty()) {
+        DrawMuted(view, l.held);
+        if (ImGui::SmallButton("Download it")) out.push_back({ActionType::kDownloadHeld});
+        view.Record("sync-download-held");
+    }
+    if (st.running) {
+        const auto& s = st.view.snapshot;
+        ImGui::BeginDisabled(s.phase != core::SyncPhase::kIdle || s.check_requested);
+        if (ImGui::SmallButton("Check now")) out.push_back({ActionType::kCheckNow});
+        ImGui::EndDisabled();
+        view.Record("check-now");
+    }
+}
+
+void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out) {
+    const core::ReaderSettings& s = model.Settings();
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted("Updates over a metered link");
+    ImGui::PopFont();
+    DrawMuted(view, "For links paid by the megabyte. Small updates (deltas) are usually a few kilobytes.");
+    const std::pair<const char*, const char*> modes[] = {{"off", "Download any update"},
+                                                         {"deltas", "Small updates (deltas) only, never a whole pack"},
+                                                         {"ask", "Ask before downloading more than"}};
+    for (const auto& [key, label] : modes) {
+        if (ImGui::RadioButton(label, s.metered == key)) out.push_back({ActionType::kSetMetered, key});
+        view.Record(std::string("metered:") + key);
+    }
+    if (!view.ask_editing) view.ask_above_mb = s.ask_above_mb;  // mirror the model unless typing
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const bool commit =
+        ImGui::InputInt("MB##ask-above", &view.ask_above_mb, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue);
+    view.ask_editing = ImGui::IsItemActive();
+    view.Record("metered:limit");
+    if (commit) out.push_back({ActionType::kSetMetered, s.metered, std::clamp(view.ask_above_mb, 1, 100000)});
+}
+
+}  // namespace fk::ui
