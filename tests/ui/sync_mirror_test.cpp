@@ -201,4 +201,15 @@ TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2; it is sear
     m.Apply(Action{ActionType::kSetQuery, "quokkasemaphore"});
     CHECK_FALSE(m.Search().results.hits.empty());
     m.StopSync();
+
+    // The real window's Home on this kit under Xvfb (the picture stays for people to look at).
+    if (!fk::test::HaveProgram("xvfb-run")) return;
+    fs::create_directories(FK_SCREENSHOT_DIR);
+    const std::string shot = std::string(FK_SCREENSHOT_DIR) + "/home-sync.png";
+    auto r = fk::test::Run({"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", FK_BINARY, "--data-dir", kit,
+                            "--screenshot", shot},
+                           {{"XDG_CONFIG_HOME", e.dir / "config"}});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(fs::file_size(shot) > 10000);
 }
