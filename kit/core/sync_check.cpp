@@ -239,6 +239,7 @@ public:
             }
         }
         report.bytes_received = m_stats.bytes_received;
+        state.online = verified_any;
         Note("received " + std::to_string(m_stats.bytes_received) + " bytes over the wire");
         if (verified_any && !last_error) {
             state.consecutive_failures = 0;

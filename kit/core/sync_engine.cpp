@@ -103,6 +103,7 @@ void SyncEngine::Loop() {
             m_snapshot.phase = SyncPhase::kChecking;
         }
         Changed();
+        const std::int64_t started = NowSeconds();
         auto result = SyncOnce(m_dir, m_built_in, opts);
         auto state = LoadSyncState(m_dir);
         {
@@ -121,8 +122,7 @@ void SyncEngine::Loop() {
                 m_snapshot.next_check = NowSeconds() + m_online_interval.count();
             } else {
                 // A verified manifest means the link works even if one update failed.
-                // (SyncOnce stamps last_check and last_success with the same time when it verified one.)
-                m_snapshot.online = state && state->last_success > 0 && state->last_success == state->last_check;
+                m_snapshot.online = state && state->online && state->last_check >= started;
                 m_snapshot.last_error = result.error().detail;
                 const int failures = std::max(1, m_snapshot.consecutive_failures);
                 m_snapshot.next_check = NowSeconds() + BackoffDelay(failures, jitter(rng)).count();

@@ -25,6 +25,7 @@ Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
         s.release_expires = j.value("release_expires", std::int64_t{0});
         s.release_floors = j.value("release_floors", std::map<std::string, std::int64_t>{});
         s.consecutive_failures = j.value("consecutive_failures", 0);
+        s.online = j.value("online", false);
         s.last_error = j.value("last_error", std::string{});
         const nlohmann::json packs = j.value("packs", nlohmann::json::object());
         for (const auto& [id, p] : packs.items())
@@ -48,6 +49,7 @@ Status SaveSyncState(const std::filesystem::path& data_dir, const SyncState& s) 
                         {"release_expires", s.release_expires},
                         {"release_floors", s.release_floors},
                         {"consecutive_failures", s.consecutive_failures},
+                        {"online", s.online},
                         {"last_error", s.last_error},
                         {"packs", packs}};
     return platform::WriteFileAtomic(SyncDir(data_dir) / "state.json", j.dump(2) + "\n", "sync state");

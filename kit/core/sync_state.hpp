@@ -27,6 +27,7 @@ struct SyncState {
     std::map<std::string, std::int64_t> release_floors;  // per signing key id: the rollback floor
     std::int64_t release_expires = 0;          // its soft expiry (freshness only)
     int consecutive_failures = 0;
+    bool online = false;                       // the last check verified a mirror's release list
     std::string last_error;
     std::map<std::string, KnownRelease> packs;
 };
