@@ -22,6 +22,7 @@
 #include "bundle/records.hpp"
 #include "platform/files.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
 extern char** environ;
@@ -93,7 +94,7 @@ int main(int argc, char** argv) {
     }
     loaded->content.kit.pack = "bench-pack";
     const auto keys = bundle::GenerateKeyPair();
-    bundle::BuildOptions o1{1, 1700000000};
+    bundle::BuildOptions o1 = test::FixedOptions(1, 1700000000);
     const auto v1 = bundle::BuildFromContent(loaded->content, keys.sec, o1);
     const std::string v1_path = tmp / "v1.fkb", v1_raw = tmp / "v1.records";
     (void)platform::WriteFileAtomic(v1_path, v1.bytes, "bench");
@@ -108,7 +109,7 @@ int main(int argc, char** argv) {
     bool ok = true;
     for (int n : {1, 10, 100}) {
         const auto content = Edited(loaded->content, n);
-        bundle::BuildOptions o2{2, 1700000100};
+        bundle::BuildOptions o2 = test::FixedOptions(2, 1700000100);
         const auto v2 = bundle::BuildFromContent(content, keys.sec, o2);
         auto delta = bundle::MakeDelta(v1.bytes, v2.bytes, keys.sec);
         if (!delta) {

@@ -16,6 +16,7 @@
 #include "kit/core/sync_plan.hpp"
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
+#include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/child.hpp"
 #include "tests/sync/support/nginx.hpp"
@@ -35,9 +36,9 @@ struct TwoEditions {
         auto loaded = bundle::LoadContentDir(FK_SOURCE_DIR "/content");
         REQUIRE(loaded);
         loaded->content.kit.pack = "unit-pack";
-        v1 = bundle::BuildFromContent(loaded->content, keys.sec, {1, 1700000000}).bytes;
+        v1 = bundle::BuildFromContent(loaded->content, keys.sec, test::FixedOptions(1, 1700000000)).bytes;
         loaded->content.articles.front().body += "\n\nOne more paragraph.\n";
-        v2 = bundle::BuildFromContent(loaded->content, keys.sec, {2, 1700000100}).bytes;
+        v2 = bundle::BuildFromContent(loaded->content, keys.sec, test::FixedOptions(2, 1700000100)).bytes;
         auto d = bundle::MakeDelta(v1, v2, keys.sec);
         REQUIRE(d);
         delta = *d;
