@@ -42,7 +42,7 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
         auto match = index.m_db.Prepare(
             std::string("SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences, "
                         "a.rowid, f.rank FROM (SELECT rowid, rank FROM ") +
-            table + " WHERE " + table + " MATCH ?1 ORDER BY rank) f JOIN articles a ON a.rowid = f.rowid WHERE 1" +
+            table + " WHERE " + table + " MATCH ?1 LIMIT ?7) f JOIN articles a ON a.rowid = f.rowid WHERE 1" +
             kFilterSql +
             // BM25 favours short texts; a glossary entry is short by nature, so it is
             // weighed down to let the guides that explain a subject come first.

@@ -16,6 +16,7 @@ constexpr size_t kFewHits = 3;
 constexpr size_t kMinTypoLength = 5;
 constexpr size_t kQuestionWords = 4;
 constexpr std::int64_t kLargeLibrary = 3000;
+constexpr std::int64_t kRankedCandidates = 2000;
 
 std::string Quoted(const std::string& w) { return "\"" + w + "\""; }  // words never contain quotes
 
@@ -94,6 +95,10 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
     st.Reset();
     st.Bind(1, match).Bind(2, f.phase).Bind(3, f.audience).Bind(4, f.type).Bind(5, f.lang);
     st.Bind(6, static_cast<std::int64_t>(limit) * 3);
+    // Ranking costs time for every matching article, and a common word can match most of a
+    // large library: at most kRankedCandidates matches are ranked in one pass (the shipped
+    // library never reaches that).
+    st.Bind(7, kRankedCandidates);
     std::set<std::string> seen_ids;
     while (static_cast<int>(hits.size()) < limit) {
         auto row = st.Step();
