@@ -44,14 +44,6 @@ int RunKeygen(Context&, const Args& a) {
     return 0;
 }
 
-Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
-    auto text = platform::ReadFile(path, "secret key", 4096);
-    if (!text) return text.error();
-    auto key = bundle::ParseSecretKey(*text);
-    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
-    return key;
-}
-
 int RunBuild(Context&, const Args& a) {
     if (a.Positional().size() != 1) return Usage("bundle build needs exactly one content directory");
     auto out = a.Option("-o");
@@ -142,6 +134,14 @@ std::vector<Command> BundleCommands() {
 int Fail(const std::string& message) {
     std::cerr << "fieldkit: " << message << "\n";
     return 1;
+}
+
+Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
+    auto text = platform::ReadFile(path, "secret key", 4096);
+    if (!text) return text.error();
+    auto key = bundle::ParseSecretKey(*text);
+    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
+    return key;
 }
 
 int Usage(const std::string& message) {

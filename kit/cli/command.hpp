@@ -39,6 +39,9 @@ int Usage(const std::string& message);
 // Prints a usage error with the command's usage line and returns 2.
 int UsageError(const Command& cmd, const std::string& message);
 
+// Reads a publisher's secret key file (minisign format, unencrypted).
+Result<bundle::SecretKey> LoadSecretKey(const std::string& path);
+
 // Opens the library in ctx.data_dir, installing the built-in pack on first use.
 Result<core::Library> OpenLibrary(const Context& ctx);
 

@@ -13,20 +13,12 @@
 namespace fk::cli {
 namespace {
 
-Result<bundle::SecretKey> LoadKey(const std::string& path) {
-    auto text = platform::ReadFile(path, "secret key", 4096);
-    if (!text) return text.error();
-    auto key = bundle::ParseSecretKey(*text);
-    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
-    return key;
-}
-
 int RunDiff(Context&, const Args& a) {
     if (a.Positional().size() != 2) return Usage("bundle diff needs OLD.fkb and NEW.fkb");
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
     if (!out || !sec) return Usage("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)");
-    auto key = LoadKey(*sec);
+    auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
     if (!old_bytes) return Fail(old_bytes.error().detail);
@@ -46,7 +38,7 @@ int RunPublish(Context&, const Args& a) {
     auto dir = a.Option("--mirror");
     auto sec = a.Option("-s");
     if (!dir || !sec) return Usage("bundle publish needs --mirror DIR and -s KEY.sec");
-    auto key = LoadKey(*sec);
+    auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto bytes = platform::ReadFile(a.Positional()[0], "bundle", bundle::kMaxRawPayloadSize);
     if (!bytes) return Fail(bytes.error().detail);
@@ -83,9 +75,9 @@ int RunPublish(Context&, const Args& a) {
 int RunRotate(Context&, const Args& a) {
     auto from = a.Option("--from"), to = a.Option("--to"), roots = a.Option("--roots");
     if (!from || !to || !roots) return Usage("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json");
-    auto old_key = LoadKey(*from);
+    auto old_key = LoadSecretKey(*from);
     if (!old_key) return Fail(old_key.error().detail);
-    auto new_key = LoadKey(*to);
+    auto new_key = LoadSecretKey(*to);
     if (!new_key) return Fail(new_key.error().detail);
     std::vector<bundle::RootLink> chain;
     if (auto text = platform::ReadFile(*roots, "roots file", 1 << 20)) {
