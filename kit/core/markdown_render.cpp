@@ -5,6 +5,8 @@
 
 #include <regex>
 
+#include "kit/core/words.hpp"
+
 namespace fk::core {
 namespace {
 
@@ -43,7 +45,7 @@ std::string EscapeHtml(const std::string& s) {
 std::string RenderText(const bundle::Article& a, bool tty) {
     static const std::regex internal(R"(\[([^\]]+)\]\(([a-z0-9-]+)\.md(#[^)]*)?\))");
     const std::string bold = tty ? "\x1b[1m" : "", plain = tty ? "\x1b[0m" : "";
-    std::string out = bold + a.title + plain + "\n" + std::string(std::min<size_t>(a.title.size(), 80), '=') + "\n";
+    std::string out = bold + a.title + plain + "\n" + std::string(std::min<size_t>(CodePointCount(a.title), 80), '=') + "\n";
     out += a.summary + "\n\n";
     out += a.type + " | " + Join(a.phases, ", ") + " | " + Join(a.audiences, ", ") + " | updated " + a.updated +
            " | id " + a.id + "\n\n";
