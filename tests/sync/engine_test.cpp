@@ -18,7 +18,7 @@
 #include "platform/http_client.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 #include "tests/sync/support/nginx.hpp"
 #include "tests/sync/support/releases.hpp"
 

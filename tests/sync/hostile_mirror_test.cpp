@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/process.hpp"
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 #include "tests/sync/support/nginx.hpp"
 #include "tests/sync/support/relay.hpp"
 #include "tests/sync/support/releases.hpp"

@@ -15,7 +15,7 @@
 #include "kit/core/reader_data.hpp"
 #include "kit/core/sqlite.hpp"
 #include "tests/support/process.hpp"
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 #include "tests/sync/support/nginx.hpp"
 #include "tests/sync/support/relay.hpp"
 #include "tests/sync/support/releases.hpp"

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "tests/support/process.hpp"
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 #include "tests/sync/support/nginx.hpp"
 #include "tests/sync/support/releases.hpp"
 

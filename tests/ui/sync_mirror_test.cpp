@@ -2,13 +2,6 @@
 // fieldkit binary (`fieldkit serve` on 127.0.0.1), synced by the window's own engine. The new
 // version is searchable in the model at once, and the reader keeps their place.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -18,6 +11,7 @@
 #include <thread>
 
 #include "kit/core/sync_state.hpp"
+#include "tests/support/child.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/ui/harness.hpp"
@@ -33,57 +27,6 @@ namespace {
 std::int64_t Now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
-}
-
-// `fieldkit serve` as a child process, stopped with SIGTERM at the end.
-class ServeChild {
-public:
-    explicit ServeChild(const std::vector<std::string>& argv) {
-        int fds[2];
-        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
-        m_pid = fork();
-        if (m_pid == 0) {
-            dup2(fds[1], STDOUT_FILENO);
-            std::vector<char*> args;
-            for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
-        }
-        close(fds[1]);
-        m_out = fds[0];
-    }
-    ~ServeChild() {
-        if (m_pid > 0) {
-            kill(m_pid, SIGTERM);
-            int st = 0;
-            waitpid(m_pid, &st, 0);
-        }
-        if (m_out >= 0) close(m_out);
-    }
-    std::string ReadLine(int timeout_ms) {
-        std::string line;
-        char c = 0;
-        pollfd p{m_out, POLLIN, 0};
-        while (poll(&p, 1, timeout_ms) > 0 && read(m_out, &c, 1) == 1 && c != '\n') line += c;
-        return line;
-    }
-
-private:
-    pid_t m_pid = -1;
-    int m_out = -1;
-};
-
-int FreeLoopbackPort() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    close(fd);
-    return ntohs(a.sin_port);
 }
 
 std::string ReadText(const fs::path& p) {
@@ -152,7 +95,7 @@ TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2; it is sear
     const int generation = m.Article()->generation;
 
     // The engine starts while the mirror is down: a calm error, offline.
-    const int port = FreeLoopbackPort();
+    const int port = fk::test::FreeLoopbackPort();
     const std::string url = "http://127.0.0.1:" + std::to_string(port);
     std::atomic<int> wakes{0};
     fk::core::SyncOptions opts;
@@ -173,7 +116,7 @@ TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2; it is sear
     CHECK(m.Sync().lines.status.rfind("Offline", 0) == 0);
     CHECK(wakes > 0);
 
-    ServeChild serve({FK_BINARY, "--data-dir", trainer, "serve", "--bind", "127.0.0.1:" + std::to_string(port)});
+    fk::test::Child serve({FK_BINARY, "--data-dir", trainer, "serve", "--bind", "127.0.0.1:" + std::to_string(port)});
     const std::string line = serve.ReadLine(10000);
     INFO(line);
     REQUIRE(line.find("serving") != std::string::npos);

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 
 namespace fk::test {
 

@@ -1,5 +1,5 @@
 // Child process and loopback port helpers.
-#include "tests/sync/support/child.hpp"
+#include "tests/support/child.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
