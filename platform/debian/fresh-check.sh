@@ -1,0 +1,73 @@
+#!/bin/sh
+# Runs the README's set-up commands on a bare Debian 12, as a newcomer would: a minimal
+# bookworm (debootstrap --variant=minbase, made once and cached outside the tree), a fresh
+# copy of it for every check, a clean clone of the current commit inside, and each
+# quickstart command run there as root. Prints what each step installed and how long it took;
+# the whole log of each step is kept in $FK_FRESH_CACHE/last-STEP.log.
+#   platform/debian/fresh-check.sh            both commands (run, then test)
+#   platform/debian/fresh-check.sh test       only the test command
+# Needs root, debootstrap and the machine's Debian mirror (read from its apt sources).
+# FK_FRESH_CACHE (default /var/cache/fieldkit-fresh) holds the pristine system.
+set -eu
+top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+commit=$(git -C "$top" rev-parse HEAD)
+steps=${1:-"run test"}
+cache=${FK_FRESH_CACHE:-/var/cache/fieldkit-fresh}
+pristine=$cache/bookworm
+[ "$(id -u)" -eq 0 ] || { echo "fresh-check: run as root (debootstrap and chroot)" >&2; exit 2; }
+
+# The mirror this machine already uses, so nothing else is contacted.
+mirror=$(grep -rhoE '^(URIs:|deb) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null |
+         awk '{print $2}' | grep -v -- '-security' | head -n 1)
+[ -n "$mirror" ] || { echo "fresh-check: no Debian mirror in this machine's apt sources" >&2; exit 1; }
+
+if [ ! -x "$pristine/usr/bin/apt-get" ]; then
+    command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+    echo "fresh-check: making a minimal bookworm in $pristine (once)"
+    rm -rf "$pristine.new"
+    debootstrap --variant=minbase bookworm "$pristine.new" "$mirror" >/dev/null
+    mv "$pristine.new" "$pristine"
+fi
+
+root=$(mktemp -d "$cache/check.XXXXXX")
+cleanup() {
+    for m in dev/pts dev/shm dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
+    rm -rf "$root"
+}
+trap cleanup EXIT INT TERM
+cp -a "$pristine/." "$root/"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+for s in bookworm-updates; do echo "deb $mirror $s main" >>"$root/etc/apt/sources.list"; done
+mount -t proc proc "$root/proc"
+mount -t sysfs sys "$root/sys"
+mount --bind /dev "$root/dev"
+mount -t devpts devpts "$root/dev/pts"
+mount -t tmpfs tmpfs "$root/dev/shm"
+
+# A clean clone: only what is committed travels.
+git clone -q --no-local "$top" "$root/src"
+git -C "$root/src" checkout -q "$commit"
+echo "fresh-check: commit $commit in a bare bookworm ($(chroot "$root" dpkg-query -W | wc -l) packages)"
+
+status=0
+for step in $steps; do
+    chroot "$root" dpkg-query -W -f='${Package}\n' | sort >"$root/before"
+    start=$(date +%s)
+    if [ "$step" = run ]; then
+        # No display here: the window must say so in one line; the build is what is checked.
+        set +e; chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+            sh -c 'cd /src && platform/debian/quickstart.sh run' >"$root/step-$step.log" 2>&1; rc=$?; set -e
+        grep -qi 'display' "$root/step-$step.log" && [ -x "$root/src/build/fieldkit" ] && rc=0
+    else
+        set +e; chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+            sh -c "cd /src && platform/debian/quickstart.sh $step" >"$root/step-$step.log" 2>&1; rc=$?; set -e
+    fi
+    chroot "$root" dpkg-query -W -f='${Package}\n' | sort >"$root/after"
+    added=$(comm -13 "$root/before" "$root/after" | wc -l)
+    echo "fresh-check: quickstart.sh $step: exit $rc in $(($(date +%s) - start)) s, $added packages installed"
+    cp "$root/step-$step.log" "$cache/last-$step.log"
+    tail -n 15 "$root/step-$step.log" | sed 's/^/    /'
+    [ "$rc" -eq 0 ] || status=1
+done
+[ "$status" -eq 0 ] && echo "fresh-check: passed" || echo "fresh-check: FAILED"
+exit "$status"
