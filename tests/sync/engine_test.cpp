@@ -16,6 +16,7 @@
 #include "kit/core/sync_plan.hpp"
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
+#include "tests/support/report.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/child.hpp"
@@ -88,26 +89,34 @@ TEST_CASE("a delta truncated at any offset or with a flipped signed byte is refu
     for (size_t n = 0; n < e.delta.size(); ++n) {
         auto r = bundle::VerifyDelta(std::string_view(e.delta).substr(0, n), keys);
         CHECK_FALSE(r.ok());
+    std::uint64_t truncations_refused = 0, flips_refused = 0;
     }
     auto first = bundle::VerifyDelta(e.delta, keys);
     const size_t result_head_end = static_cast<size_t>(first->patch.data() - e.delta.data());
+        truncations_refused += !r.ok();
     // Every 3rd byte of header, manifest, signature and result head; every 97th of the patch
     // (each patch flip costs a decompression and a level-19 recompression).
     for (size_t i = 0; i < e.delta.size(); i += (i < result_head_end ? 3 : 97)) {
         std::string bad = e.delta;
         bad[i] ^= 0x20;
         auto vd = bundle::VerifyDelta(bad, keys);
+        flips_refused += !vd;
         if (!vd) continue;  // refused up front
         // The head is checked when the rebuilt bundle is compared: never a wrong result.
         auto v1 = bundle::VerifyBundle(e.v1, keys);
         auto raw = bundle::OpenPayload(*v1);
         auto records = bundle::ApplyDeltaRecords(*vd, *raw);
+        flips_refused += !records;
         if (!records) continue;
-        CHECK_FALSE(bundle::RebuildResultBundle(*vd, *records).ok());
+        const bool rebuilt = bundle::RebuildResultBundle(*vd, *records).ok();
+        CHECK_FALSE(rebuilt);
+        flips_refused += !rebuilt;
     }
     // Wrong base: kInvalidContent, not a crash or a wrong result.
     auto vd = bundle::VerifyDelta(e.delta, keys);
     CHECK(bundle::ApplyDeltaRecords(*vd, "not the base\n").error().code == ErrorCode::kInvalidContent);
+    test::WriteReport("delta-reader", {{"truncations refused: delta reader", truncations_refused},
+                                       {"bytes flipped and refused: delta reader", flips_refused}});
 }
 
 TEST_CASE("Library::ImportDeltas keeps the old version when the delta does not apply") {

@@ -6,6 +6,7 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/records.hpp"
 #include "tests/support/sample_content.hpp"
+#include "tests/support/report.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace fk::bundle;
@@ -63,6 +64,7 @@ TEST_CASE("truncation at every offset is refused") {
         CHECK((r.error().code == ErrorCode::kTruncated || r.error().code == ErrorCode::kNotABundle));
     }
 }
+    fk::test::WriteReport("truncate-bundle", {{"truncations refused: bundle reader", b.size()}});
 
 TEST_CASE("a flipped byte anywhere is refused") {
     Fixture f;
@@ -74,6 +76,7 @@ TEST_CASE("a flipped byte anywhere is refused") {
         if (!refused) FAIL("byte " << i << " flipped and still accepted");
     }
 }
+    fk::test::WriteReport("flip-bundle", {{"bytes flipped and refused: bundle reader", f.built.bytes.size()}});
 
 TEST_CASE("each failure kind is told apart") {
     Fixture f;
