@@ -13,9 +13,8 @@
 #include <random>
 #include <thread>
 
-#include "kit/core/library_state.hpp"
-#include "kit/core/sqlite.hpp"
 #include "tests/support/child.hpp"
+#include "tests/support/kit_check.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/report.hpp"
 #include "tests/support/sample_content.hpp"
@@ -34,18 +33,8 @@ int SearchCount(const std::string& kit, const std::string& query) {
 
 // "" when the kit holds version 1 or 2 of crash-pack whole; `version` gets which.
 std::string CheckKit(const std::string& kit, std::uint64_t& version) {
-    auto state = core::LoadLibraryState(fs::path(kit) / "library.json");
-    if (!state) return "library.json: " + state.error().detail;
-    if (!state->packs.count("crash-pack")) return "crash-pack is no longer installed";
-    const auto& pack = state->packs.at("crash-pack");
-    version = pack.version;
+    if (auto problem = test::CheckInstalled(kit, "crash-pack", version); !problem.empty()) return problem;
     if (version != 1 && version != 2) return "crash-pack is at version " + std::to_string(version);
-    if (!fs::exists(fs::path(kit) / pack.file)) return "the bundle file " + pack.file + " is missing";
-    auto db = core::Database::Open(fs::path(kit) / state->index_file, "index", true);
-    if (!db) return "index: " + db.error().detail;
-    auto st = db->Prepare("PRAGMA integrity_check");
-    if (!st) return "index: " + st.error().detail;
-    if (auto row = st->Step(); !row || !*row || st->Text(0) != "ok") return "index fails integrity_check";
     auto status = Fieldkit(kit, {"status", "--json"});
     if (status.status != 0) return "status fails: " + status.err;
     const int one = SearchCount(kit, "editionone"), two = SearchCount(kit, "editiontwo");

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "kit/core/reader_data.hpp"
-#include "kit/core/sqlite.hpp"
 #include "tests/support/child.hpp"
+#include "tests/support/kit_check.hpp"
 #include "tests/support/reader_workload.hpp"
 #include "tests/support/report.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -37,16 +37,6 @@ struct Kind {
     std::function<std::string(core::ReaderData&, long slot)> read;
 };
 
-std::string IntegrityCheck(const fs::path& file) {
-    auto db = core::Database::Open(file, "reader database", false);
-    if (!db) return db.error().detail;
-    auto st = db->Prepare("PRAGMA integrity_check");
-    if (!st) return st.error().detail;
-    auto row = st->Step();
-    if (!row || !*row) return "integrity_check returned nothing";
-    return st->Text(0);
-}
-
 // "" when the database holds `expected` in every slot, except that the slot of write
 // `in_flight` may hold either its old value or the new one; which it holds goes into `expected`.
 std::string CheckReader(const Kind& kind, const fs::path& data, std::vector<std::string>& expected, long in_flight) {
@@ -56,7 +46,7 @@ std::string CheckReader(const Kind& kind, const fs::path& data, std::vector<std:
             if (!v.empty()) return "reader.sqlite is gone";
         return "";
     }
-    if (auto integrity = IntegrityCheck(file); integrity != "ok") return "integrity_check: " + integrity;
+    if (auto integrity = test::IntegrityCheck(file, false); integrity != "ok") return "integrity_check: " + integrity;
     auto reader = core::ReaderData::Open(data);
     if (!reader) return "cannot open: " + reader.error().detail;
     const long flight_slot = in_flight % kind.slots;

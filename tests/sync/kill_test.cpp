@@ -11,10 +11,9 @@
 #include <random>
 #include <thread>
 
-#include "kit/core/library_state.hpp"
 #include "kit/core/reader_data.hpp"
-#include "kit/core/sqlite.hpp"
 #include "tests/support/child.hpp"
+#include "tests/support/kit_check.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/report.hpp"
 #include "tests/sync/support/nginx.hpp"
@@ -29,17 +28,10 @@ namespace {
 // Checks a kit's files as they are on disk, before anything opens (and repairs) them: ""
 // when it holds version 1 or 2 whole and the reader's note and tick; `version` gets which.
 std::string CheckKit(const std::string& kit, std::uint64_t& version) {
-    auto state = core::LoadLibraryState(fs::path(kit) / "library.json");
-    if (!state) return "library.json: " + state.error().detail;
-    if (!state->packs.count("test-pack")) return "test-pack is no longer installed";
-    version = state->packs.at("test-pack").version;
+    if (auto problem = test::CheckInstalled(kit, "test-pack", version); !problem.empty()) return problem;
     if (version != 1 && version != 2) return "test-pack is at version " + std::to_string(version);
-    if (!fs::exists(fs::path(kit) / state->packs.at("test-pack").file)) return "the bundle file is missing";
-    auto db = core::Database::Open(fs::path(kit) / state->index_file, "index", true);
-    if (!db) return "index: " + db.error().detail;
-    auto st = db->Prepare("PRAGMA integrity_check");
-    if (!st) return "index: " + st.error().detail;
-    if (auto row = st->Step(); !row || !*row || st->Text(0) != "ok") return "index fails integrity_check";
+    if (auto check = test::IntegrityCheck(fs::path(kit) / "reader.sqlite", false); check != "ok")
+        return "reader.sqlite: " + check;
     auto reader = core::ReaderData::Open(kit);
     if (!reader) return "reader data: " + reader.error().detail;
     if (reader->Note("routing-rpki-basics") != "keep this note") return "the reader's note is lost";
