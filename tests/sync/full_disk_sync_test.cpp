@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "kit/core/reader_data.hpp"
 #include "platform/files.hpp"
