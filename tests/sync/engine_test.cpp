@@ -86,14 +86,14 @@ TEST_CASE("a delta truncated at any offset or with a flipped signed byte is refu
     TwoEditions e;
     const std::span<const bundle::PublicKey> keys(&e.keys.pub, 1);
     REQUIRE(bundle::VerifyDelta(e.delta, keys));
+    std::uint64_t truncations_refused = 0, flips_refused = 0;
     for (size_t n = 0; n < e.delta.size(); ++n) {
         auto r = bundle::VerifyDelta(std::string_view(e.delta).substr(0, n), keys);
         CHECK_FALSE(r.ok());
-    std::uint64_t truncations_refused = 0, flips_refused = 0;
+        truncations_refused += !r.ok();
     }
     auto first = bundle::VerifyDelta(e.delta, keys);
     const size_t result_head_end = static_cast<size_t>(first->patch.data() - e.delta.data());
-        truncations_refused += !r.ok();
     // Every 3rd byte of header, manifest, signature and result head; every 97th of the patch
     // (each patch flip costs a decompression and a level-19 recompression).
     for (size_t i = 0; i < e.delta.size(); i += (i < result_head_end ? 3 : 97)) {

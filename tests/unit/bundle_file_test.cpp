@@ -5,8 +5,8 @@
 #include "bundle/builder.hpp"
 #include "bundle/bundle_file.hpp"
 #include "bundle/records.hpp"
-#include "tests/support/sample_content.hpp"
 #include "tests/support/report.hpp"
+#include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace fk::bundle;
@@ -63,8 +63,8 @@ TEST_CASE("truncation at every offset is refused") {
         REQUIRE_FALSE(r.ok());
         CHECK((r.error().code == ErrorCode::kTruncated || r.error().code == ErrorCode::kNotABundle));
     }
-}
     fk::test::WriteReport("truncate-bundle", {{"truncations refused: bundle reader", b.size()}});
+}
 
 TEST_CASE("a flipped byte anywhere is refused") {
     Fixture f;
@@ -75,8 +75,8 @@ TEST_CASE("a flipped byte anywhere is refused") {
         bool refused = !r.ok() || !OpenPayload(*r).ok();
         if (!refused) FAIL("byte " << i << " flipped and still accepted");
     }
-}
     fk::test::WriteReport("flip-bundle", {{"bytes flipped and refused: bundle reader", f.built.bytes.size()}});
+}
 
 TEST_CASE("each failure kind is told apart") {
     Fixture f;
