@@ -15,15 +15,16 @@ awk -F '\t' 'NF == 2 && $2 ~ /^[0-9]+$/ { sum[$1] += $2 }
                            printf "%s\t%s\t%.0f\n", g, d, sum[l] } }' "$@" |
 sort -t "$(printf '\t')" -k1,1 -k2,2 |
 awk -F '\t' -v files="$#" '
-    function flush() { if (group == "") return
-        line = sprintf("  %-27s %12.0f", group ":", total)
-        if (details != "") line = line "  (" details ")"
-        while (length(line) > 110) {  # wrap long detail lists at a comma
-            cut = 110; while (cut > 45 && substr(line, cut, 1) != ",") cut--
-            print substr(line, 1, cut); line = sprintf("%43s", "") substr(line, cut + 2)
+    function flush(   line, sep, item, i) {
+        if (group == "") return
+        line = sprintf("  %-27s %12.0f", group ":", total); sep = "  ("
+        for (i = 1; i <= n; i++) {  # details after the total, wrapped between items
+            item = detail[i] (i < n ? "," : ")")
+            if (i > 1 && length(line) + length(sep) + length(item) > 110) { print line; line = sprintf("%42s", ""); }
+            line = line sep item; sep = " "
         }
         print line }
     BEGIN { print "Security report (" files " files):" }
-    $1 != group { flush(); group = $1; total = 0; details = "" }
-    { total += $3; if ($2 != "") details = details (details == "" ? "" : ", ") $2 " " $3 }
+    $1 != group { flush(); group = $1; total = 0; n = 0 }
+    { total += $3; if ($2 != "") detail[++n] = $2 " " $3 }
     END { flush() }'

@@ -104,9 +104,9 @@ TEST_CASE("a sync that runs out of disk space fails cleanly, loses nothing and c
         CHECK_MESSAGE(problem.empty(), problem);
         INFO("later sync: ", Read(out / "sync2.err"));
         CHECK(Read(out / "sync2.status") == "0\n");
+        const auto status = nlohmann::json::parse(Read(out / "status2.json"));
         bool at_v2 = false;
-        for (const auto& p : nlohmann::json::parse(Read(out / "status2.json")).at("packs"))
-            at_v2 = at_v2 || (p.at("pack") == "test-pack" && p.at("version") == 2);
+        for (const auto& p : status.at("packs")) at_v2 = at_v2 || (p.at("pack") == "test-pack" && p.at("version") == 2);
         CHECK(at_v2);
         refused_cleanly += failed_clearly && same_results && problem.empty() && at_v2;
     }
