@@ -68,13 +68,27 @@ TEST_CASE("kill -9 during sync download and apply never breaks the pack or the r
         REQUIRE(reader->SaveNote("routing-rpki-basics", "keep this note"));
         REQUIRE(reader->SetTicked("routing-rpki-basics", "task-1", true));
     }
+    // Kills are spread over the time one whole sync of each kind takes here (and a little
+    // past it), so that some land in the apply however busy the machine is.
+    auto whole_sync_ms = [&](const std::string& url) {
+        const std::string kit = rel.Dir() + "/timed";
+        fs::copy(templ, kit, fs::copy_options::recursive);
+        const auto start = std::chrono::steady_clock::now();
+        REQUIRE(test::Fieldkit(kit, {"sync", "--mirror", url}).status == 0);
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+        fs::remove_all(kit);
+        return static_cast<int>(ms);
+    };
+    const int delta_ms = whole_sync_ms(nginx_d.Url()), full_ms = whole_sync_ms(relay_f.Url());
+    MESSAGE("a whole sync takes " << delta_ms << " ms by delta, " << full_ms << " ms by full bundle");
     int old_seen = 0, new_seen = 0, killed = 0, survived = 0;
     for (int i = 0; i < trials; ++i) {
         const std::string kit = rel.Dir() + "/trial-" + std::to_string(i);
         fs::copy(templ, kit, fs::copy_options::recursive);
         const bool delta = i % 2 == 0;
         const std::string url = delta ? nginx_d.Url() : relay_f.Url();
-        std::uniform_int_distribution<int> when(0, delta ? 1300 : 2000);
+        std::uniform_int_distribution<int> when(0, (delta ? delta_ms : full_ms) * 6 / 5);
         const int after_ms = when(rng);
         test::Child sync({FK_BINARY, "--data-dir", kit, "sync", "--mirror", url});
         std::this_thread::sleep_for(std::chrono::milliseconds(after_ms));
