@@ -71,7 +71,7 @@ TEST_CASE("a sync that runs out of disk space fails cleanly, loses nothing and c
         REQUIRE(reader->SaveNote("routing-rpki-basics", "keep this note"));
         REQUIRE(reader->SetTicked("routing-rpki-basics", "task-1", true));
     }
-    // Room for two of everything once the filler is gone; 256 KiB free while it is there.
+    // Room for two of everything once the filler is gone; 128 KiB free while it is there.
     const int size_mib = static_cast<int>(2 * TreeBytes(kit) / (1 << 20)) + 4;
     const std::string fk = FK_BINARY;
     int refused_cleanly = 0;
@@ -81,22 +81,31 @@ TEST_CASE("a sync that runs out of disk space fails cleanly, loses nothing and c
         const fs::path out = fs::path(rel.Dir()) / (std::string("out-") + what[0]);
         const std::string small = (out / "small").string(), d = small + "/kit", o = out.string();
         fs::create_directories(small);
-        const std::string sync = fk + " --data-dir " + d + " sync --mirror " + url;
-        const std::string script = "set -e; " + test::MountSmallDisk(small, size_mib) + "; cp -a " + kit + " " + d +
-                                   "; " + fk + " --data-dir " + d + " search --json rpki > " + o + "/before.json; " +
-                                   test::FillDisk(small, 256) + "; set +e; " + sync + " > " + o + "/sync.out 2> " + o +
-                                   "/sync.err; echo $? > " + o + "/sync.status; " + fk + " --data-dir " + d +
-                                   " search --json rpki > " + o + "/after.json; cp -a " + d + " " + o +
-                                   "/after-fail; rm -f " + small + "/fill; " + sync + " > " + o + "/sync2.out 2> " + o +
-                                   "/sync2.err; echo $? > " + o + "/sync2.status; " + fk + " --data-dir " + d +
-                                   " status --json > " + o + "/status2.json";
+        const std::string fkd = fk + " --data-dir " + d, sync = fkd + " sync --mirror " + url;
+        const std::vector<std::string> steps = {
+            "set -e",
+            test::MountSmallDisk(small, size_mib),
+            "cp -a " + kit + " " + d,
+            fkd + " search --json rpki > " + o + "/before.json",
+            test::FillDisk(small, 128),
+            "set +e",
+            sync + " > " + o + "/sync.out 2> " + o + "/sync.err; echo $? > " + o + "/sync.status",
+            fkd + " search --json rpki > " + o + "/after.json",
+            "cp -a " + d + " " + o + "/after-fail",  // checked below, once the tmpfs is gone
+            "rm -f " + small + "/fill",
+            sync + " > " + o + "/sync2.out 2> " + o + "/sync2.err; echo $? > " + o + "/sync2.status",
+            fkd + " status --json > " + o + "/status2.json"};
+        std::string script;
+        for (const auto& step : steps) script += step + "\n";
         auto r = test::Run({"unshare", "-rm", "sh", "-c", script});
         INFO(what, ": ", r.out, r.err);
         REQUIRE(r.status == 0);
-        MESSAGE(what << " on a full disk said: " << Read(out / "sync.err"));
+        const std::string said = Read(out / "sync.err");
+        MESSAGE(what << " on a full disk: " << said.substr(said.rfind('\n', said.size() - 2) + 1));
         const bool failed_clearly = Read(out / "sync.status") == "1\n" &&
                                     Read(out / "sync.err").find("No space left on device") != std::string::npos;
         CHECK(failed_clearly);
+        if (what == "delta apply") CHECK(said.find("delta path failed (installed bundle") != std::string::npos);
         const bool same_results = Read(out / "after.json") == Read(out / "before.json");
         CHECK(same_results);
         CHECK(nlohmann::json::parse(Read(out / "before.json")).size() > 0);
