@@ -16,6 +16,7 @@
 #include "kit/core/sync_plan.hpp"
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
+#include "tests/support/report.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/child.hpp"
@@ -85,9 +86,11 @@ TEST_CASE("a delta truncated at any offset or with a flipped signed byte is refu
     TwoEditions e;
     const std::span<const bundle::PublicKey> keys(&e.keys.pub, 1);
     REQUIRE(bundle::VerifyDelta(e.delta, keys));
+    std::uint64_t truncations_refused = 0, flips_refused = 0;
     for (size_t n = 0; n < e.delta.size(); ++n) {
         auto r = bundle::VerifyDelta(std::string_view(e.delta).substr(0, n), keys);
         CHECK_FALSE(r.ok());
+        truncations_refused += !r.ok();
     }
     auto first = bundle::VerifyDelta(e.delta, keys);
     const size_t result_head_end = static_cast<size_t>(first->patch.data() - e.delta.data());
@@ -97,17 +100,23 @@ TEST_CASE("a delta truncated at any offset or with a flipped signed byte is refu
         std::string bad = e.delta;
         bad[i] ^= 0x20;
         auto vd = bundle::VerifyDelta(bad, keys);
+        flips_refused += !vd;
         if (!vd) continue;  // refused up front
         // The head is checked when the rebuilt bundle is compared: never a wrong result.
         auto v1 = bundle::VerifyBundle(e.v1, keys);
         auto raw = bundle::OpenPayload(*v1);
         auto records = bundle::ApplyDeltaRecords(*vd, *raw);
+        flips_refused += !records;
         if (!records) continue;
-        CHECK_FALSE(bundle::RebuildResultBundle(*vd, *records).ok());
+        const bool rebuilt = bundle::RebuildResultBundle(*vd, *records).ok();
+        CHECK_FALSE(rebuilt);
+        flips_refused += !rebuilt;
     }
     // Wrong base: kInvalidContent, not a crash or a wrong result.
     auto vd = bundle::VerifyDelta(e.delta, keys);
     CHECK(bundle::ApplyDeltaRecords(*vd, "not the base\n").error().code == ErrorCode::kInvalidContent);
+    test::WriteReport("delta-reader", {{"truncations refused: delta reader", truncations_refused},
+                                       {"bytes flipped and refused: delta reader", flips_refused}});
 }
 
 TEST_CASE("Library::ImportDeltas keeps the old version when the delta does not apply") {

@@ -1,21 +1,21 @@
 // kill -9 of `fieldkit sync` at random points during download and apply: the pack always
 // opens at the old or the new version, its index passes PRAGMA integrity_check, the reader's
 // notes and ticks are intact, and a later sync completes. FK_KILL_TRIALS sets the count
-// (default 50; a long run uses more). The seed is printed so a failure can be replayed.
+// (default 10; a long run uses more). The seed is printed so a failure can be replayed.
 #include <doctest/doctest.h>
+#include <signal.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
-#include <signal.h>
 #include <thread>
 
-#include "kit/core/library_state.hpp"
 #include "kit/core/reader_data.hpp"
-#include "kit/core/sqlite.hpp"
-#include "tests/support/process.hpp"
 #include "tests/support/child.hpp"
+#include "tests/support/kit_check.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/report.hpp"
 #include "tests/sync/support/nginx.hpp"
 #include "tests/sync/support/relay.hpp"
 #include "tests/sync/support/releases.hpp"
@@ -25,35 +25,26 @@ using namespace fk;
 
 namespace {
 
-// Checks a kit's files as they are on disk, before anything opens (and repairs) them.
-void CheckKit(const std::string& kit, int& old_seen, int& new_seen) {
-    auto state = core::LoadLibraryState(fs::path(kit) / "library.json");
-    REQUIRE(state);
-    REQUIRE(state->packs.count("test-pack") == 1);
-    const auto version = state->packs.at("test-pack").version;
-    CHECK((version == 1 || version == 2));
-    (version == 1 ? old_seen : new_seen) += 1;
-    CHECK(fs::exists(fs::path(kit) / state->packs.at("test-pack").file));
-    auto db = core::Database::Open(fs::path(kit) / state->index_file, "index", true);
-    REQUIRE(db);
-    auto st = db->Prepare("PRAGMA integrity_check");
-    REQUIRE(st);
-    auto row = st->Step();
-    REQUIRE(row);
-    CHECK(st->Text(0) == "ok");
+// Checks a kit's files as they are on disk, before anything opens (and repairs) them: ""
+// when it holds version 1 or 2 whole and the reader's note and tick; `version` gets which.
+std::string CheckKit(const std::string& kit, std::uint64_t& version) {
+    if (auto problem = test::CheckInstalled(kit, "test-pack", version); !problem.empty()) return problem;
+    if (version != 1 && version != 2) return "test-pack is at version " + std::to_string(version);
+    if (auto check = test::IntegrityCheck(fs::path(kit) / "reader.sqlite", false); check != "ok")
+        return "reader.sqlite: " + check;
     auto reader = core::ReaderData::Open(kit);
-    REQUIRE(reader);
-    CHECK(reader->Note("routing-rpki-basics") == "keep this note");
-    CHECK(reader->Ticked("routing-rpki-basics").count("task-1") == 1);
+    if (!reader) return "reader data: " + reader.error().detail;
+    if (reader->Note("routing-rpki-basics") != "keep this note") return "the reader's note is lost";
+    if (reader->Ticked("routing-rpki-basics").count("task-1") != 1) return "the reader's tick is lost";
     // And the binary opens it at that version.
-    CHECK(test::Releases::InstalledVersion(kit) == static_cast<int>(version));
+    if (test::Releases::InstalledVersion(kit) != static_cast<int>(version)) return "fieldkit shows another version";
+    return "";
 }
 
 }  // namespace
 
 TEST_CASE("kill -9 during sync download and apply never breaks the pack or the reader's data") {
-    int trials = 50;
-    if (const char* t = std::getenv("FK_KILL_TRIALS")) trials = std::max(1, std::atoi(t));
+    const int trials = test::KillTrials(10);
     const unsigned seed = static_cast<unsigned>(std::chrono::system_clock::now().time_since_epoch().count());
     MESSAGE("kill -9 trials: " << trials << ", seed " << seed);
     std::mt19937 rng(seed);
@@ -77,21 +68,39 @@ TEST_CASE("kill -9 during sync download and apply never breaks the pack or the r
         REQUIRE(reader->SaveNote("routing-rpki-basics", "keep this note"));
         REQUIRE(reader->SetTicked("routing-rpki-basics", "task-1", true));
     }
-    int old_seen = 0, new_seen = 0, killed = 0;
+    // Kills are spread over the time one whole sync of each kind takes here (and a little
+    // past it), so that some land in the apply however busy the machine is.
+    auto whole_sync_ms = [&](const std::string& url) {
+        const std::string kit = rel.Dir() + "/timed";
+        fs::copy(templ, kit, fs::copy_options::recursive);
+        const auto start = std::chrono::steady_clock::now();
+        REQUIRE(test::Fieldkit(kit, {"sync", "--mirror", url}).status == 0);
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+        fs::remove_all(kit);
+        return static_cast<int>(ms);
+    };
+    const int delta_ms = whole_sync_ms(nginx_d.Url()), full_ms = whole_sync_ms(relay_f.Url());
+    MESSAGE("a whole sync takes " << delta_ms << " ms by delta, " << full_ms << " ms by full bundle");
+    int old_seen = 0, new_seen = 0, killed = 0, survived = 0;
     for (int i = 0; i < trials; ++i) {
         const std::string kit = rel.Dir() + "/trial-" + std::to_string(i);
         fs::copy(templ, kit, fs::copy_options::recursive);
         const bool delta = i % 2 == 0;
         const std::string url = delta ? nginx_d.Url() : relay_f.Url();
-        std::uniform_int_distribution<int> when(0, delta ? 1300 : 2000);
+        std::uniform_int_distribution<int> when(0, (delta ? delta_ms : full_ms) * 6 / 5);
         const int after_ms = when(rng);
         test::Child sync({FK_BINARY, "--data-dir", kit, "sync", "--mirror", url});
         std::this_thread::sleep_for(std::chrono::milliseconds(after_ms));
         const int status = sync.KillAndWait(SIGKILL);
-        if (WIFSIGNALED(status)) ++killed;
         INFO("trial ", i, " (", delta ? "delta" : "full", ") killed after ", after_ms, " ms");
-        CheckKit(kit, old_seen, new_seen);
-        if (i % 10 == 9) {  // and a later sync finishes the job (resuming what was kept)
+        std::uint64_t version = 0;
+        const std::string problem = CheckKit(kit, version);
+        CHECK_MESSAGE(problem.empty(), problem);
+        (version == 2 ? new_seen : old_seen) += 1;
+        killed += WIFSIGNALED(status);
+        survived += WIFSIGNALED(status) && problem.empty();
+        if (i % 5 == 4) {  // and a later sync finishes the job (resuming what was kept)
             auto r = test::Fieldkit(kit, {"sync", "--mirror", url});
             INFO(r.err);
             CHECK(r.status == 0);
@@ -99,7 +108,8 @@ TEST_CASE("kill -9 during sync download and apply never breaks the pack or the r
         }
         fs::remove_all(kit);
     }
-    MESSAGE("kill -9: " << killed << " of " << trials << " runs killed mid-way; left at old version " << old_seen
-                        << ", at new version " << new_seen);
+    MESSAGE("kill -9: " << killed << " of " << trials << " runs killed mid-way, " << survived
+                        << " survived; left at old version " << old_seen << ", at new version " << new_seen);
     CHECK(killed > 0);  // otherwise the test proved nothing
+    test::WriteReport("crash-sync", {{"crash trials survived: sync apply", survived}});
 }

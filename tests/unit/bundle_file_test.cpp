@@ -5,6 +5,7 @@
 #include "bundle/builder.hpp"
 #include "bundle/bundle_file.hpp"
 #include "bundle/records.hpp"
+#include "tests/support/report.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -62,6 +63,7 @@ TEST_CASE("truncation at every offset is refused") {
         REQUIRE_FALSE(r.ok());
         CHECK((r.error().code == ErrorCode::kTruncated || r.error().code == ErrorCode::kNotABundle));
     }
+    fk::test::WriteReport("truncate-bundle", {{"truncations refused: bundle reader", b.size()}});
 }
 
 TEST_CASE("a flipped byte anywhere is refused") {
@@ -73,6 +75,7 @@ TEST_CASE("a flipped byte anywhere is refused") {
         bool refused = !r.ok() || !OpenPayload(*r).ok();
         if (!refused) FAIL("byte " << i << " flipped and still accepted");
     }
+    fk::test::WriteReport("flip-bundle", {{"bytes flipped and refused: bundle reader", f.built.bytes.size()}});
 }
 
 TEST_CASE("each failure kind is told apart") {
