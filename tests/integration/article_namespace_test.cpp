@@ -2,7 +2,9 @@
 // core library adds its own article beside the core one, never in its place.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/support/process.hpp"
 #include "tests/support/sample_content.hpp"
