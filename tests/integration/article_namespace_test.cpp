@@ -80,7 +80,7 @@ TEST_CASE("list and search show both articles with their packs and addresses") {
     REQUIRE(list.status == 0);
     std::map<std::string, std::string> address_by_pack;
     for (const auto& a : nlohmann::json::parse(list.out))
-        if (a["id"] == "checklist-fuel-resupply") address_by_pack[a["pack"]] = a["address"];
+        if (a["id"] == "checklist-fuel-resupply") address_by_pack[a["pack"]] = a.value("address", "");
     CHECK(address_by_pack == std::map<std::string, std::string>{{"aid-notes", "aid-notes/checklist-fuel-resupply"},
                                                                 {"fieldkit-core", "checklist-fuel-resupply"}});
 
