@@ -47,9 +47,17 @@ std::optional<std::string> CheckFilters(core::ContentIndex& index, const core::F
 }
 
 json SummaryJson(const core::ArticleSummary& a) {
-    return {{"id", a.id},       {"title", a.title},         {"type", a.type},       {"phases", a.phases},
-            {"audiences", a.audiences}, {"lang", a.lang}, {"summary", a.summary}, {"pack", a.pack},
-            {"updated", a.updated}};
+    return {{"id", a.id},           {"pack", a.pack},      {"address", a.address},     {"title", a.title},
+            {"type", a.type},       {"phases", a.phases},  {"audiences", a.audiences}, {"lang", a.lang},
+            {"summary", a.summary}, {"updated", a.updated}};
+}
+
+// "a, b, c and 4 more"
+std::string FewOf(const std::vector<std::string>& items, size_t few = 3) {
+    std::string out;
+    for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > few) out += " and " + std::to_string(items.size() - few) + " more";
+    return out;
 }
 
 int RunSearch(Context& ctx, const Args& a) {
@@ -91,7 +99,7 @@ int RunSearch(Context& ctx, const Args& a) {
         std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
         std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
         if (art.lang != "en") std::cout << ", " << art.lang;
-        std::cout << "]\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.id
+        std::cout << "]\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.address
                   << "\n";
     }
     return 0;
@@ -101,11 +109,20 @@ int RunShow(Context& ctx, const Args& a) {
     if (a.Positional().size() != 1) return Usage("show needs exactly one article id");
     const std::string format = a.OptionOr("--format", "text");
     if (format != "text" && format != "md" && format != "html") return Usage("--format must be text, md or html");
+    std::string address = a.Positional()[0];
+    if (const std::string pack = a.OptionOr("--pack", ""); !pack.empty()) {
+        if (address.find('/') != std::string::npos) return Usage("give the pack once: ID --pack P, or P/ID");
+        address = pack + "/" + address;
+    }
     auto index = OpenIndex(ctx);
     if (!index) return Fail(index.error().detail);
-    auto view = index->Get(a.Positional()[0], a.OptionOr("--lang", "en"));
-    if (!view) return Fail("no article with id '" + a.Positional()[0] + "' (try fieldkit search)");
-    const bundle::Article& art = view->article;
+    auto view = index->Get(address, a.OptionOr("--lang", "en"));
+    if (!view) return Fail("no article '" + address + "' (try fieldkit search)");
+    // Said on stderr so that the article itself can still be piped.
+    for (const auto& other : view->other_packs)
+        std::cerr << "note: pack " << other << " also has an article '" << view->article.id << "': fieldkit show "
+                  << other << "/" << view->article.id << "\n";
+    bundle::Article art = view->article;
     if (format == "html") {
         std::cout << core::RenderHtml(art) << "\n";
         return 0;
@@ -114,6 +131,7 @@ int RunShow(Context& ctx, const Args& a) {
         std::cout << core::RenderMarkdown(art);
         return 0;
     }
+    art.id = view->address;  // the name that opens this article again
     std::cout << core::RenderText(art, ctx.stdout_is_tty);
     return 0;
 }
@@ -131,9 +149,9 @@ int RunList(Context& ctx, const Args& a) {
         return 0;
     }
     for (const auto& s : list) {
-        std::string id = s.id;
-        if (id.size() < 44) id.resize(44, ' ');
-        std::cout << id << " " << s.title << "\n";
+        std::string address = s.address;
+        if (address.size() < 44) address.resize(44, ' ');
+        std::cout << address << " " << s.title << "\n";
     }
     std::cout << list.size() << " article" << (list.size() == 1 ? "" : "s") << "\n";
     return 0;
@@ -210,6 +228,10 @@ int RunImport(Context& ctx, const Args& a) {
     std::cout << "installed " << r->manifest.pack << " version " << r->manifest.version;
     if (r->previous_version) std::cout << " (was " << r->previous_version << ")";
     std::cout << ": " << r->manifest.article_count << " articles\n";
+    if (!r->shared_ids.empty())
+        std::cerr << "warning: " << r->shared_ids.size() << " article id" << (r->shared_ids.size() == 1 ? "" : "s")
+                  << " of " << r->manifest.pack << " also in another pack (" << FewOf(r->shared_ids)
+                  << "); open this pack's as " << r->manifest.pack << "/ID\n";
     return 0;
 }
 
@@ -249,10 +271,13 @@ std::vector<Command> LibraryCommands() {
                      "terminal). Options:\n  --json          print one JSON array of hits\n"
                      "  --limit N       at most N hits (default 10)\n") + kFilterHelp,
          filters, RunSearch},
-        {"show", "ID [--format text|md|html] [--lang L]", "print one article",
+        {"show", "ID|PACK/ID [--pack P] [--format text|md|html] [--lang L]", "print one article",
+         "An article is named by its id; when several packs have that id, the built-in pack's\n"
+         "article is shown (else the first pack's by name) and PACK/ID names another pack's.\n"
+         "  --pack P        the article of pack P (the same as P/ID)\n"
          "  --format F      text (default), md (Markdown with its metadata) or html\n"
          "  --lang L        prefer this translation (falls back to English)\n",
-         {{}, {"--format", "--lang"}, {}}, RunShow},
+         {{}, {"--format", "--lang", "--pack"}, {}}, RunShow},
         {"list", "[--phase P] [--audience A] [--type T] [--lang L] [--json]", "list articles by title",
          std::string("  --json          print one JSON array\n") + kFilterHelp, filters, RunList},
         {"status", "[--json]", "installed packs, versions, content age, trusted keys", "",

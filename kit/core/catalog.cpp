@@ -41,9 +41,9 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     for (const char* table : {"fts_about", "fts"}) {
         auto match = index.m_db.Prepare(
             std::string("SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences, "
-                        "a.rowid, f.rank FROM (SELECT rowid, rank FROM ") +
-            table + " WHERE " + table + " MATCH ?1 LIMIT ?7) f JOIN articles a ON a.rowid = f.rowid WHERE 1" +
-            kFilterSql +
+                        "a.rowid, f.rank, p.core FROM (SELECT rowid, rank FROM ") +
+            table + " WHERE " + table + " MATCH ?1 LIMIT ?7) f JOIN articles a ON a.rowid = f.rowid " +
+            "JOIN packs p ON p.pack = a.pack WHERE 1" + kFilterSql +
             // BM25 favours short texts; a glossary entry is short by nature, so it is
             // weighed down to let the guides that explain a subject come first.
             " ORDER BY f.rank * (CASE a.type WHEN 'glossary' THEN 0.6 ELSE 1.0 END) LIMIT ?6");
@@ -63,13 +63,46 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     return index;
 }
 
-std::optional<ArticleView> ContentIndex::Get(std::string_view id, std::string_view lang) {
+std::string ArticleAddress(std::string_view pack, std::string_view id, bool core) {
+    return core ? std::string(id) : std::string(pack) + "/" + std::string(id);
+}
+
+std::optional<ContentIndex::Found> ContentIndex::Find(std::string_view address, std::string_view near_pack) {
+    std::string_view id = address, pack;
+    if (const size_t slash = address.find('/'); slash != std::string_view::npos) {
+        pack = address.substr(0, slash);
+        id = address.substr(slash + 1);
+        if (pack.empty()) return std::nullopt;
+    }
+    if (id.empty()) return std::nullopt;
+    auto st = m_db.Prepare(
+        "SELECT a.pack, p.core FROM articles a JOIN packs p ON p.pack = a.pack WHERE a.id = ?1 "
+        "AND (?2 = '' OR a.pack = ?2) ORDER BY (a.pack = ?3) DESC, p.core DESC, a.pack LIMIT 1");
+    if (!st) return std::nullopt;
+    st->Bind(1, id).Bind(2, pack).Bind(3, near_pack);
+    auto row = st->Step();
+    if (!row || !*row) return std::nullopt;
+    return Found{st->Text(0), std::string(id), st->Int(1) != 0};
+}
+
+std::optional<std::string> ContentIndex::Resolve(std::string_view address, std::string_view near_pack) {
+    auto found = Find(address, near_pack);
+    if (!found) return std::nullopt;
+    return ArticleAddress(found->pack, found->id, found->core);
+}
+
+std::optional<ArticleView> ContentIndex::Get(std::string_view address, std::string_view lang,
+                                             std::string_view near_pack) {
+    // The pack first, then the language: a translation in another pack never stands in.
+    const auto found = Find(address, near_pack);
+    if (!found) return std::nullopt;
+    const std::string &in_pack = found->pack, &id = found->id;
     auto st = m_db.Prepare(
         "SELECT rowid, pack, id, lang, title, summary, type, status, updated, phases, audiences, tags, related, "
-        "sources, body FROM articles WHERE id = ?1 "
+        "sources, body FROM articles WHERE id = ?1 AND pack = ?3 "
         "ORDER BY (lang = ?2) DESC, (lang = 'en') DESC, lang LIMIT 1");
     if (!st) return std::nullopt;
-    st->Bind(1, id).Bind(2, lang);
+    st->Bind(1, id).Bind(2, lang).Bind(3, in_pack);
     auto row = st->Step();
     if (!row || !*row) return std::nullopt;
     ArticleView v;
@@ -77,6 +110,7 @@ std::optional<ArticleView> ContentIndex::Get(std::string_view id, std::string_vi
     v.pack = st->Text(1);
     bundle::Article& a = v.article;
     a.id = st->Text(2);
+    v.address = ArticleAddress(v.pack, a.id, found->core);
     a.lang = st->Text(3);
     a.title = st->Text(4);
     a.summary = st->Text(5);
@@ -100,42 +134,60 @@ std::optional<ArticleView> ContentIndex::Get(std::string_view id, std::string_vi
             v.tasks.push_back({t->Text(0), t->Text(1)});
         }
     }
-    if (auto l = m_db.Prepare("SELECT DISTINCT lang FROM articles WHERE id = ? ORDER BY lang")) {
-        l->Bind(1, id);
+    auto column = [&](const char* sql, std::vector<std::string>& into) {
+        auto l = m_db.Prepare(sql);
+        if (!l) return;
+        l->Bind(1, id).Bind(2, in_pack);
         while (true) {
             auto r = l->Step();
             if (!r || !*r) break;
-            v.languages.push_back(l->Text(0));
+            into.push_back(l->Text(0));
         }
-    }
+    };
+    column("SELECT DISTINCT lang FROM articles WHERE id = ?1 AND pack = ?2 ORDER BY lang", v.languages);
+    column("SELECT DISTINCT pack FROM articles WHERE id = ?1 AND pack != ?2 ORDER BY pack", v.other_packs);
     return v;
 }
 
 std::vector<ArticleSummary> ContentIndex::List(const Filters& f) {
     std::vector<ArticleSummary> out;
-    // One row per id: the requested language if present, else English, else any.
+    // One row per pack and id: the requested language if present, else English, else any.
     auto st = m_db.Prepare(
-        "SELECT a.pack, a.id, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences "
-        "FROM articles a WHERE a.rowid = (SELECT b.rowid FROM articles b WHERE b.id = a.id "
+        "SELECT a.pack, a.id, p.core, a.lang, a.title, a.summary, a.type, a.updated, a.phases, a.audiences "
+        "FROM articles a JOIN packs p ON p.pack = a.pack "
+        "WHERE a.rowid = (SELECT b.rowid FROM articles b WHERE b.id = a.id AND b.pack = a.pack "
         "ORDER BY (b.lang = ?1) DESC, (b.lang = 'en') DESC, b.lang LIMIT 1)"
         " AND a.status = 'current'"
         " AND (?2 = '' OR instr(a.phases, ' ' || ?2 || ' ') > 0)"
         " AND (?3 = '' OR instr(a.audiences, ' ' || ?3 || ' ') > 0)"
         " AND (?4 = '' OR a.type = ?4)"
-        " ORDER BY a.title COLLATE NOCASE");
+        " ORDER BY a.title COLLATE NOCASE, p.core DESC, a.pack");
     if (!st) return out;
     st->Bind(1, f.lang).Bind(2, f.phase).Bind(3, f.audience).Bind(4, f.type);
     while (true) {
         auto r = st->Step();
         if (!r || !*r) break;
-        out.push_back({st->Text(0), st->Text(1), st->Text(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6),
-                       Split(st->Text(7), " "), Split(st->Text(8), " ")});
+        std::string pack = st->Text(0), id = st->Text(1);
+        std::string address = ArticleAddress(pack, id, st->Int(2) != 0);
+        out.push_back({std::move(pack), std::move(id), std::move(address), st->Text(3), st->Text(4), st->Text(5),
+                       st->Text(6), st->Text(7), Split(st->Text(8), " "), Split(st->Text(9), " ")});
     }
     return out;
 }
 
+std::vector<std::string> ContentIndex::SharedIds(std::string_view pack) {
+    std::vector<std::string> out;
+    auto st = m_db.Prepare(
+        "SELECT DISTINCT a.id FROM articles a WHERE a.pack = ?1 AND EXISTS "
+        "(SELECT 1 FROM articles b WHERE b.id = a.id AND b.pack != ?1) ORDER BY a.id");
+    if (!st) return out;
+    st->Bind(1, pack);
+    for (auto r = st->Step(); r && *r; r = st->Step()) out.push_back(st->Text(0));
+    return out;
+}
+
 std::int64_t ContentIndex::ArticleCount() {
-    auto st = m_db.Prepare("SELECT count(DISTINCT id) FROM articles WHERE status = 'current'");
+    auto st = m_db.Prepare("SELECT count(*) FROM (SELECT DISTINCT pack, id FROM articles WHERE status = 'current')");
     if (!st) return 0;
     auto r = st->Step();
     return r && *r ? st->Int(0) : 0;

@@ -1,5 +1,12 @@
 // Read access to the installed library: search (SQLite FTS5, BM25 weighted towards
-// title, tags and summary), articles by id, and lists by facet. One instance per thread.
+// title, tags and summary), articles by address, and lists by facet. One instance per thread.
+//
+// Articles are namespaced by pack: an article is (pack, id), and two packs may ship the same
+// id. Its address, the one name printed, opened and used for the reader's notes, is its bare
+// id in the core (built-in) pack and "pack/id" in every other pack, so no other pack can take
+// a core article's name. A bare id typed or linked resolves to one pack's article: the linking
+// article's own pack first (links stay inside their pack), then the core pack, then the first
+// other pack by pack id.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +32,7 @@ struct Filters {
 struct ArticleSummary {
     std::string pack;
     std::string id;
+    std::string address;  // "id" in the core pack, "pack/id" elsewhere
     std::string lang;
     std::string title;
     std::string summary;
@@ -56,10 +64,15 @@ struct TaskItemRef {
 
 struct ArticleView {
     std::string pack;
+    std::string address;  // see ArticleAddress
     bundle::Article article;
     std::vector<TaskItemRef> tasks;
-    std::vector<std::string> languages;  // every language this id is available in
+    std::vector<std::string> languages;    // every language this pack has this id in
+    std::vector<std::string> other_packs;  // other packs that have an article with this id
 };
+
+// "id" for an article of the core pack, "pack/id" for any other (ids never contain '/').
+std::string ArticleAddress(std::string_view pack, std::string_view id, bool core);
 
 class ContentIndex {
 public:
@@ -68,17 +81,34 @@ public:
     // Never fails: any string a person can type gives results or none.
     SearchResults Search(std::string_view query, const Filters& filters, int limit = 20);
 
-    // The article in `lang` if it exists, else in English, else in any language.
-    std::optional<ArticleView> Get(std::string_view id, std::string_view lang = "en");
+    // The article at `address` ("id" or "pack/id"), in `lang` if it exists, else in English,
+    // else in any language. A bare id prefers `near_pack` (the pack of the article linking to
+    // it), then the core pack, then other packs by pack id; the language never picks the pack.
+    std::optional<ArticleView> Get(std::string_view address, std::string_view lang = "en",
+                                   std::string_view near_pack = "");
 
-    // Current articles matching the filters, by title; one per id (preferring `filters.lang`, else en).
+    // Current articles matching the filters, by title; one per pack and id (preferring
+    // `filters.lang`, else en).
     std::vector<ArticleSummary> List(const Filters& filters);
 
-    std::int64_t ArticleCount();
+    // The address of the article a bare id or "pack/id" names, chosen as Get chooses.
+    std::optional<std::string> Resolve(std::string_view address, std::string_view near_pack = "");
+
+    // Ids of `pack` that another installed pack has too (the collisions an import reports).
+    std::vector<std::string> SharedIds(std::string_view pack);
+
+    std::int64_t ArticleCount();  // one per pack and id
     bundle::Taxonomy Taxonomy();  // merged labels of all installed packs
 
 private:
     explicit ContentIndex(Database db) : m_db(std::move(db)) {}
+    struct Found {
+        std::string pack;
+        std::string id;
+        bool core = false;
+    };
+    // Which pack's article `address` names (see Get).
+    std::optional<Found> Find(std::string_view address, std::string_view near_pack);
     // kAbout searches titles, tags and summaries (small and fast); kEverything adds bodies.
     enum Scope { kAbout = 0, kEverything = 1 };
     std::vector<SearchHit> RunMatch(Scope scope, const std::string& match, const Filters& filters, int limit,

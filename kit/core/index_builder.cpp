@@ -23,7 +23,8 @@ PRAGMA synchronous = OFF;
 PRAGMA page_size = 4096;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE packs(pack TEXT PRIMARY KEY, version INTEGER NOT NULL, title TEXT NOT NULL,
-                   publisher TEXT NOT NULL, created INTEGER NOT NULL, taxonomy TEXT NOT NULL);
+                   publisher TEXT NOT NULL, created INTEGER NOT NULL, taxonomy TEXT NOT NULL,
+                   core INTEGER NOT NULL);
 CREATE TABLE articles(rowid INTEGER PRIMARY KEY, pack TEXT NOT NULL, id TEXT NOT NULL, lang TEXT NOT NULL,
                       title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
                       updated TEXT NOT NULL, phases TEXT NOT NULL, audiences TEXT NOT NULL, tags TEXT NOT NULL,
@@ -81,7 +82,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     if (auto st = db.Exec(kSchema); !st) return st;
     if (auto st = db.Exec("BEGIN"); !st) return st;
 
-    auto pack_ins = db.Prepare("INSERT INTO packs VALUES(?,?,?,?,?,?)");
+    auto pack_ins = db.Prepare("INSERT INTO packs VALUES(?,?,?,?,?,?,?)");
     auto art_ins = db.Prepare(
         "INSERT INTO articles(pack,id,lang,title,summary,type,status,updated,phases,audiences,tags,related,sources,"
         "body,plain) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -97,7 +98,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types}};
         pack_ins->Bind(1, pc.manifest.pack).Bind(2, static_cast<std::int64_t>(pc.manifest.version));
         pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
-        pack_ins->Bind(6, taxonomy.dump());
+        pack_ins->Bind(6, taxonomy.dump()).Bind(7, static_cast<std::int64_t>(pc.core));
         if (auto st = pack_ins->Run(); !st) return st;
 
         for (const bundle::Article& a : pc.content.articles) {

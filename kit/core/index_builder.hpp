@@ -15,10 +15,11 @@ namespace fk::core {
 struct PackContent {
     bundle::Manifest manifest;
     bundle::Content content;
+    bool core = false;  // the built-in pack: its ids stay bare and win over other packs' equal ids
 };
 
 // Bumped whenever the index's tables change; an index of another schema is rebuilt.
-inline constexpr const char* kIndexSchema = "2";
+inline constexpr const char* kIndexSchema = "3";
 
 // The stable key of a checklist item: progress follows the item's text, not its position.
 std::string TaskKey(std::string_view item_text);

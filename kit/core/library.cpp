@@ -67,6 +67,17 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     }
     lib.m_state = std::move(*state);
     lib.RemoveUnreferencedFiles();
+    std::optional<bundle::VerifiedBundle> built_in_bundle;
+    std::vector<bundle::PublicKey> built_in_keys;
+    if (!built_in.default_bundle.empty()) {
+        auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
+        if (!key) return MakeError(ErrorCode::kInternal, "built-in bundle key is unreadable");
+        built_in_keys.push_back(*key);
+        auto vb = bundle::VerifyBundle(built_in.default_bundle, built_in_keys);
+        if (!vb) return MakeError(ErrorCode::kInternal, "built-in bundle does not verify: " + vb.error().detail);
+        lib.m_core_pack = vb->manifest.pack;
+        built_in_bundle = std::move(*vb);
+    }
 
     bool index_ok = false;
     if (!lib.m_state.index_file.empty())
@@ -78,15 +89,10 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
         }
     }
 
-    if (!built_in.default_bundle.empty()) {
-        auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
-        if (!key) return MakeError(ErrorCode::kInternal, "built-in bundle key is unreadable");
-        std::vector<bundle::PublicKey> keys{*key};
-        auto vb = bundle::VerifyBundle(built_in.default_bundle, keys);
-        if (!vb) return MakeError(ErrorCode::kInternal, "built-in bundle does not verify: " + vb.error().detail);
-        auto floor = lib.m_state.floors.find(vb->manifest.pack);
-        if (floor == lib.m_state.floors.end() || floor->second < vb->manifest.version) {
-            auto r = lib.Install(built_in.default_bundle, keys, true);
+    if (built_in_bundle) {
+        auto floor = lib.m_state.floors.find(built_in_bundle->manifest.pack);
+        if (floor == lib.m_state.floors.end() || floor->second < built_in_bundle->manifest.version) {
+            auto r = lib.Install(built_in.default_bundle, built_in_keys, true);
             if (!r) return r.error();
         }
     }
@@ -139,7 +145,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     auto vb = bundle::VerifyBundle(bytes, all_keys);
     if (!vb) return vb.error();
     const bundle::Manifest& m = vb->manifest;
-    ImportReport report{m, 0};
+    ImportReport report{m, 0, {}};
     bool learned_key = false;
     for (const auto& k : reached) learned_key |= k.id == vb->signer.id;
 
@@ -188,6 +194,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     }
     if (auto st = SaveLibraryState(m_dir / kStateFile, next); !st) return st.error();  // the commit point
     m_state = std::move(next);
+    if (auto index = ContentIndex::Open(IndexPath())) report.shared_ids = index->SharedIds(m.pack);
     if (learned_key)  // later deltas and release lists are signed by it too
         (void)platform::WriteFileAtomic(m_dir / kKeysDir / (bundle::KeyIdHex(vb->signer.id) + ".pub"),
                                         bundle::FormatPublicKey(vb->signer), "trusted key");
@@ -221,6 +228,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
             pc.manifest.publisher = p.publisher;
             pc.manifest.created = p.created;
         }
+        pc.core = id == m_core_pack;
         auto content = bundle::DecodeRecords(raw);
         if (!content) return MakeError(content.error().code, "pack '" + id + "': " + content.error().detail);
         pc.content = std::move(*content);

@@ -27,7 +27,8 @@ struct BuiltIn {
 
 struct ImportReport {
     bundle::Manifest manifest;
-    std::uint64_t previous_version = 0;  // 0 when the pack is new here
+    std::uint64_t previous_version = 0;   // 0 when the pack is new here
+    std::vector<std::string> shared_ids;  // article ids another installed pack has too
 };
 
 class Library {
@@ -75,6 +76,7 @@ private:
 
     std::filesystem::path m_dir;
     BuiltIn m_built_in;
+    std::string m_core_pack;  // the built-in bundle's pack, whose article ids win (empty: none)
     LibraryState m_state;
 };
 

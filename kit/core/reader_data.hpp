@@ -17,7 +17,7 @@ namespace fk::core {
 
 // An article the reader saved or looked at, with the title it had then.
 struct SavedArticle {
-    std::string id;
+    std::string id;  // the article's address: "id" in the core pack, "pack/id" in others
     std::string title;
     std::int64_t at = 0;  // Unix seconds
 };
@@ -41,7 +41,9 @@ public:
     // Opens (creating if needed) <data_dir>/reader.sqlite. Errors: kIo, kNoSpace, kCorrupt.
     static Result<ReaderData> Open(const std::filesystem::path& data_dir);
 
-    // Checklist ticks, keyed by (article id, TaskKey) so they survive content updates.
+    // Checklist ticks, keyed by (article address, TaskKey) so they survive content updates.
+    // Every `article` here is an address (ContentIndex): another pack's article never shares
+    // the key of a core article, and keys written before packs were namespaced stay valid.
     Status SetTicked(std::string_view article, std::string_view task_key, bool ticked);
     std::set<std::string> Ticked(std::string_view article);
     Status ResetChecklist(std::string_view article);

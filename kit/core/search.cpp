@@ -99,15 +99,16 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
     // large library: at most kRankedCandidates matches are ranked in one pass (the shipped
     // library never reaches that).
     st.Bind(7, kRankedCandidates);
-    std::set<std::string> seen_ids;
+    std::set<std::string> seen;
     while (static_cast<int>(hits.size()) < limit) {
         auto row = st.Step();
         if (!row || !*row) break;  // a query FTS5 rejects simply finds nothing
-        std::string id = st.Text(1);
-        if (!seen_ids.insert(id).second) continue;  // same article in another language
+        std::string pack = st.Text(0), id = st.Text(1);
+        std::string address = ArticleAddress(pack, id, st.Int(11) != 0);
+        if (!seen.insert(address).second) continue;  // same article in another language
         SearchHit h;
-        h.article = {st.Text(0), id, st.Text(2), st.Text(3), st.Text(4), st.Text(5),
-                     st.Text(6), SplitSpaced(st.Text(7)), SplitSpaced(st.Text(8))};
+        h.article = {std::move(pack), std::move(id), std::move(address), st.Text(2), st.Text(3), st.Text(4),
+                     st.Text(5), st.Text(6), SplitSpaced(st.Text(7)), SplitSpaced(st.Text(8))};
         h.score = -st.Double(10);
         m_snippet.Reset();
         m_snippet.Bind(1, st.Int(9));
@@ -126,10 +127,10 @@ std::vector<SearchHit> ContentIndex::FindAll(const std::string& match, const Fil
     std::vector<SearchHit> hits = RunMatch(kAbout, match, f, limit, terms);
     if (static_cast<int>(hits.size()) >= limit) return hits;
     std::set<std::string> have;
-    for (const auto& h : hits) have.insert(h.article.id);
+    for (const auto& h : hits) have.insert(h.article.address);
     for (auto& h : RunMatch(kEverything, match, f, limit, terms)) {
         if (static_cast<int>(hits.size()) >= limit) break;
-        if (have.insert(h.article.id).second) hits.push_back(std::move(h));
+        if (have.insert(h.article.address).second) hits.push_back(std::move(h));
     }
     return hits;
 }
@@ -205,11 +206,11 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
 
     // Still little: rank articles that match any of the words.
     std::set<std::string> have;
-    for (const auto& h : results.hits) have.insert(h.article.id);
+    for (const auto& h : results.hits) have.insert(h.article.address);
     const auto& any_words = changed ? corrected : words;
     for (auto& h : RunMatch(kAbout, any_of(any_words), filters, limit, SnippetTerms(any_words))) {
         if (static_cast<int>(results.hits.size()) >= limit) break;
-        if (have.insert(h.article.id).second) {
+        if (have.insert(h.article.address).second) {
             results.hits.push_back(std::move(h));
             results.relaxed = true;
         }

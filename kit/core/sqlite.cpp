@@ -77,7 +77,8 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may have no data pointer, which SQLite would bind as NULL, not ''.
+    sqlite3_bind_text(m_stmt, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
 

@@ -24,7 +24,9 @@ void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
     DrawRuns(title, ImGui::GetContentRegionAvail().x, StartsRightToLeft(art.title), view.fonts.h1, view, out);
     ImGui::PopFont();
     DrawMuted(view, art.type + "  \xC2\xB7  " + Join(art.phases, ", ") + "  \xC2\xB7  for " +
-                        Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang);
+                        Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang +
+                        // Another pack's article says where it comes from (core articles keep bare ids).
+                        (a.view.address != art.id ? "  \xC2\xB7  from pack " + a.view.pack : ""));
     if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view))
         out.push_back({ActionType::kToggleBookmark});
     view.Record("bookmark");
@@ -77,7 +79,7 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
         ImGui::PushFont(view.fonts.h2);
         ImGui::TextUnformatted("Related");
         ImGui::PopFont();
-        for (const auto& r : a.related) DrawArticleLink(r.id, r.title, view, out);
+        for (const auto& r : a.related) DrawArticleLink(r.address, r.title, view, out);
     }
 }
 

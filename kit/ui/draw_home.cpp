@@ -85,7 +85,7 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::PushFont(view.fonts.h2);
         ImGui::TextUnformatted("Start here");
         ImGui::PopFont();
-        for (const auto& a : h.start_here) DrawArticleLink(a.id, a.title, view, out);
+        for (const auto& a : h.start_here) DrawArticleLink(a.address, a.title, view, out);
         ImGui::TableNextColumn();
         DrawSaved("Recently viewed", h.recent, "Nothing yet.", view, out);
         ImGui::TableNextColumn();

@@ -95,10 +95,10 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const core::SearchHit& h = hits[static_cast<size_t>(i)];
-            ImGui::PushID(h.article.id.c_str());
+            ImGui::PushID(h.article.address.c_str());
             ImVec2 pos = ImGui::GetCursorScreenPos();
             if (ImGui::Selectable("##hit", i == s.selected, 0, ImVec2(0, row_h)))
-                out.push_back({ActionType::kOpenArticle, h.article.id});
+                out.push_back({ActionType::kOpenArticle, h.article.address});
             view.Record("hit:" + std::to_string(i));
             ImVec2 after = ImGui::GetCursorScreenPos();
             ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y));

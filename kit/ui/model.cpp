@@ -39,7 +39,7 @@ bool Model::Apply(ActionQueue& actions) {
 }
 
 Model::Place Model::Here() const {
-    return {m_screen, m_screen == Screen::kArticle && m_article ? m_article->view.article.id : std::string()};
+    return {m_screen, m_screen == Screen::kArticle && m_article ? m_article->view.address : std::string()};
 }
 
 void Model::Navigate(Place to, bool record) {
@@ -51,23 +51,22 @@ void Model::Navigate(Place to, bool record) {
             m_forward.clear();
         }
     }
-    if (to.screen == Screen::kArticle && (!m_article || m_article->view.article.id != to.article)) {
-        LoadArticle(to.article);
-        if (!m_article || m_article->view.article.id != to.article) return;  // stays where it was
-    }
+    if (to.screen == Screen::kArticle && (!m_article || m_article->view.address != to.article))
+        if (!LoadArticle(to.article)) return;  // stays where it was
     if (to.screen == Screen::kHome) RefreshHome();
     m_screen = to.screen;
 }
 
-void Model::LoadArticle(const std::string& id) {
-    auto view = m_index->Get(id, m_settings.language);
+bool Model::LoadArticle(const std::string& address) {
+    auto view = m_index->Get(address, m_settings.language);
     if (!view) {
-        SetMessage("No article '" + id + "' in the installed library.", true);
-        return;
+        SetMessage("No article '" + address + "' in the installed library.", true);
+        return false;
     }
     InjectArticle(std::move(*view));
-    const auto& a = m_article->view.article;
-    if (auto st = m_reader->RecordView(a.id, a.title); !st) SetMessage(st.error().detail, true);
+    if (auto st = m_reader->RecordView(m_article->view.address, m_article->view.article.title); !st)
+        SetMessage(st.error().detail, true);
+    return true;
 }
 
 void Model::InjectArticle(core::ArticleView view) {
@@ -75,20 +74,23 @@ void Model::InjectArticle(core::ArticleView view) {
     m_article.emplace();
     m_article->generation = generation;
     m_article->view = std::move(view);
+    if (m_article->view.address.empty()) m_article->view.address = m_article->view.article.id;
     const auto& a = m_article->view.article;
+    // The reader's data is keyed by address: another pack's article never shares a core one's.
+    const std::string& key = m_article->view.address;
     m_article->blocks = ParseBlocks(a.body);
     // In a right-to-left article every paragraph is right-to-left, even one opening with "BGP".
     if (a.lang == "ar" || a.lang == "he" || a.lang == "fa" || a.lang == "ur")
         for (auto& b : m_article->blocks) b.rtl = b.kind != BlockKind::kCode;
     if (m_reader) {
-        m_article->ticked = m_reader->Ticked(a.id);
-        m_article->note = m_reader->Note(a.id);
-        m_article->bookmarked = m_reader->IsBookmarked(a.id);
+        m_article->ticked = m_reader->Ticked(key);
+        m_article->note = m_reader->Note(key);
+        m_article->bookmarked = m_reader->IsBookmarked(key);
     }
     if (m_index)
         for (const auto& r : a.related)
-            if (auto v = m_index->Get(r, m_settings.language))
-                m_article->related.push_back({v->pack, v->article.id, v->article.lang, v->article.title,
+            if (auto v = m_index->Get(r, m_settings.language, m_article->view.pack))
+                m_article->related.push_back({v->pack, v->article.id, v->address, v->article.lang, v->article.title,
                                               v->article.summary, v->article.type, v->article.updated,
                                               v->article.phases, v->article.audiences});
     m_screen = Screen::kArticle;
@@ -164,10 +166,13 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kOpenLink: {
             std::string id = bundle::ArticleIdFromLink(a.text);
-            if (!id.empty())
-                Navigate({Screen::kArticle, id}, true);
-            else
+            if (!id.empty()) {
+                // A link leads to its own pack's article first.
+                auto address = m_index->Resolve(id, m_article ? m_article->view.pack : "");
+                Navigate({Screen::kArticle, address ? *address : id}, true);
+            } else {
                 SetMessage("External link, copied to the clipboard (you may be offline): " + a.text, false);
+            }
             break;
         }
         case ActionType::kSetQuery:
@@ -194,8 +199,9 @@ void Model::Apply(Action a) {
         }
         case ActionType::kOpenSelected:
             if (m_search.selected >= 0 && m_search.selected < static_cast<int>(m_search.results.hits.size()))
-                Navigate({Screen::kArticle, m_search.results.hits[static_cast<size_t>(m_search.selected)].article.id},
-                         true);
+                Navigate(
+                    {Screen::kArticle, m_search.results.hits[static_cast<size_t>(m_search.selected)].article.address},
+                    true);
             break;
         case ActionType::kBack:
             if (!m_back.empty()) {
@@ -215,8 +221,7 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kSetTicked:
             if (m_article) {
-                const std::string& id = m_article->view.article.id;
-                if (auto st = m_reader->SetTicked(id, a.text, a.value != 0); !st) {
+                if (auto st = m_reader->SetTicked(m_article->view.address, a.text, a.value != 0); !st) {
                     SetMessage(st.error().detail, true);
                     break;
                 }
@@ -228,7 +233,7 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kResetChecklist:
             if (m_article) {
-                if (auto st = m_reader->ResetChecklist(m_article->view.article.id); !st)
+                if (auto st = m_reader->ResetChecklist(m_article->view.address); !st)
                     SetMessage(st.error().detail, true);
                 else
                     m_article->ticked.clear();
@@ -236,8 +241,8 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kToggleBookmark:
             if (m_article) {
-                const auto& art = m_article->view.article;
-                if (auto st = m_reader->SetBookmark(art.id, art.title, !m_article->bookmarked); !st)
+                const auto& view = m_article->view;
+                if (auto st = m_reader->SetBookmark(view.address, view.article.title, !m_article->bookmarked); !st)
                     SetMessage(st.error().detail, true);
                 else
                     m_article->bookmarked = !m_article->bookmarked;
@@ -245,7 +250,7 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kSetNote:
             if (m_article) {
-                if (auto st = m_reader->SaveNote(m_article->view.article.id, a.text); !st)
+                if (auto st = m_reader->SaveNote(m_article->view.address, a.text); !st)
                     SetMessage(st.error().detail, true);
                 m_article->note = a.text;
             }
@@ -270,9 +275,9 @@ void Model::Apply(Action a) {
             SaveSettings();
             RefreshHome();
             if (m_article && m_screen == Screen::kArticle) {
-                std::string id = m_article->view.article.id;
+                std::string address = m_article->view.address;
                 m_article.reset();
-                LoadArticle(id);
+                LoadArticle(address);
             }
             break;
         case ActionType::kImportFile: {
@@ -281,9 +286,12 @@ void Model::Apply(Action a) {
                 SetMessage("Import of '" + a.text + "' failed: " + r.error().detail, true);
                 break;
             }
-            SetMessage("Installed " + r->manifest.title + " version " + std::to_string(r->manifest.version) + " (" +
-                           std::to_string(r->manifest.article_count) + " articles).",
-                       false);
+            std::string text = "Installed " + r->manifest.title + " version " + std::to_string(r->manifest.version) +
+                               " (" + std::to_string(r->manifest.article_count) + " articles).";
+            if (!r->shared_ids.empty())
+                text += " " + std::to_string(r->shared_ids.size()) +
+                        " of its article ids are also in another pack; the built-in articles keep theirs.";
+            SetMessage(text, false);
             ReopenIndex();
             break;
         }

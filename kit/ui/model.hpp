@@ -100,11 +100,11 @@ public:
 private:
     struct Place {
         Screen screen;
-        std::string article;
+        std::string article;  // its address ("id" or "pack/id")
     };
     Model() = default;
     void Navigate(Place to, bool record);
-    void LoadArticle(const std::string& id);
+    bool LoadArticle(const std::string& address);
     void RunSearch();
     void RefreshHome();
     void ReopenIndex();

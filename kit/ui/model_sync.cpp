@@ -75,7 +75,7 @@ void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
         // The same article, same scroll position, same note buffer: only its text may change.
         const Screen screen = m_screen;
         const int generation = m_article->generation, revision = m_article->revision;
-        if (auto view = m_index->Get(m_article->view.article.id, m_settings.language)) {
+        if (auto view = m_index->Get(m_article->view.address, m_settings.language)) {
             InjectArticle(std::move(*view));
             m_article->generation = generation;
             m_article->revision = revision + 1;

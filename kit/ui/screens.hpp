@@ -27,7 +27,7 @@ void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out);
 // Small shared widgets.
 void DrawMuted(const ViewState& view, const std::string& text);
 bool DrawChip(const char* label, bool active, const ViewState& view);
-void DrawArticleLink(const std::string& id, const std::string& title, ViewState& view, ActionQueue& out);
+void DrawArticleLink(const std::string& address, const std::string& title, ViewState& view, ActionQueue& out);
 std::string AgeText(std::int64_t unix_seconds);
 
 }  // namespace fk::ui

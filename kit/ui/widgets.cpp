@@ -23,11 +23,11 @@ bool DrawChip(const char* label, bool active, const ViewState& view) {
     return pressed;
 }
 
-void DrawArticleLink(const std::string& id, const std::string& title, ViewState& view, ActionQueue& out) {
-    ImGui::PushID(id.c_str());
-    std::string shown = Displayable(title.empty() ? id : title);
-    if (ImGui::Selectable(shown.c_str())) out.push_back({ActionType::kOpenArticle, id});
-    view.Record("article:" + id);
+void DrawArticleLink(const std::string& address, const std::string& title, ViewState& view, ActionQueue& out) {
+    ImGui::PushID(address.c_str());
+    std::string shown = Displayable(title.empty() ? address : title);
+    if (ImGui::Selectable(shown.c_str())) out.push_back({ActionType::kOpenArticle, address});
+    view.Record("article:" + address);
     ImGui::PopID();
 }
 

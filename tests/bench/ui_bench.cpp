@@ -272,6 +272,7 @@ int Main(const char* self) {
     for (int i = 0; i < 5000 && !base_hits.empty(); ++i) {
         auto h = base_hits[static_cast<size_t>(i) % base_hits.size()];
         h.article.id += "-" + std::to_string(i);
+        h.article.address += "-" + std::to_string(i);
         many.hits.push_back(std::move(h));
     }
     (*model)->InjectResults(std::move(many));

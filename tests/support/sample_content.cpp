@@ -35,4 +35,22 @@ void WriteSampleContent(const std::filesystem::path& dir, int count, const std::
     }
 }
 
+void WriteCollidingPack(const std::filesystem::path& dir, const std::string& pack_id,
+                        const std::string& core_first_task) {
+    WriteSampleContent(dir, 1, pack_id, "hostilemarker");
+    auto front = [](const std::string& id, const std::string& title, const std::string& type = "checklist") {
+        return "id: " + id + "\ntitle: " + title + "\nsummary: A third-party article.\ntype: " + type +
+               "\nphases: [prepare]\n"
+               "audiences: [network-operator]\ntags: [fuel]\nsources:\n  - title: A source\n"
+               "    publisher: tests\n    year: 2026\nupdated: 2026-11-20\n";
+    };
+    const std::string checklist = "- [ ] " + core_first_task + "\n- [ ] Pay the courier\n";
+    WriteArticle(dir, "en", "checklist-fuel-resupply", front("checklist-fuel-resupply", "Hostile fuel checklist"),
+                 "Send fuel money to the courier. hostilemarker.\n\n" + checklist);
+    WriteArticle(dir, "fr", "checklist-fuel-resupply", front("checklist-fuel-resupply", "Liste hostile") + "lang: fr\n",
+                 "Envoyez l'argent au coursier.\n\n" + checklist);
+    WriteArticle(dir, "en", "own-guide", front("own-guide", "Hostile guide", "guide"),
+                 "See [our checklist](checklist-fuel-resupply.md).\n");
+}
+
 }  // namespace fk::test

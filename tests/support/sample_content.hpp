@@ -14,6 +14,12 @@ namespace fk::test {
 void WriteSampleContent(const std::filesystem::path& dir, int count = 3, const std::string& pack_id = "test-pack",
                         const std::string& marker = "editionone");
 
+// A third-party pack `pack_id` that reuses an id of the core library: its own
+// `checklist-fuel-resupply` (English, and French, which the core lacks) titled "Hostile fuel
+// checklist" whose first item reads `core_first_task`, and `own-guide`, which links to that id.
+void WriteCollidingPack(const std::filesystem::path& dir, const std::string& pack_id,
+                        const std::string& core_first_task);
+
 // Writes one article file with the given front matter lines and body.
 void WriteArticle(const std::filesystem::path& dir, const std::string& lang, const std::string& id,
                   const std::string& front_matter, const std::string& body);
