@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "bundle/markdown_scan.hpp"
@@ -27,25 +26,59 @@ namespace {
 
 constexpr size_t kMaxArticleBytes = 512 * 1024;
 
+// Plain scanners, not std::regex: libstdc++'s regex recurses per character of its input.
+bool IsLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool IsDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool IsAlnum(char c) {
+    return IsLower(c) || IsDigit(c) || (c >= 'A' && c <= 'Z');
+}
+
+// ^[a-z0-9]+(-[a-z0-9]+)*$
 bool IsKebabId(const std::string& id) {
-    static const std::regex re("^[a-z0-9]+(-[a-z0-9]+)*$");
-    return std::regex_match(id, re);
+    if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+    for (size_t i = 0; i < id.size(); ++i)
+        if (!(IsLower(id[i]) || IsDigit(id[i]) || (id[i] == '-' && id[i - 1] != '-'))) return false;
+    return true;
 }
 
+// YYYY-MM-DD with a month 01-12 and a day 01-31.
 bool IsIsoDate(const std::string& s) {
-    static const std::regex re("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
-    return std::regex_match(s, re);
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!IsDigit(s[i])) return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+// ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 bool IsLanguageTag(const std::string& s) {
-    static const std::regex re("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-    return std::regex_match(s, re);
+    size_t i = 0;
+    while (i < s.size() && IsLower(s[i])) ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i++] != '-') return false;
+        const size_t start = i;
+        while (i < s.size() && IsAlnum(s[i])) ++i;
+        if (i - start < 2 || i - start > 8) return false;
+    }
+    return true;
 }
 
-Labels ReadLabels(const YAML::Node& node) {
+// A kit.yaml label map (key: label); anything but plain text on either side is a problem.
+Labels ReadLabels(const YAML::Node& node, std::vector<Problem>& problems) {
     Labels out;
-    if (node && node.IsMap())
-        for (const auto& kv : node) out.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+    if (!node || !node.IsMap()) return out;
+    for (const auto& kv : node) {
+        if (!kv.first.IsScalar() || !kv.second.IsScalar()) {
+            problems.push_back({"kit.yaml", kv.first.Mark().line + 1, "labels must be plain 'key: text' pairs"});
+            continue;
+        }
+        out.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
+    }
     return out;
 }
 
@@ -149,6 +182,10 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     static const std::set<std::string> kKnown = {"id", "title", "summary", "type", "phases", "audiences", "tags",
                                                  "related", "sources", "updated", "lang", "status"};
     for (const auto& kv : fm) {
+        if (!kv.first.IsScalar()) {  // a complex key such as "? [a, b]"
+            r.Report(r.LineOf(kv.first), "keys must be plain words");
+            continue;
+        }
         std::string key = kv.first.as<std::string>();
         if (!kKnown.count(key)) r.Report(r.LineOf(kv.first), "unknown key '" + key + "'");
     }
@@ -237,14 +274,21 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     Taxonomy& kit = out.content.kit;
     try {
         YAML::Node k = YAML::Load(*kit_text);
+        if (!k.IsMap()) {
+            out.problems.push_back({"kit.yaml", 1, "must be a mapping of keys to values"});
+            return out;
+        }
+        for (const auto& kv : k)
+            if (!kv.first.IsScalar())
+                out.problems.push_back({"kit.yaml", kv.first.Mark().line + 1, "keys must be plain words"});
         kit.pack = k["pack"] ? k["pack"].as<std::string>() : "";
         kit.title = k["title"] ? k["title"].as<std::string>() : kit.pack;
         kit.publisher = k["publisher"] ? k["publisher"].as<std::string>() : "";
-        kit.phases = ReadLabels(k["phases"]);
-        kit.audiences = ReadLabels(k["audiences"]);
-        kit.types = ReadLabels(k["types"]);
+        kit.phases = ReadLabels(k["phases"], out.problems);
+        kit.audiences = ReadLabels(k["audiences"], out.problems);
+        kit.types = ReadLabels(k["types"], out.problems);
     } catch (const YAML::Exception& e) {
-        out.problems.push_back({"kit.yaml", e.mark.line + 1, "not valid YAML: " + e.msg});
+        out.problems.push_back({"kit.yaml", std::max(e.mark.line + 1, 1), "not valid YAML: " + e.msg});
         return out;
     }
     if (!IsKebabId(kit.pack)) out.problems.push_back({"kit.yaml", 1, "'pack' must be a kebab-case id"});
@@ -268,7 +312,11 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
             out.problems.push_back({rel, 0, "folder '" + lang + "' is not a language tag"});
             continue;
         }
-        if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
+        try {
+            if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
+        } catch (const YAML::Exception& e) {  // a shape the checks above did not foresee: report, never abort
+            out.problems.push_back({rel, std::max(e.mark.line + 2, 1), "front matter: " + e.msg});
+        }
     }
 
     std::map<std::string, std::set<std::string>> ids_by_lang;

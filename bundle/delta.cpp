@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/bundle_file.hpp"
+#include "bundle/json_int.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/zstd_codec.hpp"
 
@@ -77,18 +78,18 @@ Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
     try {
         auto j = nlohmann::json::parse(text);
         DeltaManifest m;
-        m.format = j.at("format").get<int>();
+        m.format = JsonInt<int>(j, "format");
         m.pack = j.at("pack").get<std::string>();
-        m.base_version = j.at("base_version").get<std::uint64_t>();
+        m.base_version = JsonInt<std::uint64_t>(j, "base_version");
         m.base_raw_hash = j.at("base_raw_hash").get<std::string>();
-        m.base_raw_size = j.at("base_raw_size").get<std::uint64_t>();
-        m.result_version = j.at("result_version").get<std::uint64_t>();
+        m.base_raw_size = JsonInt<std::uint64_t>(j, "base_raw_size");
+        m.result_version = JsonInt<std::uint64_t>(j, "result_version");
         m.result_raw_hash = j.at("result_raw_hash").get<std::string>();
-        m.result_raw_size = j.at("result_raw_size").get<std::uint64_t>();
+        m.result_raw_size = JsonInt<std::uint64_t>(j, "result_raw_size");
         m.result_bundle_hash = j.at("result_bundle_hash").get<std::string>();
-        m.result_bundle_size = j.at("result_bundle_size").get<std::uint64_t>();
+        m.result_bundle_size = JsonInt<std::uint64_t>(j, "result_bundle_size");
         m.patch_hash = j.at("patch_hash").get<std::string>();
-        m.patch_size = j.at("patch_size").get<std::uint64_t>();
+        m.patch_size = JsonInt<std::uint64_t>(j, "patch_size");
         return m;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, std::string("delta manifest is malformed: ") + e.what());

@@ -6,6 +6,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
+
 namespace fk::bundle {
 
 std::string HashHex(std::string_view data) {
@@ -54,22 +56,22 @@ Result<Manifest> ManifestFromJson(std::string_view text) {
     try {
         auto j = nlohmann::json::parse(text);
         Manifest m;
-        m.format = j.at("format").get<int>();
+        m.format = JsonInt<int>(j, "format");
         m.pack = j.at("pack").get<std::string>();
         m.title = j.at("title").get<std::string>();
         m.publisher = j.at("publisher").get<std::string>();
-        m.version = j.at("version").get<std::uint64_t>();
-        m.created = j.at("created").get<std::int64_t>();
+        m.version = JsonInt<std::uint64_t>(j, "version");
+        m.created = JsonInt<std::int64_t>(j, "created");
         m.languages = j.at("languages").get<std::vector<std::string>>();
-        m.article_count = j.at("article_count").get<std::uint64_t>();
+        m.article_count = JsonInt<std::uint64_t>(j, "article_count");
         m.compression = j.at("compression").get<std::string>();
         m.payload_hash = j.at("payload_hash").get<std::string>();
-        m.payload_size = j.at("payload_size").get<std::uint64_t>();
+        m.payload_size = JsonInt<std::uint64_t>(j, "payload_size");
         m.raw_hash = j.at("raw_hash").get<std::string>();
-        m.raw_size = j.at("raw_size").get<std::uint64_t>();
+        m.raw_size = JsonInt<std::uint64_t>(j, "raw_size");
         if (j.contains("roots"))
             for (const auto& r : j.at("roots"))
-                m.roots.push_back(RootLink{r.at("root").get<std::uint64_t>(), r.at("key").get<std::string>(),
+                m.roots.push_back(RootLink{JsonInt<std::uint64_t>(r, "root"), r.at("key").get<std::string>(),
                                            r.at("previous").get<std::string>(), r.at("sig_previous").get<std::string>(),
                                            r.at("sig_key").get<std::string>()});
         return m;

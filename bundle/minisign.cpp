@@ -88,24 +88,95 @@ std::string FormatPublicKey(const PublicKey& key) {
     return "untrusted comment: minisign public key " + KeyIdHex(key.id) + "\n" + Base64Encode(raw) + "\n";
 }
 
+namespace {
+
+// The packed secret key: "Ed" || kdf[2] || "B2" || salt[32] || opslimit u64le || memlimit u64le ||
+// then, encrypted as one block, key_id[8] || sk[64] || checksum[32].
+constexpr size_t kSecretKeySize = 158, kSaltAt = 6, kOpsAt = 38, kMemAt = 46, kSecretAt = 54, kSecretSize = 104;
+
+// BLAKE2b-256("Ed" || key_id || sk), the check minisign stores with the key.
+std::array<unsigned char, 32> KeyChecksum(const KeyId& id, const std::array<std::uint8_t, 64>& sk) {
+    std::array<unsigned char, 32> chk{};
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, nullptr, 0, chk.size());
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>("Ed"), 2);
+    crypto_generichash_update(&st, id.data(), id.size());
+    crypto_generichash_update(&st, sk.data(), sk.size());
+    crypto_generichash_final(&st, chk.data(), chk.size());
+    return chk;
+}
+
+void PutLe64(std::string& out, size_t at, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out[at + static_cast<size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+std::uint64_t GetLe64(std::string_view in, size_t at) {
+    std::uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[at + static_cast<size_t>(i)]);
+    return v;
+}
+
+// XORs the secret block of `raw` with scrypt(passphrase, salt) under the stored limits, as
+// minisign does (libsodium's crypto_pwhash_scryptsalsa208sha256 picks N, r, p from them).
+Status XorWithPassphrase(std::string& raw, std::string_view passphrase) {
+    const std::uint64_t ops = GetLe64(raw, kOpsAt), mem = GetLe64(raw, kMemAt);
+    if (ops > kMaxScrypt.opslimit || mem > kMaxScrypt.memlimit)
+        return MakeError(ErrorCode::kCorrupt, "secret key asks for more scrypt work or memory than allowed (" +
+                                                  std::to_string(mem >> 20) + " MiB)");
+    std::array<unsigned char, kSecretSize> stream{};
+    if (crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), passphrase.data(), passphrase.size(),
+                                           reinterpret_cast<const unsigned char*>(raw.data() + kSaltAt), ops,
+                                           static_cast<size_t>(mem)) != 0)
+        return MakeError(ErrorCode::kNoSpace, "not enough memory to derive the key from the passphrase (" +
+                                                  std::to_string(mem >> 20) + " MiB)");
+    for (size_t i = 0; i < kSecretSize; ++i) raw[kSecretAt + i] = static_cast<char>(raw[kSecretAt + i] ^ stream[i]);
+    sodium_memzero(stream.data(), stream.size());
+    return Ok{};
+}
+
+std::string PackSecretKey(const SecretKey& key, const char kdf[2], ScryptLimits limits) {
+    std::string raw(kSecretKeySize, '\0');
+    raw[0] = 'E', raw[1] = 'd', raw[2] = kdf[0], raw[3] = kdf[1], raw[4] = 'B', raw[5] = '2';
+    PutLe64(raw, kOpsAt, limits.opslimit);
+    PutLe64(raw, kMemAt, limits.memlimit);
+    const auto chk = KeyChecksum(key.id, key.key);
+    std::memcpy(raw.data() + kSecretAt, key.id.data(), 8);
+    std::memcpy(raw.data() + kSecretAt + 8, key.key.data(), 64);
+    std::memcpy(raw.data() + kSecretAt + 72, chk.data(), 32);
+    return raw;
+}
+
+std::string SecretKeyText(std::string& raw, const char* comment) {
+    std::string text = std::string("untrusted comment: ") + comment + "\n" + Base64Encode(raw) + "\n";
+    sodium_memzero(raw.data(), raw.size());
+    return text;
+}
+
+}  // namespace
+
 std::string FormatSecretKey(const SecretKey& key) {
     EnsureSodium();
-    // "Ed" || kdf "\0\0" (unencrypted) || "B2" || salt[32] || opslimit || memlimit || id || sk || checksum
-    std::string raw = "Ed";
-    raw.append(2, '\0');
-    raw += "B2";
-    raw.append(32 + 8 + 8, '\0');
-    raw.append(reinterpret_cast<const char*>(key.id.data()), key.id.size());
-    raw.append(reinterpret_cast<const char*>(key.key.data()), key.key.size());
-    std::string summed = "Ed";
-    summed.append(reinterpret_cast<const char*>(key.id.data()), key.id.size());
-    summed.append(reinterpret_cast<const char*>(key.key.data()), key.key.size());
-    unsigned char chk[32];
-    crypto_generichash(chk, sizeof chk, reinterpret_cast<const unsigned char*>(summed.data()), summed.size(), nullptr,
-                       0);
-    raw.append(reinterpret_cast<const char*>(chk), sizeof chk);
-    return "untrusted comment: minisign secret key (unencrypted; keep this file offline)\n" + Base64Encode(raw) +
-           "\n";
+    std::string raw = PackSecretKey(key, "\0\0", {});
+    return SecretKeyText(raw, "minisign secret key (unencrypted; keep this file offline)");
+}
+
+std::string FormatEncryptedSecretKey(const SecretKey& key, std::string_view passphrase, ScryptLimits limits) {
+    EnsureSodium();
+    std::string raw = PackSecretKey(key, "Sc", limits);
+    randombytes_buf(raw.data() + kSaltAt, 32);
+    if (auto st = XorWithPassphrase(raw, passphrase); !st) throw std::runtime_error(st.error().detail);
+    return SecretKeyText(raw, "minisign encrypted secret key");
+}
+
+void Wipe(std::string& secret) {
+    sodium_memzero(secret.data(), secret.size());
+}
+
+bool IsEncryptedSecretKey(std::string_view text) {
+    auto lines = Lines(text);
+    if (lines.size() < 2) return false;
+    auto raw = Base64Decode(lines[1]);
+    return raw && raw->size() == kSecretKeySize && raw->compare(2, 2, "Sc") == 0;
 }
 
 Result<PublicKey> ParsePublicKey(std::string_view text) {
@@ -120,18 +191,33 @@ Result<PublicKey> ParsePublicKey(std::string_view text) {
     return key;
 }
 
-Result<SecretKey> ParseSecretKey(std::string_view text) {
+Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passphrase) {
+    EnsureSodium();
     auto lines = Lines(text);
     if (lines.size() < 2) return BadKey("not a minisign secret key");
     auto raw = Base64Decode(lines[1]);
-    if (!raw || raw->size() != 158 || raw->compare(0, 2, "Ed") != 0 || raw->compare(4, 2, "B2") != 0)
+    if (!raw || raw->size() != kSecretKeySize || raw->compare(0, 2, "Ed") != 0 || raw->compare(4, 2, "B2") != 0)
         return BadKey("not a minisign secret key");
-    if ((*raw)[2] != '\0' || (*raw)[3] != '\0')
-        return MakeError(ErrorCode::kUsage, "encrypted secret keys are not supported; create one with "
-                                            "`fieldkit bundle keygen` or `minisign -G -W`");
+    const bool encrypted = raw->compare(2, 2, "Sc") == 0;
+    if (!encrypted && raw->compare(2, 2, std::string_view("\0\0", 2)) != 0)
+        return BadKey("secret key uses an unknown key derivation");
+    if (encrypted)
+        if (auto st = XorWithPassphrase(*raw, passphrase); !st) return st.error();
     SecretKey key;
-    std::memcpy(key.id.data(), raw->data() + 54, 8);
-    std::memcpy(key.key.data(), raw->data() + 62, 64);
+    std::memcpy(key.id.data(), raw->data() + kSecretAt, 8);
+    std::memcpy(key.key.data(), raw->data() + kSecretAt + 8, 64);
+    // minisign -W leaves the checksum zero, so only an encrypted key's checksum is checked.
+    const auto chk = KeyChecksum(key.id, key.key);
+    const bool sum_ok = sodium_memcmp(chk.data(), raw->data() + kSecretAt + 72, chk.size()) == 0;
+    sodium_memzero(raw->data(), raw->size());
+    if (encrypted && !sum_ok) return MakeError(ErrorCode::kBadSignature, "wrong passphrase (or a damaged key file)");
+    // The second half of an Ed25519 secret key is its public key: it must belong to the seed.
+    std::array<std::uint8_t, 32> pk{};
+    std::array<std::uint8_t, 64> sk{};
+    crypto_sign_seed_keypair(pk.data(), sk.data(), key.key.data());
+    const bool pair_ok = sodium_memcmp(sk.data(), key.key.data(), sk.size()) == 0;
+    sodium_memzero(sk.data(), sk.size());
+    if (!pair_ok) return BadKey("secret key is damaged (its halves do not match)");
     return key;
 }
 

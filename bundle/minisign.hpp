@@ -40,12 +40,33 @@ struct KeyPair {
 };
 KeyPair GenerateKeyPair();
 
-// Text files in minisign's format. The secret key is written unencrypted (kdf "\0\0"),
-// as `minisign -G -W` does: protect the file itself.
+// Text files in minisign's format.
 std::string FormatPublicKey(const PublicKey& key);
-std::string FormatSecretKey(const SecretKey& key);
 Result<PublicKey> ParsePublicKey(std::string_view text);
-Result<SecretKey> ParseSecretKey(std::string_view text);
+
+// Secret keys are encrypted as `minisign -G` does (kdf "Sc"): scrypt (salsa20/8, SHA-256) of the
+// passphrase with a random salt and the limits below, XORed over key id, key and checksum.
+// FormatSecretKey writes the unencrypted form of `minisign -G -W` (kdf "\0\0").
+struct ScryptLimits {
+    std::uint64_t opslimit = 0;
+    std::uint64_t memlimit = 0;
+};
+// What minisign 0.11 writes: libsodium's "sensitive" scrypt limits (1 GiB, a few seconds).
+inline constexpr ScryptLimits kMinisignScrypt{33554432, 1073741824};
+// Files asking for more memory or work than this are refused rather than run.
+inline constexpr ScryptLimits kMaxScrypt{1ull << 36, 4ull << 30};
+
+std::string FormatSecretKey(const SecretKey& key);
+std::string FormatEncryptedSecretKey(const SecretKey& key, std::string_view passphrase,
+                                     ScryptLimits limits = kMinisignScrypt);
+// Whether a secret key file is encrypted (false for anything that is not a secret key).
+bool IsEncryptedSecretKey(std::string_view text);
+// Reads either form; `passphrase` is used only for an encrypted key. A wrong passphrase (or a
+// damaged file) fails the key's checksum and is refused with kBadSignature.
+Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passphrase = {});
+
+// Overwrites a string that held a passphrase or key text (a plain clear may be optimised away).
+void Wipe(std::string& secret);
 
 // BLAKE2b-512 of the data, the prehash minisign signs.
 std::array<std::uint8_t, 64> Prehash(std::string_view data);

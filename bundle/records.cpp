@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
+
 namespace fk::bundle {
 namespace {
 
@@ -85,7 +87,7 @@ Result<Content> DecodeRecords(std::string_view records) {
             a.related = rec.at("related").get<std::vector<std::string>>();
             for (const auto& s : rec.at("sources"))
                 a.sources.push_back({s.at("title").get<std::string>(), s.at("publisher").get<std::string>(),
-                                     s.at("year").get<int>(), s.at("url").get<std::string>()});
+                                     JsonInt<int>(s, "year"), s.at("url").get<std::string>()});
             a.body = rec.at("body").get<std::string>();
             c.articles.push_back(std::move(a));
         }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/root_chain.hpp"
 
@@ -14,7 +15,7 @@ using nlohmann::json;
 json ArtifactJson(const Artifact& a) { return {{"name", a.name}, {"hash", a.hash}, {"size", a.size}}; }
 
 Artifact ArtifactFrom(const json& j) {
-    Artifact a{j.at("name").get<std::string>(), j.at("hash").get<std::string>(), j.at("size").get<std::uint64_t>()};
+    Artifact a{j.at("name").get<std::string>(), j.at("hash").get<std::string>(), JsonInt<std::uint64_t>(j, "size")};
     // Names are used as URL path segments and file names: only "<hex>.<ext>".
     const auto dot = a.name.find('.');
     if (dot == std::string::npos || dot == 0 || a.name.find_first_not_of("0123456789abcdef") != dot ||
@@ -54,10 +55,10 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
     try {
         auto j = json::parse(text);
         ReleaseManifest m;
-        m.format = j.at("format").get<int>();
+        m.format = JsonInt<int>(j, "format");
         if (m.format != 1) return MakeError(ErrorCode::kTooNew, "release manifest format " + std::to_string(m.format) + " is not supported");
-        m.created = j.at("created").get<std::int64_t>();
-        m.expires = j.at("expires").get<std::int64_t>();
+        m.created = JsonInt<std::int64_t>(j, "created");
+        m.expires = JsonInt<std::int64_t>(j, "expires");
         m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
         if (j.contains("roots")) {
             auto roots = RootsFromJson(j.at("roots").dump());
@@ -68,13 +69,13 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
             PackRelease p;
             p.pack = id;
             p.title = pj.at("title").get<std::string>();
-            p.version = pj.at("version").get<std::uint64_t>();
+            p.version = JsonInt<std::uint64_t>(pj, "version");
             for (const auto& r : pj.at("releases"))
-                p.releases.push_back({r.at("version").get<std::uint64_t>(), r.at("raw_hash").get<std::string>(),
+                p.releases.push_back({JsonInt<std::uint64_t>(r, "version"), r.at("raw_hash").get<std::string>(),
                                       ArtifactFrom(r.at("file"))});
             for (const auto& d : pj.at("deltas"))
-                p.deltas.push_back({d.at("base_version").get<std::uint64_t>(), d.at("base_raw_hash").get<std::string>(),
-                                    d.at("result_version").get<std::uint64_t>(),
+                p.deltas.push_back({JsonInt<std::uint64_t>(d, "base_version"), d.at("base_raw_hash").get<std::string>(),
+                                    JsonInt<std::uint64_t>(d, "result_version"),
                                     d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"))});
             if (p.releases.empty() || p.releases.back().version != p.version)
                 return MakeError(ErrorCode::kCorrupt, "release manifest: pack '" + id + "' does not list its newest release last");

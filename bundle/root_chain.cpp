@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/bundle_file.hpp"
+#include "bundle/json_int.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -83,7 +84,7 @@ Result<std::vector<RootLink>> RootsFromJson(std::string_view text) {
         auto arr = nlohmann::json::parse(text);
         std::vector<RootLink> out;
         for (const auto& r : arr)
-            out.push_back(RootLink{r.at("root").get<std::uint64_t>(), r.at("key").get<std::string>(),
+            out.push_back(RootLink{JsonInt<std::uint64_t>(r, "root"), r.at("key").get<std::string>(),
                                    r.at("previous").get<std::string>(), r.at("sig_previous").get<std::string>(),
                                    r.at("sig_key").get<std::string>()});
         return out;

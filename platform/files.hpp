@@ -18,8 +18,17 @@ namespace fs = std::filesystem;
 Result<std::string> ReadFile(const fs::path& path, std::string_view role,
                              std::uint64_t max_bytes = 1ull << 30);
 
-// Replaces `path` with `bytes` so that a crash leaves either the old or the new file.
+// Replaces `path` with `bytes` so that a crash leaves either the old or the new file. The
+// temporary beside it has an unpredictable name and is created with O_EXCL|O_NOFOLLOW, so a
+// symlink planted on a foreign disk is never followed.
 Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string_view role);
+
+// Creates `path` (which must not exist, not even as a symlink) with `mode` and writes `bytes`.
+// Used for secret keys: 0600 from the first byte, and never over an existing file.
+Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_view role, unsigned mode);
+
+// `target` + `tag` + 16 random hex digits: a name beside the target nobody can plant in advance.
+fs::path UniqueTempPath(const fs::path& target, std::string_view tag);
 
 // Creates a directory and its parents; reports failures with the role and path.
 Status MakeDirs(const fs::path& path, std::string_view role);

@@ -1,10 +1,12 @@
 // POSIX implementation of platform/files.hpp.
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 #include "platform/files.hpp"
 
@@ -63,11 +65,36 @@ Status SyncDirectory(const fs::path& dir) {
     return Ok{};
 }
 
-Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string_view role) {
-    fs::path tmp = path;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return ErrnoError(errno, role, tmp);
+fs::path UniqueTempPath(const fs::path& target, std::string_view tag) {
+    // O_EXCL|O_NOFOLLOW is the protection; the random name only keeps others from squatting it.
+    unsigned char random[8] = {};
+    for (size_t got = 0; got < sizeof random;) {
+        const ssize_t n = ::getrandom(random + got, sizeof random - got, 0);
+        if (n > 0) got += static_cast<size_t>(n);
+        if (n < 0 && errno != EINTR) throw std::system_error(errno, std::generic_category(), "getrandom");
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string suffix(tag);
+    for (unsigned char b : random) {
+        suffix += kHex[b >> 4];
+        suffix += kHex[b & 15];
+    }
+    fs::path out = target;
+    out += suffix;
+    return out;
+}
+
+namespace {
+
+// Writes all of `bytes` to a new file, created with O_EXCL|O_NOFOLLOW so that nothing already
+// there (a file, or a symlink planted on a foreign disk) is ever opened. Removes it on failure.
+Status WriteNew(const fs::path& path, std::string_view bytes, std::string_view role, mode_t mode,
+                bool* existed = nullptr) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    if (fd < 0) {
+        if (existed) *existed = errno == EEXIST || errno == ELOOP;
+        return ErrnoError(errno, role, path);
+    }
     size_t done = 0;
     while (done < bytes.size()) {
         ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -75,20 +102,39 @@ Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string
         if (n < 0) {
             int err = errno;
             ::close(fd);
-            ::unlink(tmp.c_str());
+            ::unlink(path.c_str());
             return ErrnoError(err, role, path);
         }
         done += static_cast<size_t>(n);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         int err = errno;
-        ::unlink(tmp.c_str());
+        ::unlink(path.c_str());
         return ErrnoError(err, role, path);
     }
+    return Ok{};
+}
+
+}  // namespace
+
+Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string_view role) {
+    fs::path tmp = UniqueTempPath(path, ".tmp-");
+    if (auto st = WriteNew(tmp, bytes, role, 0644); !st) return st;
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         int err = errno;
         ::unlink(tmp.c_str());
         return ErrnoError(err, role, path);
+    }
+    return SyncDirectory(path.parent_path());
+}
+
+Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_view role, unsigned mode) {
+    bool existed = false;
+    if (auto st = WriteNew(path, bytes, role, static_cast<mode_t>(mode), &existed); !st) {
+        if (existed)
+            return MakeError(ErrorCode::kUsage, std::string(role) + " '" + path.string() +
+                                                    "' already exists; not overwriting it (move it away first)");
+        return st;
     }
     return SyncDirectory(path.parent_path());
 }

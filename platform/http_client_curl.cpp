@@ -131,7 +131,8 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
                     const std::atomic<bool>* cancel) {
     if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, "'" + url + "': only http:// and https:// mirrors");
     for (int round = 0; round < 2; ++round) {
-        int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        // The name is stable (resume needs it) but never followed if it is a symlink.
+        int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (fd < 0) return ErrnoError(errno, "partial download", partial);
         struct stat st {};
         ::fstat(fd, &st);  // re-read: another attempt (or process) may have written more

@@ -1,6 +1,5 @@
 // Publisher commands: bundle lint, keygen, build, verify.
-#include <sys/stat.h>
-
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -10,6 +9,7 @@
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
+#include "platform/terminal.hpp"
 
 namespace fk::cli {
 namespace {
@@ -31,16 +31,33 @@ int RunLint(Context&, const Args& a) {
 int RunKeygen(Context&, const Args& a) {
     auto pub = a.Option("-p"), sec = a.Option("-s");
     if (!pub || !sec) return Usage("bundle keygen needs -p KEY.pub and -s KEY.sec");
-    if (!a.Flag("--force") && (fs::exists(*pub) || fs::exists(*sec)))
-        return Fail("'" + (fs::exists(*sec) ? *sec : *pub) + "' already exists; refusing to overwrite a key (use --force)");
+    for (const auto& path : {*sec, *pub}) {
+        std::error_code ec;
+        if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
+            return Fail("'" + path + "' already exists; refusing to overwrite a key (move it away first)");
+    }
+    const bool encrypted = !a.Flag("-W");
+    std::string passphrase;
+    if (encrypted) {
+        auto p = AskPassphrase("Passphrase for the new secret key: ", true);
+        if (!p) return Fail(p.error().detail);
+        passphrase = std::move(*p);
+    }
     auto kp = bundle::GenerateKeyPair();
-    if (auto st = platform::WriteFileAtomic(*sec, bundle::FormatSecretKey(kp.sec), "secret key"); !st)
-        return Fail(st.error().detail);
-    ::chmod(sec->c_str(), 0600);
-    if (auto st = platform::WriteFileAtomic(*pub, bundle::FormatPublicKey(kp.pub), "public key"); !st)
-        return Fail(st.error().detail);
+    std::string text =
+        encrypted ? bundle::FormatEncryptedSecretKey(kp.sec, passphrase) : bundle::FormatSecretKey(kp.sec);
+    bundle::Wipe(passphrase);
+    // 0600 from the first byte, O_EXCL|O_NOFOLLOW: never another file's permissions or contents.
+    auto st = platform::WriteNewFile(*sec, text, "secret key", 0600);
+    bundle::Wipe(text);
+    if (!st) return Fail(st.error().detail);
+    if (auto pst = platform::WriteNewFile(*pub, bundle::FormatPublicKey(kp.pub), "public key", 0644); !pst) {
+        std::error_code ec;
+        fs::remove(*sec, ec);  // ours, just made: a key pair is written whole or not at all
+        return Fail(pst.error().detail);
+    }
     std::cout << "key " << bundle::KeyIdHex(kp.pub.id) << ": public " << *pub << ", secret " << *sec
-              << " (unencrypted: keep it offline)\n";
+              << (encrypted ? " (encrypted with your passphrase)\n" : " (unencrypted: keep it offline)\n");
     return 0;
 }
 
@@ -114,10 +131,13 @@ std::vector<Command> BundleCommands() {
     return {
         {"bundle lint", "DIR", "check a content directory against the content rules",
          "Prints each problem as path:line: message and exits 1 if there are any.\n", {{}, {}, {}}, RunLint},
-        {"bundle keygen", "-p KEY.pub -s KEY.sec [--force]", "make a publisher key pair (minisign format)",
-         "The secret key is written unencrypted (like `minisign -G -W`): keep it on an offline\n"
-         "machine or an encrypted USB stick, never in a repository.\n",
-         {{"--force"}, {"-p", "-s"}, {}}, RunKeygen},
+        {"bundle keygen", "-p KEY.pub -s KEY.sec [-W]", "make a publisher key pair (minisign format)",
+         "The secret key is encrypted with a passphrase you choose, exactly as `minisign -G` does,\n"
+         "and created readable by you alone (0600); existing files are never overwritten.\n"
+         "  -W, --unencrypted   no passphrase (like `minisign -G -W`), for tests and CI only\n"
+         "Commands that sign ask for the passphrase on the terminal, or read the first line of the\n"
+         "file named by FIELDKIT_PASSPHRASE_FILE (e.g. /dev/stdin or a file of your own).\n",
+         {{"-W"}, {"-p", "-s"}, {{"--unencrypted", "-W"}}}, RunKeygen},
         {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]", "lint, then build and sign a bundle",
          "Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
          "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
@@ -136,10 +156,50 @@ int Fail(const std::string& message) {
     return 1;
 }
 
+Result<std::string> AskPassphrase(const std::string& prompt, bool twice) {
+    if (const char* file = std::getenv("FIELDKIT_PASSPHRASE_FILE"); file && *file) {
+        auto text = platform::ReadFile(file, "passphrase file", 4096);
+        if (!text) return text.error();
+        std::string line = text->substr(0, text->find('\n'));
+        bundle::Wipe(*text);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) return MakeError(ErrorCode::kUsage, std::string("passphrase file '") + file + "' is empty");
+        return line;
+    }
+    auto first = platform::ReadSecretFromTerminal(prompt);
+    if (!first)
+        return MakeError(ErrorCode::kUsage,
+                         first.error().detail + " (set FIELDKIT_PASSPHRASE_FILE to read it from a file)");
+    if (first->empty()) return MakeError(ErrorCode::kUsage, "the passphrase is empty");
+    if (twice) {
+        auto again = platform::ReadSecretFromTerminal("The same passphrase again: ");
+        const bool same = again && *again == *first;
+        if (again) bundle::Wipe(*again);
+        if (!same) {
+            bundle::Wipe(*first);
+            return MakeError(ErrorCode::kUsage, "the two passphrases differ");
+        }
+    }
+    return first;
+}
+
 Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
     auto text = platform::ReadFile(path, "secret key", 4096);
     if (!text) return text.error();
-    auto key = bundle::ParseSecretKey(*text);
+    std::error_code ec;
+    const auto perms = fs::status(path, ec).permissions();
+    if (!ec && (perms & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
+        std::cerr << "fieldkit: warning: secret key '" << path
+                  << "' is readable by other users; make it yours alone with: chmod 600 '" << path << "'\n";
+    std::string passphrase;
+    if (bundle::IsEncryptedSecretKey(*text)) {
+        auto p = AskPassphrase("Passphrase for secret key '" + path + "': ", false);
+        if (!p) return MakeError(p.error().code, "secret key '" + path + "': " + p.error().detail);
+        passphrase = std::move(*p);
+    }
+    auto key = bundle::ParseSecretKey(*text, passphrase);
+    bundle::Wipe(passphrase);
+    bundle::Wipe(*text);
     if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
     return key;
 }

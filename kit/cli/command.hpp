@@ -39,7 +39,12 @@ int Usage(const std::string& message);
 // Prints a usage error with the command's usage line and returns 2.
 int UsageError(const Command& cmd, const std::string& message);
 
-// Reads a publisher's secret key file (minisign format, unencrypted).
+// A passphrase: the first line of the file named by FIELDKIT_PASSPHRASE_FILE if that is set,
+// otherwise asked on the terminal without echo (`twice` to confirm a new one).
+Result<std::string> AskPassphrase(const std::string& prompt, bool twice);
+
+// Reads a publisher's secret key file (minisign format, encrypted or not), warning on stderr
+// when other users can read it and asking for the passphrase of an encrypted one.
 Result<bundle::SecretKey> LoadSecretKey(const std::string& path);
 
 // Opens the library in ctx.data_dir, installing the built-in pack on first use.

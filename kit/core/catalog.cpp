@@ -2,11 +2,21 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
 
 namespace fk::core {
 namespace {
+
+// The index holds what fieldkit wrote; a damaged year reads as 0 rather than a bad cast.
+int SourceYear(const nlohmann::json& source) {
+    try {
+        return bundle::JsonIntOr<int>(source, "year", 0);
+    } catch (const nlohmann::json::exception&) {
+        return 0;
+    }
+}
 
 std::vector<std::string> Split(const std::string& s, const std::string& sep) {
     std::vector<std::string> out;
@@ -123,7 +133,7 @@ std::optional<ArticleView> ContentIndex::Get(std::string_view address, std::stri
     a.related = Split(st->Text(12), " ");
     for (const auto& s : nlohmann::json::parse(st->Text(13), nullptr, false))
         if (s.is_object())
-            a.sources.push_back({s.value("title", ""), s.value("publisher", ""), s.value("year", 0), s.value("url", "")});
+            a.sources.push_back({s.value("title", ""), s.value("publisher", ""), SourceYear(s), s.value("url", "")});
     a.body = st->Text(14);
 
     if (auto t = m_db.Prepare("SELECT key, text FROM tasks WHERE article = ? ORDER BY position")) {

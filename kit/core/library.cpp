@@ -237,9 +237,10 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
     next.generation = m_state.generation + 1;
     next.index_file = "index-" + std::to_string(next.generation) + ".sqlite";
     const fs::path final_path = m_dir / next.index_file;
-    const fs::path tmp_path = final_path.string() + ".building";
+    // An unpredictable name: nothing can be planted there in advance. Leftovers of a crash start
+    // with "index-" and RemoveUnreferencedFiles clears them.
+    const fs::path tmp_path = platform::UniqueTempPath(final_path, ".building-");
     std::error_code ec;
-    fs::remove(tmp_path, ec);
     if (auto st = BuildIndex(tmp_path, packs); !st) {
         fs::remove(tmp_path, ec);
         return st;

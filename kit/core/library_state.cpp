@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
 #include "platform/files.hpp"
 
 namespace fk::core {
@@ -19,22 +20,23 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
         for (const auto& [id, p] : j.at("packs").items()) {
             InstalledPack ip;
             ip.pack = id;
-            ip.version = p.at("version").get<std::uint64_t>();
+            ip.version = bundle::JsonInt<std::uint64_t>(p, "version");
             ip.title = p.at("title").get<std::string>();
             ip.publisher = p.at("publisher").get<std::string>();
-            ip.created = p.at("created").get<std::int64_t>();
-            ip.article_count = p.at("articles").get<std::uint64_t>();
+            ip.created = bundle::JsonInt<std::int64_t>(p, "created");
+            ip.article_count = bundle::JsonInt<std::uint64_t>(p, "articles");
             ip.file = p.at("file").get<std::string>();
             ip.public_key = p.at("public_key").get<std::string>();
             ip.key_id = p.at("key_id").get<std::string>();
             ip.embedded = p.at("embedded").get<bool>();
-            ip.installed_at = p.at("installed_at").get<std::int64_t>();
+            ip.installed_at = bundle::JsonInt<std::int64_t>(p, "installed_at");
             s.packs[id] = ip;
         }
-        s.floors = j.at("floors").get<std::map<std::string, std::uint64_t>>();
+        for (const auto& [id, floor] : j.at("floors").items())
+            s.floors[id] = bundle::JsonIntValue<std::uint64_t>(floor, id);
         s.index_file = j.at("index").get<std::string>();
-        s.generation = j.at("generation").get<std::uint64_t>();
-        s.clock_floor = j.at("clock_floor").get<std::int64_t>();
+        s.generation = bundle::JsonInt<std::uint64_t>(j, "generation");
+        s.clock_floor = bundle::JsonInt<std::int64_t>(j, "clock_floor");
         return s;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + e.what());

@@ -3,7 +3,8 @@
 
 #include <md4c-html.h>
 
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "kit/core/words.hpp"
 
@@ -40,16 +41,146 @@ std::string EscapeHtml(const std::string& s) {
     return out;
 }
 
+// An internal link "](id.md)" or "](id.md#fragment)" whose "]" is at `close`: its id, fragment
+// and the end of the match. A plain scanner: std::regex recursed once per character and
+// overflowed the stack on a 150 KB link.
+struct InternalLink {
+    std::string_view id, fragment;
+    size_t end = 0;
+};
+
+bool IsIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+std::optional<InternalLink> InternalLinkAt(std::string_view s, size_t close) {
+    if (close + 1 >= s.size() || s[close] != ']' || s[close + 1] != '(') return std::nullopt;
+    size_t i = close + 2;
+    const size_t id_start = i;
+    while (i < s.size() && IsIdChar(s[i])) ++i;
+    if (i == id_start || s.substr(i, 3) != ".md") return std::nullopt;
+    InternalLink link;
+    link.id = s.substr(id_start, i - id_start);
+    i += 3;
+    const size_t frag_start = i;
+    if (i < s.size() && s[i] == '#') i = s.find(')', i);
+    if (i == std::string_view::npos || i >= s.size() || s[i] != ')') return std::nullopt;
+    link.fragment = s.substr(frag_start, i - frag_start);
+    link.end = i + 1;
+    return link;
+}
+
+// "[text](id.md#x)" becomes "text (see: id)"; text is everything up to the first "]".
+std::string SeeAlsoLinks(std::string_view body) {
+    std::string out;
+    size_t i = 0, close = 0;
+    std::optional<InternalLink> link;  // the match at `close`, shared by every "[" before it
+    while (i < body.size()) {
+        if (body[i] == '[') {
+            if (close <= i) {
+                close = body.find(']', i + 1);
+                if (close == std::string_view::npos) close = body.size();
+                link = InternalLinkAt(body, close);
+            }
+            if (link && close > i + 1) {
+                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(link->id).append(")");
+                i = link->end;
+                continue;
+            }
+        }
+        out += body[i++];
+    }
+    return out;
+}
+
+// "](id.md#x)" becomes "](id.html#x)" for the standalone HTML export.
+std::string HtmlArticleLinks(std::string_view body) {
+    std::string out;
+    size_t i = 0;
+    while (i < body.size()) {
+        if (auto link = body[i] == ']' ? InternalLinkAt(body, i) : std::nullopt) {
+            out.append("](").append(link->id).append(".html").append(link->fragment).append(")");
+            i = link->end;
+            continue;
+        }
+        out += body[i++];
+    }
+    return out;
+}
+
+char Lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Links that survive in exported HTML: http, https and mailto, links to other articles of
+// the kit ("id.html", "id.html#x") and anchors in the same article. Everything else
+// (javascript:, data:, vbscript:, file:, relative paths, "//host") is shown as text.
+bool IsSafeExportUrlImpl(std::string_view url) {
+    const size_t colon = url.find(':');
+    if (colon != std::string_view::npos && url.find_first_of("/?#") > colon) {
+        std::string scheme;
+        for (char c : url.substr(0, colon)) scheme += Lower(c);
+        return scheme == "http" || scheme == "https" || scheme == "mailto";
+    }
+    if (url.starts_with("#")) return true;
+    size_t i = 0;
+    while (i < url.size() && IsIdChar(url[i])) ++i;
+    return i > 0 && url.substr(i, 5) == ".html" && (i + 5 == url.size() || url[i + 5] == '#');
+}
+
+// md4c-html writes every link as <a href="URL"...> and every image as <img src="URL" alt="ALT"...>
+// (raw HTML in the source is escaped under MD_FLAG_NOHTML, so nothing else looks like these).
+// Unsafe links keep their text; unsafe images become their alt text.
+std::string WithoutUnsafeLinks(std::string_view html) {
+    constexpr std::string_view kLink = "<a href=\"", kImage = "<img src=\"", kAlt = "alt=\"";
+    std::string out;
+    size_t i = 0;
+    bool drop_close = false;
+    while (i < html.size()) {
+        const bool link = html.substr(i, kLink.size()) == kLink, image = html.substr(i, kImage.size()) == kImage;
+        if (drop_close && html.substr(i, 4) == "</a>") {
+            drop_close = false;
+            i += 4;
+            continue;
+        }
+        if (!link && !image) {
+            out += html[i++];
+            continue;
+        }
+        const size_t url_start = i + (link ? kLink.size() : kImage.size());
+        const size_t url_end = html.find('"', url_start), tag_end = html.find('>', url_start);
+        if (url_end == std::string_view::npos || tag_end == std::string_view::npos) {
+            out += html[i++];
+            continue;
+        }
+        std::string url(html.substr(url_start, url_end - url_start));
+        for (size_t amp; (amp = url.find("&amp;")) != std::string::npos;) url.erase(amp + 1, 4);
+        if (IsSafeExportUrlImpl(url)) {
+            out.append(html.substr(i, tag_end + 1 - i));
+        } else if (link) {
+            drop_close = true;
+        } else if (size_t alt = html.find(kAlt, url_end); alt < tag_end) {
+            alt += kAlt.size();
+            out.append(html.substr(alt, html.find('"', alt) - alt));
+        }
+        i = tag_end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
+bool IsSafeExportUrl(std::string_view url) {
+    return IsSafeExportUrlImpl(url);
+}
+
 std::string RenderText(const bundle::Article& a, bool tty) {
-    static const std::regex internal(R"(\[([^\]]+)\]\(([a-z0-9-]+)\.md(#[^)]*)?\))");
     const std::string bold = tty ? "\x1b[1m" : "", plain = tty ? "\x1b[0m" : "";
     std::string out = bold + a.title + plain + "\n" + std::string(std::min<size_t>(CodePointCount(a.title), 80), '=') + "\n";
     out += a.summary + "\n\n";
     out += a.type + " | " + Join(a.phases, ", ") + " | " + Join(a.audiences, ", ") + " | updated " + a.updated +
            " | id " + a.id + "\n\n";
-    out += std::regex_replace(a.body, internal, "$1 (see: $2)");
+    out += SeeAlsoLinks(a.body);
     if (!out.ends_with("\n")) out += "\n";
     if (!a.sources.empty()) out += "\n" + bold + "Sources" + plain + "\n" + SourcesList(a);
     return out;
@@ -65,20 +196,23 @@ std::string RenderMarkdown(const bundle::Article& a) {
 }
 
 std::string RenderHtml(const bundle::Article& a) {
-    static const std::regex internal(R"(\]\(([a-z0-9-]+)\.md(#[^)]*)?\))");
-    std::string body = std::regex_replace(a.body, internal, "]($1.html$2)");
+    const std::string body = HtmlArticleLinks(a.body);
     std::string html;
     md_html(body.data(), static_cast<MD_SIZE>(body.size()),
             [](const MD_CHAR* text, MD_SIZE size, void* user) { static_cast<std::string*>(user)->append(text, size); },
             &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
-    std::string out = "<!doctype html>\n<html lang=\"" + EscapeHtml(a.lang) + "\"" + (a.lang == "ar" ? " dir=\"rtl\"" : "") +
-                      "><meta charset=\"utf-8\"><title>" + EscapeHtml(a.title) + "</title>\n<h1>" +
-                      EscapeHtml(a.title) + "</h1>\n<p><em>" + EscapeHtml(a.summary) + "</em></p>\n" + html;
+    std::string out = "<!doctype html>\n<html lang=\"" + EscapeHtml(a.lang) + "\"" +
+                      (a.lang == "ar" ? " dir=\"rtl\"" : "") + "><meta charset=\"utf-8\"><title>" +
+                      EscapeHtml(a.title) + "</title>\n<h1>" + EscapeHtml(a.title) + "</h1>\n<p><em>" +
+                      EscapeHtml(a.summary) + "</em></p>\n" + WithoutUnsafeLinks(html);
     if (!a.sources.empty()) {
         out += "<h2>Sources</h2>\n<ul>\n";
         for (const auto& s : a.sources) {
             out += "<li>" + EscapeHtml(s.title) + ". " + EscapeHtml(s.publisher) + ", " + std::to_string(s.year);
-            if (!s.url.empty()) out += ". <a href=\"" + EscapeHtml(s.url) + "\">" + EscapeHtml(s.url) + "</a>";
+            if (IsSafeExportUrl(s.url))
+                out += ". <a href=\"" + EscapeHtml(s.url) + "\">" + EscapeHtml(s.url) + "</a>";
+            else if (!s.url.empty())
+                out += ". " + EscapeHtml(s.url);
             out += "</li>\n";
         }
         out += "</ul>\n";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "bundle/content.hpp"
 
@@ -14,7 +15,10 @@ std::string RenderText(const bundle::Article& article, bool tty);
 // The article as a Markdown document with a YAML-style metadata header.
 std::string RenderMarkdown(const bundle::Article& article);
 
-// A standalone HTML document; internal links point at "<id>.html".
+// Whether a link may stay a link in exported HTML: http, https, mailto, "<id>.html[#x]" and "#x".
+bool IsSafeExportUrl(std::string_view url);
+
+// A standalone HTML document; internal links point at "<id>.html", unsafe links become text.
 std::string RenderHtml(const bundle::Article& article);
 
 }  // namespace fk::core

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundle/json_int.hpp"
 #include "platform/files.hpp"
 
 namespace fk::core {
@@ -19,18 +20,21 @@ Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
         auto j = nlohmann::json::parse(*text);
         SyncState s;
         s.mirrors = j.value("mirrors", std::vector<std::string>{});
-        s.last_check = j.value("last_check", std::int64_t{0});
-        s.last_success = j.value("last_success", std::int64_t{0});
-        s.release_created_floor = j.value("release_created_floor", std::int64_t{0});
-        s.release_expires = j.value("release_expires", std::int64_t{0});
-        s.release_floors = j.value("release_floors", std::map<std::string, std::int64_t>{});
-        s.consecutive_failures = j.value("consecutive_failures", 0);
+        s.last_check = bundle::JsonIntOr<std::int64_t>(j, "last_check", 0);
+        s.last_success = bundle::JsonIntOr<std::int64_t>(j, "last_success", 0);
+        s.release_created_floor = bundle::JsonIntOr<std::int64_t>(j, "release_created_floor", 0);
+        s.release_expires = bundle::JsonIntOr<std::int64_t>(j, "release_expires", 0);
+        const nlohmann::json floors = j.value("release_floors", nlohmann::json::object());
+        for (const auto& [key, floor] : floors.items())
+            s.release_floors[key] = bundle::JsonIntValue<std::int64_t>(floor, key);
+        s.consecutive_failures = bundle::JsonIntOr<int>(j, "consecutive_failures", 0);
         s.online = j.value("online", false);
         s.last_error = j.value("last_error", std::string{});
         const nlohmann::json packs = j.value("packs", nlohmann::json::object());
         for (const auto& [id, p] : packs.items())
-            s.packs[id] = KnownRelease{p.value("version", std::uint64_t{0}), p.value("source", std::string{}),
-                                       p.value("installed_via_sync", std::int64_t{0})};
+            s.packs[id] =
+                KnownRelease{bundle::JsonIntOr<std::uint64_t>(p, "version", 0), p.value("source", std::string{}),
+                             bundle::JsonIntOr<std::int64_t>(p, "installed_via_sync", 0)};
         return s;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, std::string("sync state is damaged: ") + e.what());

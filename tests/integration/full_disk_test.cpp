@@ -17,7 +17,8 @@ TEST_CASE("an import that runs out of disk space fails cleanly and loses nothing
         return fk::test::SkipTest("full-disk-import", "disk full during import", why);
     fk::test::TempDir dir;
     const std::string fk = FK_BINARY;
-    REQUIRE(Fieldkit(dir / "pub", {"bundle", "keygen", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status == 0);
+    REQUIRE(Fieldkit(dir / "pub", {"bundle", "keygen", "-W", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status ==
+            0);
     fk::test::WriteSampleContent(dir.path() / "content", 400, "big-pack", "fillerword");
     REQUIRE(Fieldkit(dir / "pub", {"bundle", "build", dir / "content", "-o", dir / "big.fkb", "-s", dir / "key.sec",
                                    "--version", "1"})

@@ -22,7 +22,7 @@ struct Publisher {
     std::string data = dir / "reader";
 
     Publisher() {
-        REQUIRE(Fieldkit(data, {"bundle", "keygen", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status == 0);
+        REQUIRE(Fieldkit(data, {"bundle", "keygen", "-W", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status == 0);
     }
     std::string Build(int version, const std::string& marker = "editionone") {
         const std::string content = dir / ("content-" + std::to_string(version));

@@ -98,7 +98,7 @@ TEST_CASE("a tampered release manifest is refused by its signature") {
 TEST_CASE("a mirror signed with an unknown key is refused") {
     Releases rel(2);
     const std::string other_pub = rel.Dir() + "/other.pub", other_sec = rel.Dir() + "/other.sec";
-    REQUIRE(Fieldkit(rel.Dir() + "/scratch", {"bundle", "keygen", "-p", other_pub, "-s", other_sec}).status == 0);
+    REQUIRE(Fieldkit(rel.Dir() + "/scratch", {"bundle", "keygen", "-W", "-p", other_pub, "-s", other_sec}).status == 0);
     // The other key re-signs nothing of ours: its own build of v2 would not verify anyway, so
     // sign the release list of a mirror it publishes with its own bundle.
     const std::string other_bundle = rel.Dir() + "/other-v3.fkb";

@@ -13,7 +13,7 @@ TEST_CASE("a rotated publisher key is followed through the root chain, by sync a
     Releases rel(2);
     const std::string scratch = rel.Dir() + "/scratch";
     const std::string k2_pub = rel.Dir() + "/k2.pub", k2_sec = rel.Dir() + "/k2.sec";
-    REQUIRE(Fieldkit(scratch, {"bundle", "keygen", "-p", k2_pub, "-s", k2_sec}).status == 0);
+    REQUIRE(Fieldkit(scratch, {"bundle", "keygen", "-W", "-p", k2_pub, "-s", k2_sec}).status == 0);
     const std::string roots = rel.Dir() + "/roots.json";
     auto rot = Fieldkit(scratch, {"bundle", "rotate", "--from", rel.Sec(), "--to", k2_sec, "--roots", roots});
     INFO(rot.err);
@@ -56,7 +56,7 @@ TEST_CASE("a rotated publisher key is followed through the root chain, by sync a
     }
     SUBCASE("a key the chain does not reach is refused") {
         const std::string k3_pub = rel.Dir() + "/k3.pub", k3_sec = rel.Dir() + "/k3.sec";
-        REQUIRE(Fieldkit(scratch, {"bundle", "keygen", "-p", k3_pub, "-s", k3_sec}).status == 0);
+        REQUIRE(Fieldkit(scratch, {"bundle", "keygen", "-W", "-p", k3_pub, "-s", k3_sec}).status == 0);
         const std::string v4 = rel.Dir() + "/v4-k3.fkb";
         REQUIRE(Fieldkit(scratch, {"bundle", "build", rel.Dir() + "/content", "-o", v4, "-s", k3_sec, "--version", "4",
                                    "--roots", roots})

@@ -46,7 +46,7 @@ struct Editions {
     fk::test::TempDir dir;
     std::string pub = dir / "key.pub", sec = dir / "key.sec", mirror = dir / "mirror";
     Editions() {
-        Require(Fieldkit(dir / "scratch", {"bundle", "keygen", "-p", pub, "-s", sec}));
+        Require(Fieldkit(dir / "scratch", {"bundle", "keygen", "-W", "-p", pub, "-s", sec}));
         const fs::path content = dir.path() / "content";
         fs::copy(FK_SOURCE_DIR "/content", content, fs::copy_options::recursive);
         std::string kit = ReadText(content / "kit.yaml");

@@ -107,6 +107,9 @@ TEST_CASE("an interrupted install leaves the old version usable and its leftover
     std::ofstream(data / "index-99.sqlite.building") << "half an index";
     std::ofstream(data / "index-98.sqlite") << "an index never committed";
     std::ofstream(data / "library.json.tmp-1234") << "{";
+    // The names the temporaries have now: a random suffix nobody can plant in advance.
+    std::ofstream(data / "index-99.sqlite.building-0123456789abcdef") << "half an index";
+    std::ofstream(data / "library.json.tmp-fedcba9876543210") << "{";
     auto lib = core::Library::Open(data, {});
     REQUIRE(lib.ok());
     CHECK(lib->State().packs.at("test-pack").version == 1);
@@ -115,6 +118,8 @@ TEST_CASE("an interrupted install leaves the old version usable and its leftover
     CHECK_FALSE(fs::exists(data / "index-99.sqlite.building"));
     CHECK_FALSE(fs::exists(data / "index-98.sqlite"));
     CHECK_FALSE(fs::exists(data / "library.json.tmp-1234"));
+    CHECK_FALSE(fs::exists(data / "index-99.sqlite.building-0123456789abcdef"));
+    CHECK_FALSE(fs::exists(data / "library.json.tmp-fedcba9876543210"));
 }
 
 TEST_CASE("a lost or damaged index is rebuilt from the installed bundles") {

@@ -37,7 +37,7 @@ void EditArticles(const std::string& content_dir, int count, int seed) {
 Releases::Releases(int count, int edits) {
     m_pub = m_dir / "key.pub";
     m_sec = m_dir / "key.sec";
-    auto r = Fieldkit(m_dir / "scratch", {"bundle", "keygen", "-p", m_pub, "-s", m_sec});
+    auto r = Fieldkit(m_dir / "scratch", {"bundle", "keygen", "-W", "-p", m_pub, "-s", m_sec});
     REQUIRE(r.status == 0);
     const std::string content = m_dir / "content";
     fs::copy(FK_SOURCE_DIR "/content", content, fs::copy_options::recursive);
