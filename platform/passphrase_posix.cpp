@@ -1,12 +1,12 @@
 // ReadPassphrase on POSIX terminals (termios).
-#include "platform/passphrase.hpp"
-
 #include <fcntl.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
+
+#include "platform/passphrase.hpp"
 
 namespace fk::platform {
 

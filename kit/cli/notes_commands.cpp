@@ -45,7 +45,9 @@ Result<Secret> AskPassphrase(const char* env, const std::string& prompt, bool co
     return s;
 }
 
-Result<core::ReaderData> OpenReader(const Context& ctx) { return core::ReaderData::Open(ctx.data_dir); }
+Result<core::ReaderData> OpenReader(const Context& ctx) {
+    return core::ReaderData::Open(ctx.data_dir);
+}
 
 // Unlocks for this command only; a no-op without a passphrase.
 Status UnlockForCommand(core::ReaderData& reader) {
@@ -72,7 +74,9 @@ int RunNotesList(Context& ctx, const Args& a) {
         };
         json jn = json::array();
         for (const auto& n : notes) jn.push_back({{"id", n.id}, {"note", n.title}, {"at", n.at}});
-        std::cout << json{{"bookmarks", saved(bookmarks)}, {"notes", jn}, {"history", saved(recent)},
+        std::cout << json{{"bookmarks", saved(bookmarks)},
+                          {"notes", jn},
+                          {"history", saved(recent)},
                           {"history_on", reader->HistoryEnabled()}}
                          .dump(2)
                   << "\n";
@@ -181,25 +185,37 @@ std::vector<Command> NotesCommands() {
         "  FIELDKIT_NEW_PASSPHRASE_FILE   the new passphrase when changing it\n"
         "The command line never stays unlocked: each command asks and forgets when it ends.\n";
     return {
-        {"notes list", "[--json]", "print your bookmarks, notes and history (asks the passphrase if set)", pass_help,
-         {{"--json"}, {}, {}}, RunNotesList},
-        {"notes passphrase", "[--cost interactive|moderate|sensitive] [--remove]",
+        {"notes list",
+         "[--json]",
+         "print your bookmarks, notes and history (asks the passphrase if set)",
+         pass_help,
+         {{"--json"}, {}, {}},
+         RunNotesList},
+        {"notes passphrase",
+         "[--cost interactive|moderate|sensitive] [--remove]",
          "lock your notes, bookmarks and history with a passphrase (or change or remove it)",
-         std::string(
-             "Encrypts notes, bookmarks and history (XChaCha20-Poly1305 under a key wrapped with Argon2id).\n"
-             "Checklist ticks and settings are not encrypted. A forgotten passphrase cannot be recovered.\n"
-             "  --cost C    Argon2id cost: interactive (64 MiB, for old laptops), moderate (256 MiB,\n"
-             "              default) or sensitive (1 GiB)\n"
-             "  --remove    decrypt everything and store it in plain text again\n") +
+         std::string("Encrypts notes, bookmarks and history (XChaCha20-Poly1305 under a key wrapped with Argon2id).\n"
+                     "Checklist ticks and settings are not encrypted. A forgotten passphrase cannot be recovered.\n"
+                     "  --cost C    Argon2id cost: interactive (64 MiB, for old laptops), moderate (256 MiB,\n"
+                     "              default) or sensitive (1 GiB)\n"
+                     "  --remove    decrypt everything and store it in plain text again\n") +
              pass_help,
-         {{"--remove"}, {"--cost"}, {}}, RunNotesPassphrase},
-        {"notes history", "on|off", "keep a list of articles you open (off by default; off deletes it)", "",
-         {{}, {}, {}}, RunNotesHistory},
-        {"notes wipe", "[--yes]", "delete your notes, bookmarks, history, ticks and settings (wipe my data)",
+         {{"--remove"}, {"--cost"}, {}},
+         RunNotesPassphrase},
+        {"notes history",
+         "on|off",
+         "keep a list of articles you open (off by default; off deletes it)",
+         "",
+         {{}, {}, {}},
+         RunNotesHistory},
+        {"notes wipe",
+         "[--yes]",
+         "delete your notes, bookmarks, history, ticks and settings (wipe my data)",
          "Overwrites reader.sqlite and its -wal, -shm and -journal files, then deletes them. On SSDs and\n"
          "flash the old blocks may survive; full-disk encryption is the real protection. Installed packs\n"
          "and trusted keys are kept. Without --yes it asks on the terminal.\n",
-         {{"--yes"}, {}, {}}, RunNotesWipe},
+         {{"--yes"}, {}, {}},
+         RunNotesWipe},
     };
 }
 

@@ -21,7 +21,9 @@ bool SodiumReady() {
     return ready;
 }
 
-const unsigned char* Bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* Bytes(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
+}
 
 std::string Le64(std::uint64_t v) {
     std::string out(8, '\0');
@@ -39,7 +41,9 @@ std::string RowAd(std::string_view kind, std::string_view tag) {
     return ad;
 }
 
-std::string WrapAd(const KeyWrap& w) { return "fieldkit key v1" + w.salt + Le64(w.opslimit) + Le64(w.memlimit); }
+std::string WrapAd(const KeyWrap& w) {
+    return "fieldkit key v1" + w.salt + Le64(w.opslimit) + Le64(w.memlimit);
+}
 
 std::string SealWith(const unsigned char* key, std::string_view ad, std::string_view plaintext) {
     std::string box(kNonceBytes + plaintext.size() + kMacBytes, '\0');
@@ -70,7 +74,9 @@ void DeriveSubkeys(unsigned char* bytes) {
     crypto_kdf_derive_from_key(bytes + 2 * kKeyBytes, kKeyBytes, 2, kKdfContext, bytes);
 }
 
-Error NoMemory() { return MakeError(ErrorCode::kInternal, "cannot allocate protected memory for the reader's key"); }
+Error NoMemory() {
+    return MakeError(ErrorCode::kInternal, "cannot allocate protected memory for the reader's key");
+}
 
 // The key-encryption key: Argon2id over the passphrase, in guarded memory.
 struct Kek {
@@ -94,8 +100,12 @@ Status DeriveKek(Kek& kek, std::string_view passphrase, const KeyWrap& w) {
 KdfCost KdfCost::Interactive() {
     return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
-KdfCost KdfCost::Moderate() { return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE}; }
-KdfCost KdfCost::Sensitive() { return {crypto_pwhash_OPSLIMIT_SENSITIVE, crypto_pwhash_MEMLIMIT_SENSITIVE}; }
+KdfCost KdfCost::Moderate() {
+    return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+}
+KdfCost KdfCost::Sensitive() {
+    return {crypto_pwhash_OPSLIMIT_SENSITIVE, crypto_pwhash_MEMLIMIT_SENSITIVE};
+}
 
 std::optional<KdfCost> KdfCost::Named(std::string_view name) {
     if (name == "interactive") return Interactive();

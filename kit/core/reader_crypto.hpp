@@ -16,7 +16,7 @@ namespace fk::core {
 // Argon2id work factors, stored beside the salt so a file keeps the cost it was made with.
 struct KdfCost {
     std::uint64_t opslimit = 0;
-    std::uint64_t memlimit = 0;  // bytes
+    std::uint64_t memlimit = 0;    // bytes
     static KdfCost Interactive();  // 64 MiB: old laptops with little memory
     static KdfCost Moderate();     // 256 MiB: the default
     static KdfCost Sensitive();    // 1 GiB

@@ -110,7 +110,6 @@ bool DecodeRow(std::string& plain, RowT& row) {
 
 }  // namespace
 
-
 ReaderData::ReaderData(Database db) : m_db(std::move(db)) {}
 ReaderData::~ReaderData() = default;
 ReaderData::ReaderData(ReaderData&&) noexcept = default;
@@ -172,9 +171,12 @@ Status ReaderData::InTransaction(const std::function<Status(Mode)>& body) {
 
 LockState ReaderData::GetLockState() {
     switch (CurrentMode()) {
-        case Mode::kPlain: return LockState::kNoPassphrase;
-        case Mode::kLocked: return LockState::kLocked;
-        case Mode::kUnlocked: return LockState::kUnlocked;
+        case Mode::kPlain:
+            return LockState::kNoPassphrase;
+        case Mode::kLocked:
+            return LockState::kLocked;
+        case Mode::kUnlocked:
+            return LockState::kUnlocked;
     }
     return LockState::kLocked;
 }
@@ -296,8 +298,10 @@ std::vector<SavedArticle> ReaderData::Bookmarks() {
     switch (CurrentMode()) {
         case Mode::kPlain:
             return Saved("SELECT article, title, at FROM bookmarks ORDER BY at DESC, rowid DESC LIMIT ?1", 10000);
-        case Mode::kUnlocked: return SavedSealed(kBookmark, 10000);
-        case Mode::kLocked: break;
+        case Mode::kUnlocked:
+            return SavedSealed(kBookmark, 10000);
+        case Mode::kLocked:
+            break;
     }
     return {};
 }
@@ -343,9 +347,12 @@ Result<std::string> ReaderData::LoadNote(std::string_view article) {
 
 std::vector<SavedArticle> ReaderData::Notes() {
     switch (CurrentMode()) {
-        case Mode::kPlain: return Saved("SELECT article, text, at FROM notes ORDER BY at DESC LIMIT ?1", 100000);
-        case Mode::kUnlocked: return SavedSealed(kNote, 100000);
-        case Mode::kLocked: break;
+        case Mode::kPlain:
+            return Saved("SELECT article, text, at FROM notes ORDER BY at DESC LIMIT ?1", 100000);
+        case Mode::kUnlocked:
+            return SavedSealed(kNote, 100000);
+        case Mode::kLocked:
+            break;
     }
     return {};
 }
@@ -355,7 +362,9 @@ std::string ReaderData::Note(std::string_view article) {
     return note ? std::move(*note) : std::string();
 }
 
-bool ReaderData::HistoryEnabled() { return Setting("history", "off") == "on"; }
+bool ReaderData::HistoryEnabled() {
+    return Setting("history", "off") == "on";
+}
 
 Status ReaderData::SetHistoryEnabled(bool on) {
     return InTransaction([&](Mode) -> Status {
@@ -389,9 +398,12 @@ Status ReaderData::RecordView(std::string_view article, std::string_view title) 
 
 std::vector<SavedArticle> ReaderData::Recent(int limit) {
     switch (CurrentMode()) {
-        case Mode::kPlain: return Saved("SELECT article, title, at FROM history ORDER BY seq DESC LIMIT ?1", limit);
-        case Mode::kUnlocked: return SavedSealed(kHistory, limit);
-        case Mode::kLocked: break;
+        case Mode::kPlain:
+            return Saved("SELECT article, title, at FROM history ORDER BY seq DESC LIMIT ?1", limit);
+        case Mode::kUnlocked:
+            return SavedSealed(kHistory, limit);
+        case Mode::kLocked:
+            break;
     }
     return {};
 }
@@ -486,7 +498,9 @@ Status ReaderData::PutPlainRows(const std::vector<std::pair<const char*, Row>>& 
 
 // Moves the old versions of rewritten pages out of the WAL file, so no plain text (or rows
 // under a replaced key) stays behind in it. Best effort: another reader may hold the WAL.
-void ReaderData::Checkpoint() { (void)m_db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+void ReaderData::Checkpoint() {
+    (void)m_db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 
 Result<DataKey> ReaderData::UnwrapCurrent(std::string_view passphrase, KeyWrap& wrap) {
     auto stored = LoadWrap(m_db);

@@ -12,13 +12,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <memory>
 
 #include "kit/core/reader_crypto.hpp"
 #include "kit/core/sqlite.hpp"
@@ -126,9 +125,9 @@ private:
     std::int64_t NextSeq();
 
     Database m_db;
-    std::int64_t m_seq = 0;            // orders rows saved within the same second
-    std::unique_ptr<DataKey> m_key;    // set while unlocked
-    std::string m_key_wrapped;         // the lock record m_key came from (another process may change it)
+    std::int64_t m_seq = 0;          // orders rows saved within the same second
+    std::unique_ptr<DataKey> m_key;  // set while unlocked
+    std::string m_key_wrapped;       // the lock record m_key came from (another process may change it)
 };
 
 }  // namespace fk::core

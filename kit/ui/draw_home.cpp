@@ -89,7 +89,7 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::TableNextColumn();
         const bool locked = model.Lock() == core::LockState::kLocked;
         DrawSaved("Recently viewed", h.recent,
-                  locked               ? "Locked."
+                  locked              ? "Locked."
                   : model.HistoryOn() ? "Nothing yet."
                                       : "History is off (Settings can turn it on).",
                   view, out);

@@ -107,14 +107,17 @@ void DrawHistory(const Model& model, ViewState& view, ActionQueue& out) {
     if (ImGui::Checkbox("Keep a list of the articles I open (Recently viewed)", &on))
         out.push_back({ActionType::kSetHistory, {}, on ? 1 : 0});
     view.Record("history");
-    DrawMuted(view, "Off unless you turn it on. Turning it off deletes the list. Nothing is recorded while notes "
-                    "are locked.");
+    DrawMuted(view,
+              "Off unless you turn it on. Turning it off deletes the list. Nothing is recorded while notes "
+              "are locked.");
 }
 
 void DrawWipe(ViewState& view, ActionQueue& out) {
     Heading(view, "Wipe my data");
-    DrawMuted(view, "Deletes reader.sqlite: notes, bookmarks, history, checklist ticks, settings and the "
-                    "passphrase. " + core::WipeCaveats());
+    DrawMuted(view,
+              "Deletes reader.sqlite: notes, bookmarks, history, checklist ticks, settings and the "
+              "passphrase. " +
+                  core::WipeCaveats());
     if (!view.confirm_wipe) {
         if (ImGui::Button("Wipe my data...")) view.confirm_wipe = true;
         view.Record("wipe");

@@ -68,9 +68,9 @@ TEST_CASE("with a passphrase no note, bookmark or history text is in the file or
         CHECK(data.Note("generator-maintenance") == "spare fuel hidden behind the school");
         CHECK(data.Note("fuel-logistics") == "meet Amira at the north depot");
         const std::string raw = RawBytes(dir.path());
-        for (const char* secret : {"north depot", "Amira", "hidden behind the school", "Evacuation routes",
-                                   "evacuation-routes", "Kharkiv", "shelter-contacts", "fuel-logistics",
-                                   "generator-maintenance", "correct horse"})
+        for (const char* secret :
+             {"north depot", "Amira", "hidden behind the school", "Evacuation routes", "evacuation-routes", "Kharkiv",
+              "shelter-contacts", "fuel-logistics", "generator-maintenance", "correct horse"})
             CHECK_MESSAGE(raw.find(secret) == std::string::npos, secret);
     }
     const std::string raw = RawBytes(dir.path());
@@ -170,7 +170,8 @@ TEST_CASE("a tampered or swapped encrypted row is detected, and nothing is re-en
         CHECK(data.VerifyRows().value() == 2);
     }
     SUBCASE("one flipped byte") {
-        Tamper(dir.path(), "UPDATE sealed SET box = substr(box, 1, 30) || "
+        Tamper(dir.path(),
+               "UPDATE sealed SET box = substr(box, 1, 30) || "
                "CASE WHEN substr(box, 31, 1) = x'00' THEN x'01' ELSE x'00' END || substr(box, 32)");
     }
     SUBCASE("the boxes of two notes swapped") {
@@ -189,8 +190,10 @@ TEST_CASE("a tampered or swapped encrypted row is detected, and nothing is re-en
     CHECK(verified.error().detail.find("integrity") != std::string::npos);
     CHECK(data.Bookmarks().empty());
     auto note = data.LoadNote("a");
-    if (note) CHECK(note->empty());  // moved away: no note is a truthful answer; a wrong text never is
-    else CHECK(note.error().code == ErrorCode::kCorrupt);
+    if (note)
+        CHECK(note->empty());  // moved away: no note is a truthful answer; a wrong text never is
+    else
+        CHECK(note.error().code == ErrorCode::kCorrupt);
     CHECK(data.ChangePassphrase("pw", "new", kFast).error().code == ErrorCode::kCorrupt);
     CHECK(data.RemovePassphrase("pw").error().code == ErrorCode::kCorrupt);
     CHECK(data.GetLockState() == LockState::kUnlocked);  // unchanged: "pw" still opens it
@@ -247,8 +250,9 @@ TEST_CASE("history is not recorded unless the reader turns it on; off deletes it
         CHECK(data.Recent().empty());
     }
     // A database from before the setting existed: history recorded without asking is dropped.
-    Tamper(dir.path(), "DELETE FROM lock; DELETE FROM sealed; DELETE FROM settings;"
-                       "INSERT INTO history VALUES('old', 'Old visit', 1, 1)");
+    Tamper(dir.path(),
+           "DELETE FROM lock; DELETE FROM sealed; DELETE FROM settings;"
+           "INSERT INTO history VALUES('old', 'Old visit', 1, 1)");
     ReaderData data = OpenData(dir.path());
     CHECK(data.Recent().empty());
 }
