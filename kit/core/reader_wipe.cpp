@@ -18,7 +18,7 @@ Result<WipeReport> WipeReaderData(const std::filesystem::path& data_dir) {
 }
 
 std::string WipeCaveats() {
-    return "Each file was overwritten with zeros before it was deleted. On SSDs, USB sticks, SD cards and "
+    return "Each file is overwritten with zeros before it is deleted. On SSDs, USB sticks, SD cards and "
            "copy-on-write file systems the old blocks may survive anyway (wear levelling keeps copies the "
            "computer cannot reach), and backups or snapshots keep their own copies: full-disk encryption is the "
            "real protection for a laptop that may be taken. Not deleted: installed packs and the search index, "

@@ -56,7 +56,7 @@ void DrawPassphrase(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::TextWrapped("No passphrase: notes, bookmarks and history are stored in plain text on this disk.");
             break;
         case core::LockState::kLocked:
-            ImGui::TextWrapped("Notes locked.");
+            ImGui::TextWrapped("Locked: the key is not in memory.");
             break;
         case core::LockState::kUnlocked:
             ImGui::TextWrapped("Unlocked: notes, bookmarks and history are encrypted on disk and open in this window.");
