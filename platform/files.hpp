@@ -36,6 +36,11 @@ Status MakeDirs(const fs::path& path, std::string_view role);
 // Flushes a directory entry so a preceding rename survives power loss.
 Status SyncDirectory(const fs::path& dir);
 
+// Overwrites a regular file with zeros (and fsyncs) before removing it; a symbolic link is
+// removed without following it. Returns false if there was nothing to remove. On flash
+// storage and copy-on-write file systems the old blocks may survive the overwrite.
+Result<bool> OverwriteAndRemove(const fs::path& path, std::string_view role);
+
 // Maps errno to an ErrorCode (ENOSPC -> kNoSpace, ENOENT -> kNotFound, otherwise kIo).
 Error ErrnoError(int err, std::string_view role, const fs::path& path);
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -144,6 +145,30 @@ Status MakeDirs(const fs::path& path, std::string_view role) {
     fs::create_directories(path, ec);
     if (ec) return ErrnoError(ec.value(), role, path);
     return Ok{};
+}
+
+Result<bool> OverwriteAndRemove(const fs::path& path, std::string_view role) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT) return false;
+        return ErrnoError(errno, role, path);
+    }
+    if (S_ISREG(st.st_mode)) {
+        int fd = ::open(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) return ErrnoError(errno, role, path);
+        static const char zeros[65536] = {};
+        off_t left = st.st_size;
+        while (left > 0) {
+            ssize_t n = ::write(fd, zeros, static_cast<size_t>(std::min<off_t>(left, sizeof zeros)));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;  // still removed below; the caveat about old blocks covers this
+            left -= n;
+        }
+        ::fsync(fd);
+        ::close(fd);
+    }
+    if (::unlink(path.c_str()) != 0) return ErrnoError(errno, role, path);
+    return true;
 }
 
 }  // namespace fk::platform

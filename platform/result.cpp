@@ -21,6 +21,8 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kTimeout: return "timeout";
         case ErrorCode::kHttpStatus: return "http-status";
         case ErrorCode::kTooLarge: return "too-large";
+        case ErrorCode::kLocked: return "locked";
+        case ErrorCode::kWrongPassphrase: return "wrong-passphrase";
         case ErrorCode::kInternal: return "internal";
     }
     return "unknown";

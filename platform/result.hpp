@@ -26,6 +26,8 @@ enum class ErrorCode {
     kTimeout,
     kHttpStatus,
     kTooLarge,
+    kLocked,           // the reader's private data needs the passphrase first
+    kWrongPassphrase,
     kInternal,
 };
 

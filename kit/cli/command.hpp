@@ -31,6 +31,15 @@ std::vector<Command> LibraryCommands();
 std::vector<Command> BundleCommands();
 std::vector<Command> PublishCommands();  // publish_commands.cpp
 std::vector<Command> SyncCommands();     // sync_commands.cpp
+std::vector<Command> NotesCommands();    // notes_commands.cpp
+
+// The reader's own data as `fieldkit status` reports it.
+struct ReaderStatus {
+    bool locked = false;   // a passphrase is set (the command line never holds it)
+    bool history = false;  // history is being recorded
+    std::string line;      // one line for people
+};
+ReaderStatus GetReaderStatus(const Context& ctx);
 
 // Prints "fieldkit: message" to stderr and returns 1 (exit status of a failed command).
 int Fail(const std::string& message);

@@ -170,6 +170,7 @@ int RunStatus(Context& ctx, const Args& a) {
         return it == sync.packs.end() ? core::KnownRelease{} : it->second;
     };
     auto when = [](std::int64_t t) { return t ? bundle::IsoTime(t) : std::string("never"); };
+    const ReaderStatus reader = GetReaderStatus(ctx);
     if (a.Flag("--json")) {
         json packs = json::array();
         for (const auto& [id, p] : st.packs) {
@@ -186,7 +187,8 @@ int RunStatus(Context& ctx, const Args& a) {
                     {"clock_behind", Now() < st.clock_floor},
                     {"sync", {{"mirrors", sync.mirrors}, {"last_check", sync.last_check},
                               {"last_success", sync.last_success}, {"release_expires", sync.release_expires},
-                              {"last_error", sync.last_error}}}};
+                              {"last_error", sync.last_error}}},
+                    {"reader", {{"locked", reader.locked}, {"history", reader.history}}}};
         std::cout << out.dump(2) << "\n";
         return 0;
     }
@@ -215,7 +217,7 @@ int RunStatus(Context& ctx, const Args& a) {
                   << "): content stays usable; a newer edition may exist\n";
     std::cout << "trusted keys:";
     for (const auto& k : keys) std::cout << " " << bundle::KeyIdHex(k.id);
-    std::cout << "\n";
+    std::cout << "\n" << reader.line << "\n";
     return 0;
 }
 
@@ -280,7 +282,7 @@ std::vector<Command> LibraryCommands() {
          {{}, {"--format", "--lang", "--pack"}, {}}, RunShow},
         {"list", "[--phase P] [--audience A] [--type T] [--lang L] [--json]", "list articles by title",
          std::string("  --json          print one JSON array\n") + kFilterHelp, filters, RunList},
-        {"status", "[--json]", "installed packs, versions, content age, trusted keys", "",
+        {"status", "[--json]", "installed packs, versions, content age, trusted keys, whether notes are locked", "",
          {{"--json"}, {}, {}}, RunStatus},
         {"import", "FILE", "install a signed bundle from a file (a USB stick, a download)",
          "The bundle must be signed by a trusted key (the built-in release key or one added with\n"

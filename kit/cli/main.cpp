@@ -19,7 +19,8 @@ void PrintOverview(const std::vector<Command>& commands) {
     std::cout << "fieldkit: an offline field kit for keeping networks and people connected in crises.\n\n"
                  "usage: fieldkit [--data-dir DIR]                  open the window\n"
                  "       fieldkit [--data-dir DIR] COMMAND [ARGS]   run a command\n"
-                 "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--size WxH] [--theme T] [--scale S]\n\n"
+                 "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
+                 "                [--scale S]\n\n"
                  "commands:\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
     for (auto& c : fk::cli::BundleCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::PublishCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::SyncCommands()) commands.push_back(std::move(c));
+    for (auto& c : fk::cli::NotesCommands()) commands.push_back(std::move(c));
 
     if (args.empty() || args[0] == "--screenshot") return fk::ui::RunWindow(ctx.data_dir, ctx.built_in, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

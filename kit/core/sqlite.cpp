@@ -87,6 +87,11 @@ Statement& Statement::Bind(int index, std::int64_t value) {
     return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+    sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::BindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
@@ -120,6 +125,12 @@ void Statement::Reset() {
 std::string Statement::Text(int col) const {
     const unsigned char* t = sqlite3_column_text(m_stmt, col);
     return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
+             : std::string();
+}
+
+std::string Statement::Blob(int col) const {
+    const void* b = sqlite3_column_blob(m_stmt, col);
+    return b ? std::string(static_cast<const char*>(b), static_cast<size_t>(sqlite3_column_bytes(m_stmt, col)))
              : std::string();
 }
 

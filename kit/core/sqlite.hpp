@@ -49,6 +49,7 @@ public:
 
     Statement& Bind(int index, std::string_view text);
     Statement& Bind(int index, std::int64_t value);
+    Statement& BindBlob(int index, std::string_view bytes);
     Statement& BindNull(int index);
     // SQLITE_ROW -> true, SQLITE_DONE -> false; other codes -> error.
     Result<bool> Step();
@@ -56,6 +57,7 @@ public:
     void Reset();
 
     std::string Text(int col) const;
+    std::string Blob(int col) const;
     std::int64_t Int(int col) const;
     double Double(int col) const;
     bool IsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }

@@ -33,6 +33,13 @@ enum class ActionType {
     kDownloadHeld,    // download the update metered mode held back, once
     kSetMetered,      // text = off|deltas|ask, value = ask-above limit in MB (0 = keep)
     kDismissMessage,
+    kUnlock,            // text = passphrase
+    kLockNow,           // forget the key
+    kSetPassphrase,     // text = new passphrase
+    kChangePassphrase,  // text = new passphrase, arg = current passphrase
+    kRemovePassphrase,  // text = current passphrase
+    kSetHistory,        // value = 0/1
+    kWipeData,          // delete reader.sqlite (the screen asked for confirmation)
 };
 
 struct Action {

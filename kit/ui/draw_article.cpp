@@ -7,6 +7,7 @@
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/rich_text.hpp"
 #include "kit/ui/screens.hpp"
+#include "platform/passphrase.hpp"
 
 namespace fk::ui {
 namespace {
@@ -17,7 +18,7 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
     return s;
 }
 
-void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
+void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue& out) {
     const auto& art = a.view.article;
     ImGui::PushFont(view.fonts.h1);
     Runs title{Run{art.title, 0, {}}};
@@ -27,8 +28,10 @@ void DrawHeader(const ArticleState& a, ViewState& view, ActionQueue& out) {
                         Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang +
                         // Another pack's article says where it comes from (core articles keep bare ids).
                         (a.view.address != art.id ? "  \xC2\xB7  from pack " + a.view.pack : ""));
+    ImGui::BeginDisabled(locked);
     if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view))
         out.push_back({ActionType::kToggleBookmark});
+    ImGui::EndDisabled();
     view.Record("bookmark");
     ImGui::SameLine();
     if (DrawChip("Notes", view.show_notes, view)) view.show_notes = !view.show_notes;
@@ -83,7 +86,16 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
     }
 }
 
-void DrawNotes(const ArticleState& a, ViewState& view, ActionQueue& out) {
+void DrawNotes(const Model& model, const ArticleState& a, ViewState& view, ActionQueue& out) {
+    if (model.Lock() == core::LockState::kLocked) {
+        platform::WipeString(view.note);  // the text typed before locking leaves memory too
+        view.note_article = -1;
+        ImGui::PushFont(view.fonts.h2);
+        ImGui::TextUnformatted("Notes");
+        ImGui::PopFont();
+        DrawUnlockPrompt(model, view, out, "notes");
+        return;
+    }
     if (view.note_article != a.generation) {
         view.note = a.note;
         view.note_article = a.generation;
@@ -114,14 +126,14 @@ void DrawArticle(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::SetScrollY(0);
         view.scroll_to_top_for = a->generation;
     }
-    DrawHeader(*a, view, out);
+    DrawHeader(*a, model.Lock() == core::LockState::kLocked, view, out);
     DrawBlocks(*a, view, out);
     DrawSourcesAndRelated(*a, view, out);
     ImGui::EndChild();
     if (view.show_notes) {
         ImGui::SameLine(x0 + avail);
         ImGui::BeginChild("notes", ImVec2(0, 0), true);
-        DrawNotes(*a, view, out);
+        DrawNotes(model, *a, view, out);
         ImGui::EndChild();
     }
 }

@@ -69,7 +69,18 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
             out.push_back({ActionType::kShowScreen, {}, int(screen)});
         view.Record(std::string("tab:") + label);
     }
+    // The lock state is always in sight: one click locks, or leads to the unlock prompt.
     ImGui::SameLine();
+    if (model.Lock() == core::LockState::kUnlocked) {
+        if (DrawChip("Lock notes", false, view)) out.push_back({ActionType::kLockNow});
+        view.Record("lock-chip");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget the passphrase until it is typed again");
+        ImGui::SameLine();
+    } else if (model.Lock() == core::LockState::kLocked) {
+        if (DrawChip("Notes locked", true, view)) out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
+        view.Record("lock-chip");
+        ImGui::SameLine();
+    }
     DrawSearchBox(model, view, out, ImGui::GetContentRegionAvail().x);
     ImGui::Separator();
 }

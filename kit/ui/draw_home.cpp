@@ -1,5 +1,5 @@
 // Home: "I am a ..." filter, the five phases as entry points, start-here guides,
-// recently viewed, bookmarks and the state of the content.
+// recently viewed, bookmarks (or the unlock prompt) and the state of the content.
 #include "bundle/manifest.hpp"
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
@@ -87,9 +87,21 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::PopFont();
         for (const auto& a : h.start_here) DrawArticleLink(a.address, a.title, view, out);
         ImGui::TableNextColumn();
-        DrawSaved("Recently viewed", h.recent, "Nothing yet.", view, out);
+        const bool locked = model.Lock() == core::LockState::kLocked;
+        DrawSaved("Recently viewed", h.recent,
+                  locked              ? "Locked."
+                  : model.HistoryOn() ? "Nothing yet."
+                                      : "History is off (Settings can turn it on).",
+                  view, out);
         ImGui::TableNextColumn();
-        DrawSaved("Bookmarks", h.bookmarks, "Bookmark an article to find it here.", view, out);
+        if (locked) {
+            ImGui::PushFont(view.fonts.h2);
+            ImGui::TextUnformatted("Bookmarks");
+            ImGui::PopFont();
+            DrawUnlockPrompt(model, view, out, "home");
+        } else {
+            DrawSaved("Bookmarks", h.bookmarks, "Bookmark an article to find it here.", view, out);
+        }
         ImGui::EndTable();
     }
     ImGui::EndChild();

@@ -1,5 +1,5 @@
 // Settings: text size (Ctrl+= / Ctrl+-), theme, reading language, updates over a metered
-// link, and where data lives.
+// link, where data lives, the notes' passphrase, history and wiping the reader's data.
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -62,8 +62,10 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PopFont();
     DrawMuted(view, "Data folder: " + model.DataDir().string());
     DrawMuted(view,
-              "Bookmarks, notes and checklist progress are kept in reader.sqlite there; content updates never "
-              "change them.");
+              "Bookmarks, notes, history, checklist progress and settings are kept in reader.sqlite there; "
+              "content updates never change them.");
+    ImGui::Spacing();
+    DrawPrivacySettings(model, view, out);
     ImGui::EndChild();
 }
 

@@ -129,6 +129,8 @@ void Model::RefreshHome() {
         if (s.id.starts_with("start-here") &&
             (m_settings.audience.empty() || std::count(s.audiences.begin(), s.audiences.end(), m_settings.audience)))
             m_home.start_here.push_back(std::move(s));
+    m_lock = m_reader->GetLockState();
+    m_history_on = m_reader->HistoryEnabled();
     m_home.recent = m_reader->Recent(8);
     m_home.bookmarks = m_reader->Bookmarks();
     if (auto sync = core::LoadSyncState(m_data_dir)) m_home.sync = std::move(*sync);
@@ -309,6 +311,15 @@ void Model::Apply(Action a) {
             break;
         case ActionType::kDismissMessage:
             m_message.clear();
+            break;
+        case ActionType::kUnlock:
+        case ActionType::kLockNow:
+        case ActionType::kSetPassphrase:
+        case ActionType::kChangePassphrase:
+        case ActionType::kRemovePassphrase:
+        case ActionType::kSetHistory:
+        case ActionType::kWipeData:
+            ApplyPrivacy(a);
             break;
     }
 }

@@ -82,6 +82,14 @@ public:
     const std::string& Message() const { return m_message; }
     bool MessageIsError() const { return m_message_error; }
 
+    // The reader's passphrase (core::ReaderData): the lock state, the last passphrase error
+    // (shown beside the prompt, cleared by the next attempt) and whether history is on.
+    core::LockState Lock() const { return m_lock; }
+    const std::string& PassphraseError() const { return m_pass_error; }
+    bool HistoryOn() const { return m_history_on; }
+    // Argon2id cost of new passphrases (default moderate; the tests use interactive).
+    void SetPassphraseCost(core::KdfCost cost) { m_kdf_cost = cost; }
+
     // Background updates. StartSync starts an engine (options.mirrors empty: the mirrors the
     // last `fieldkit sync` stored); `wake` is called on its thread after each change. PollSync
     // reads it on the UI thread and returns true when what the screens show changed; after an
@@ -115,6 +123,9 @@ private:
     void ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates);
     void TrustKeyFile(const std::string& path);
     void SetMetered(const std::string& mode, int ask_above_mb);
+    void ApplyPrivacy(Action& a);  // model_privacy.cpp
+    void RefreshReaderState();
+    void WipeReaderData();
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -124,6 +135,10 @@ private:
     std::int64_t m_article_count = 0;
     core::ReaderSettings m_settings;
     core::BuiltIn m_built_in;
+    core::LockState m_lock = core::LockState::kNoPassphrase;
+    bool m_history_on = false;
+    std::string m_pass_error;
+    core::KdfCost m_kdf_cost = core::KdfCost::Moderate();
 
     Screen m_screen = Screen::kHome;
     SearchState m_search;

@@ -24,6 +24,11 @@ void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out);
 void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out);
 void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out);
 
+// The passphrase prompt of locked notes (`where` keeps widget ids apart), and the Settings
+// sections on the passphrase, history and wiping the reader's data (draw_privacy.cpp).
+void DrawUnlockPrompt(const Model& model, ViewState& view, ActionQueue& out, const char* where);
+void DrawPrivacySettings(const Model& model, ViewState& view, ActionQueue& out);
+
 // Small shared widgets.
 void DrawMuted(const ViewState& view, const std::string& text);
 bool DrawChip(const char* label, bool active, const ViewState& view);

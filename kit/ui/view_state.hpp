@@ -37,6 +37,9 @@ struct ViewState {
     std::string note;            // the notes panel
     int note_article = -1;       // article generation the note buffer belongs to
     bool show_notes = false;
+    // Passphrase boxes (wiped when their action is queued) and the wipe confirmation.
+    std::string pass_current, pass_new, pass_again;
+    bool confirm_wipe = false;
 
     // Article layout: heights of blocks measured at `layout_width`, to skip off-screen ones.
     int layout_article = -1;

@@ -189,6 +189,8 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     ActionQueue actions;
     if (!opt.open_id.empty()) m.Apply({ActionType::kOpenArticle, opt.open_id});
     if (!opt.search.empty()) m.Apply({ActionType::kSetQuery, opt.search});
+    if (opt.screen == "library") m.Apply({ActionType::kShowScreen, {}, static_cast<int>(Screen::kLibrary)});
+    if (opt.screen == "settings") m.Apply({ActionType::kShowScreen, {}, static_cast<int>(Screen::kSettings)});
     if (shot && !m.Message().empty() && m.MessageIsError()) {
         std::fprintf(stderr, "fieldkit: %s\n", m.Message().c_str());
     }

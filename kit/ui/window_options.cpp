@@ -20,6 +20,9 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
             if (!value(o.open_id)) return "--open needs an article id";
         } else if (a == "--search") {
             if (!value(o.search)) return "--search needs a query";
+        } else if (a == "--screen") {
+            if (!value(o.screen) || (o.screen != "home" && o.screen != "library" && o.screen != "settings"))
+                return "--screen must be home, library or settings";
         } else if (a == "--size") {
             if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 ||
                 o.height < 150 || o.width > 16384 || o.height > 16384)
@@ -34,8 +37,9 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
             return "unknown window option '" + a + "' (see fieldkit --help)";
         }
     }
-    if (o.screenshot.empty() && (!o.open_id.empty() || !o.search.empty() || o.width || !o.theme.empty() || o.scale))
-        return "--open, --search, --size, --theme and --scale go with --screenshot FILE.png";
+    if (o.screenshot.empty() &&
+        (!o.open_id.empty() || !o.search.empty() || !o.screen.empty() || o.width || !o.theme.empty() || o.scale))
+        return "--open, --search, --screen, --size, --theme and --scale go with --screenshot FILE.png";
     return std::nullopt;
 }
 

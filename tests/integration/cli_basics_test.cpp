@@ -18,7 +18,7 @@ TEST_CASE("first run installs the built-in pack with no set-up") {
 TEST_CASE("--help works for every command and unknown commands are usage errors") {
     fk::test::TempDir dir;
     for (auto cmd : {"search", "show", "list", "status", "import", "bundle build", "bundle verify", "bundle lint",
-                     "bundle keygen", "trust add"}) {
+                     "bundle keygen", "trust add", "notes list", "notes passphrase", "notes history", "notes wipe"}) {
         std::vector<std::string> args;
         std::string s = cmd;
         size_t sp = s.find(' ');

@@ -12,6 +12,7 @@ using fk::ui::Screen;
 TEST_CASE("type a query, Enter opens the first hit, a tick survives a restart") {
     fk::test::TempDir dir;
     UiHarness h(dir.path());
+    h.model().Apply({fk::ui::ActionType::kSetHistory, {}, 1});  // history is off unless turned on
     h.Frame(2);
     CHECK(h.model().CurrentScreen() == Screen::kHome);
     h.Press('K', true);

@@ -58,7 +58,7 @@ public:
         std::vector<std::string> argv = {"xvfb-run",
                                          "-a",
                                          "-s",
-                                         "-screen 0 1280x800x24",
+                                         xvfb_screen,
                                          FK_BINARY,
                                          "--data-dir",
                                          (arabic ? m_data_ar : m_data).string(),
@@ -79,6 +79,9 @@ public:
         CHECK(img.Colours() > 20);  // not blank: text is antialiased into many shades
         return img;
     }
+
+    const fs::path& data() const { return m_data; }
+    std::string xvfb_screen = "-screen 0 1280x800x24";
 
 private:
     fk::test::TempDir m_tmp;
@@ -124,4 +127,24 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
     CHECK(light.Brightness() > article.Brightness() + 60);  // light is light
     CHECK(Difference(article, contrast) > 0.3);             // a different background
     CHECK(contrast.Brightness() < article.Brightness());    // black, not grey
+}
+
+TEST_CASE("screenshots under Xvfb: notes locked on Home and the unlock prompt in Settings") {
+    if (!fk::test::HaveProgram("xvfb-run")) {
+        MESSAGE("xvfb-run not installed; skipping");
+        return;
+    }
+    Shots shots;
+    Image open = shots.Take("home-no-passphrase", {});
+    {
+        auto reader = fk::core::ReaderData::Open(shots.data());
+        REQUIRE(reader.ok());
+        REQUIRE(reader->SetBookmark("fuel-logistics", "Fuel logistics", true).ok());
+        REQUIRE(reader->SetPassphrase("pw", fk::core::KdfCost::Interactive()).ok());
+    }
+    Image locked = shots.Take("home-notes-locked", {});
+    CHECK(Difference(open, locked) > 0.002);  // the prompt and the top bar's "Notes locked"
+    shots.xvfb_screen = "-screen 0 1280x1500x24";
+    Image settings = shots.Take("settings-notes-locked", {"--screen", "settings", "--size", "1280x1400"});
+    CHECK(settings.h == 1400);
 }

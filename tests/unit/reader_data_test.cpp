@@ -57,6 +57,7 @@ TEST_CASE("history lists each article once, newest first, and is pruned") {
     fk::test::TempDir dir;
     auto data = ReaderData::Open(dir.path());
     REQUIRE(data.ok());
+    REQUIRE(data->SetHistoryEnabled(true).ok());
     REQUIRE(data->RecordView("a", "A").ok());
     REQUIRE(data->RecordView("b", "B").ok());
     REQUIRE(data->RecordView("a", "A").ok());
