@@ -22,6 +22,11 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIELDKIT_WERROR=ON >/dev
 cmake --build build -j "$jobs"
 
 if [ "$mode" = test ]; then
-    exec ctest --test-dir build --output-on-failure -j "$jobs"
+    # Tests leave their figures (fuzz, crash trials, flipped bytes) here for the closing report.
+    rm -rf build/report
+    status=0
+    FK_REPORT_DIR="$PWD/build/report" ctest --test-dir build --output-on-failure -j "$jobs" || status=$?
+    sh tests/report/print_report.sh build/report
+    exit "$status"
 fi
 exec ./build/fieldkit
