@@ -24,7 +24,7 @@ struct Installed {
     fk::test::ProcessResult import;
 
     Installed() {
-        REQUIRE(Fieldkit(data, {"bundle", "keygen", "-p", dir / "aid.pub", "-s", dir / "aid.sec"}).status == 0);
+        REQUIRE(Fieldkit(data, {"bundle", "keygen", "-W", "-p", dir / "aid.pub", "-s", dir / "aid.sec"}).status == 0);
         fk::test::WriteCollidingPack(dir.path() / "aid", "aid-notes", "Count the fuel");
         auto built = Fieldkit(
             data, {"bundle", "build", dir / "aid", "-o", dir / "aid.fkb", "-s", dir / "aid.sec", "--version", "1"});

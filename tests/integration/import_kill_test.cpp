@@ -49,7 +49,7 @@ std::string CheckKit(const std::string& kit, std::uint64_t& version) {
 TEST_CASE("kill -9 during an import leaves the old or the new version, never a broken library") {
     test::TempDir dir;
     const std::string templ = dir / "template";
-    REQUIRE(Fieldkit(templ, {"bundle", "keygen", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status == 0);
+    REQUIRE(Fieldkit(templ, {"bundle", "keygen", "-W", "-p", dir / "key.pub", "-s", dir / "key.sec"}).status == 0);
     REQUIRE(Fieldkit(templ, {"trust", "add", dir / "key.pub"}).status == 0);
     for (int v : {1, 2}) {
         const std::string content = dir / ("content-" + std::to_string(v));
