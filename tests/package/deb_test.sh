@@ -1,0 +1,28 @@
+#!/bin/sh
+# The .deb of the release test: Debian's lintian reports no error and no warning (overrides
+# in the package say why), Depends came from dpkg-shlibdeps, and every file is where a
+# desktop, man and bash expect it.
+#   deb_test.sh RELEASE_DIR
+set -eu
+deb=$(ls "$1"/fieldkit_*_amd64.deb)
+fail() { echo "deb: $*"; exit 1; }
+lintian --fail-on error,warning --tag-display-limit 0 "$deb"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+echo "$depends" | grep -q 'libc6 (>= ' || fail "Depends not from dpkg-shlibdeps (no versioned libc6)"
+echo "$depends" | tr ',' '\n' | awk '{print $1}' | grep -Ex -- '.*-dev|(gcc|g\+\+|cpp|clang|build-essential)(-[0-9]+)?' &&
+    fail "Depends names a -dev package or a compiler"
+files=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for f in ./usr/bin/fieldkit ./usr/share/applications/fieldkit.desktop ./usr/share/metainfo/fieldkit.metainfo.xml \
+    ./usr/share/icons/hicolor/scalable/apps/fieldkit.svg ./usr/share/icons/hicolor/16x16/apps/fieldkit.png \
+    ./usr/share/icons/hicolor/256x256/apps/fieldkit.png ./usr/share/man/man1/fieldkit.1.gz \
+    ./usr/share/bash-completion/completions/fieldkit ./usr/share/doc/fieldkit/copyright; do
+    echo "$files" | grep -qx "$f" || fail "missing $f"
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+dpkg-deb -x "$deb" "$tmp"
+appstreamcli validate --no-net --override=cid-desktopapp-is-not-rdns=info \
+    "$tmp/usr/share/metainfo/fieldkit.metainfo.xml" >/dev/null || fail "appstreamcli validate failed"
+"$tmp/usr/bin/fieldkit" --version | grep -q "^fieldkit $(dpkg-deb -f "$deb" Version)\$" || fail "binary version differs"
+echo "deb: $(basename "$deb"), $(stat -c %s "$deb") bytes, installed size $(dpkg-deb -f "$deb" Installed-Size) KiB"
