@@ -66,14 +66,16 @@ void Build(const fs::path& dir, const std::string& pack, int edition, const fs::
 std::uint64_t InstalledVersion(const fs::path& kit, const std::string& pack) {
     auto r = Fieldkit(kit, {"status", "--json"});
     REQUIRE(r.status == 0);
-    for (const auto& p : nlohmann::json::parse(r.out).at("packs"))
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& p : j.at("packs"))
         if (p.at("pack") == pack) return p.at("version").get<std::uint64_t>();
     return 0;
 }
 
 std::string KeyIdOfInstalled(const fs::path& kit, const std::string& pack) {
     auto r = Fieldkit(kit, {"status", "--json"});
-    for (const auto& p : nlohmann::json::parse(r.out).at("packs"))
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& p : j.at("packs"))
         if (p.at("pack") == pack) return p.at("key_id").get<std::string>();
     return "";
 }
@@ -117,7 +119,7 @@ TEST_CASE("a key given the release key's or the built-in pack key's id cannot re
         // As if an older fieldkit (file named by the id) had let it replace the trusted key.
         Spit(kit / "trusted-keys" / (id_hex + ".pub"), Slurp(pub));
         const fs::path bundle = dir / (name + "-core.fkb");
-        Build(dir, "fieldkit-core", 1, sec, core + 100, bundle);
+        Build(dir.path(), "fieldkit-core", 1, sec, core + 100, bundle);
         CHECK(MinisignAccepts(bundle, pub));             // a good signature, by the twin...
         CHECK_FALSE(MinisignAccepts(bundle, release_pub));  // ...which is not the release key
         auto r = Fieldkit(kit, {"import", bundle});
@@ -128,7 +130,7 @@ TEST_CASE("a key given the release key's or the built-in pack key's id cannot re
     }
 }
 
-TEST_CASE("a second key with a publisher's id is refused; its deltas and release lists too; the publisher keeps updating") {
+TEST_CASE("a second key with a publisher's id is refused, with its deltas and release lists, and the publisher keeps updating") {
     if (!fk::test::HaveProgram("minisign")) FAIL("minisign is not installed (apt-get install minisign)");
     fk::test::TempDir dir;
     const fs::path scratch = dir / "scratch", kit = dir / "kit";
@@ -138,8 +140,8 @@ TEST_CASE("a second key with a publisher's id is refused; its deltas and release
     KeygenWithId(scratch, twin_pub, twin_sec, IdOf(pub));
     const std::string id_hex = fk::bundle::KeyIdHex(IdOf(pub));
     for (int v : {1, 2}) {
-        Build(dir, "test-pack", v, sec, static_cast<std::uint64_t>(v), dir / ("v" + std::to_string(v) + ".fkb"));
-        Build(dir, "test-pack", v, twin_sec, static_cast<std::uint64_t>(v), dir / ("twin-v" + std::to_string(v) + ".fkb"));
+        Build(dir.path(), "test-pack", v, sec, static_cast<std::uint64_t>(v), dir / ("v" + std::to_string(v) + ".fkb"));
+        Build(dir.path(), "test-pack", v, twin_sec, static_cast<std::uint64_t>(v), dir / ("twin-v" + std::to_string(v) + ".fkb"));
     }
 
     REQUIRE(Fieldkit(kit, {"trust", "add", pub}).status == 0);

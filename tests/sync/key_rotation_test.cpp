@@ -74,7 +74,7 @@ TEST_CASE("a rotated publisher key is followed through the root chain, by sync a
     }
 }
 
-TEST_CASE("once a kit reaches a rotation, the retired key signs nothing more; before, it still does") {
+TEST_CASE("once a kit reaches a rotation, the retired key signs nothing more, and before it still does") {
     if (!fk::test::HaveProgram("minisign")) FAIL("minisign is not installed (apt-get install minisign)");
     Releases rel(2);
     const std::string scratch = rel.Dir() + "/scratch";

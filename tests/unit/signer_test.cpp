@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "bundle/builder.hpp"
+#include "bundle/bundle_file.hpp"
 #include "bundle/signer.hpp"
 #include "kit/core/library.hpp"
 #include "platform/files.hpp"
@@ -79,7 +80,15 @@ TEST_CASE("a key under the release key's id cannot update the built-in pack, nor
         CHECK(lib->State().packs.at("core-pack").version == 1);
     }
     // The real release key, sharing its id with a key in the directory, still updates the pack.
-    auto update = lib->ImportBundle(Build(dir.path() / "c", release.sec, 2, "core-pack"));
+    const std::string upd = Build(dir.path() / "c", release.sec, 2, "core-pack");
+    auto alone = bundle::VerifyBundle(upd, std::vector<bundle::PublicKey>{release.pub});
+    INFO((alone.ok() ? "alone ok" : alone.error().detail));
+    CHECK(alone.ok());
+    CHECK(bundle::ContainsKey(lib->TrustedKeys(), release.pub));
+    auto all = bundle::VerifyBundle(upd, lib->TrustedKeys());
+    INFO((all.ok() ? "all ok" : all.error().detail));
+    CHECK(all.ok());
+    auto update = lib->ImportBundle(upd);
     INFO((update.ok() ? "" : update.error().detail));
     REQUIRE(update.ok());
     CHECK(lib->State().packs.at("core-pack").version == 2);
