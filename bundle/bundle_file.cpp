@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
 
 namespace fk::bundle {
@@ -71,13 +72,8 @@ Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const Publi
     const std::string_view signed_part = file.substr(0, kBundleHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    const PublicKey* signer = nullptr;
-    for (const auto& k : trusted)
-        if (k.id == sig->key_id) signer = &k;
-    if (!signer)
-        return MakeError(ErrorCode::kUnknownKey, "signed by unknown key " + KeyIdHex(sig->key_id) +
-                                                     "; trust it with `fieldkit trust add KEY.pub`");
-    if (auto st = Verify(*signer, *sig, signed_part); !st) return st.error();
+    auto signer = FindSigner(trusted, *sig, signed_part, "bundle");
+    if (!signer) return signer.error();
 
     auto manifest = ManifestFromJson(file.substr(kBundleHeaderSize, manifest_len));
     if (!manifest) return manifest.error();

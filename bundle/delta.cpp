@@ -7,6 +7,7 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/json_int.hpp"
 #include "bundle/root_chain.hpp"
+#include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
 
 namespace fk::bundle {
@@ -43,11 +44,7 @@ Status CheckResultHead(const VerifiedDelta& vd, std::span<const PublicKey> trust
     const std::string_view signed_part = head.substr(0, kBundleHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(head.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    const PublicKey* signer = nullptr;
-    for (const auto& k : trusted)
-        if (k.id == sig->key_id) signer = &k;
-    if (!signer) return MakeError(ErrorCode::kUnknownKey, "delta result signed by unknown key " + KeyIdHex(sig->key_id));
-    if (auto st = Verify(*signer, *sig, signed_part); !st) return st.error();
+    if (auto signer = FindSigner(trusted, *sig, signed_part, "delta result"); !signer) return signer.error();
     auto rm = ManifestFromJson(head.substr(kBundleHeaderSize, manifest_len));
     if (!rm) return rm.error();
     if (rm->pack != m.pack || rm->version != m.result_version || rm->raw_hash != m.result_raw_hash ||
@@ -182,11 +179,8 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
     const std::string_view signed_part = file.substr(0, kDeltaHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    const PublicKey* signer = nullptr;
-    for (const auto& k : trusted)
-        if (k.id == sig->key_id) signer = &k;
-    if (!signer) return MakeError(ErrorCode::kUnknownKey, "delta signed by unknown key " + KeyIdHex(sig->key_id));
-    if (auto st = Verify(*signer, *sig, signed_part); !st) return st.error();
+    auto signer = FindSigner(trusted, *sig, signed_part, "delta");
+    if (!signer) return signer.error();
     auto m = DeltaManifestFromJson(file.substr(kDeltaHeaderSize, manifest_len));
     if (!m) return m.error();
     if (m->format != static_cast<int>(format)) return MakeError(ErrorCode::kCorrupt, "delta manifest format differs from the header");

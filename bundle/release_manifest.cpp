@@ -6,6 +6,7 @@
 #include "bundle/json_int.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/root_chain.hpp"
+#include "bundle/signer.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -88,24 +89,26 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
 }
 
 Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string_view minisig,
-                                              std::span<const PublicKey> trusted) {
+                                              std::span<const PublicKey> trusted, std::span<const PublicKey> retired) {
     auto sig = ParseSignatureFile(minisig);
     if (!sig) return MakeError(ErrorCode::kBadSignature, "release manifest signature is unreadable");
     std::vector<PublicKey> keys(trusted.begin(), trusted.end());
-    auto find = [&]() -> const PublicKey* {
-        for (const auto& k : keys)
-            if (k.id == sig->key_id) return &k;
-        return nullptr;
-    };
-    if (!find()) {
+    auto signer = FindSigner(keys, *sig, text, "release manifest");
+    if (!signer) {
         // A rotated key: the chain in the (still unverified) manifest authenticates itself.
+        // Retired keys start no walk: a link the old key signs after its retirement counts for nothing.
+        std::vector<PublicKey> active;
+        for (const auto& k : keys)
+            if (!ContainsKey(retired, k)) active.push_back(k);
         if (auto peek = ReleaseManifestFromJson(text))
-            for (const auto& k : KeysReachedByRoots(keys, peek->roots)) keys.push_back(k);
+            for (const auto& k : KeysReachedByRoots(active, peek->roots)) keys.push_back(k);
+        signer = FindSigner(keys, *sig, text, "release manifest");
     }
-    const PublicKey* signer = find();
-    if (!signer) return MakeError(ErrorCode::kUnknownKey, "release manifest signed by unknown key " + KeyIdHex(sig->key_id));
-    if (auto st = Verify(*signer, *sig, text); !st)
-        return MakeError(ErrorCode::kBadSignature, "release manifest: " + st.error().detail);
+    if (!signer) {
+        if (signer.error().code == ErrorCode::kUnknownKey) return signer.error();
+        return MakeError(ErrorCode::kBadSignature, "release manifest: " + signer.error().detail);
+    }
+    if (auto st = CheckNotRetired(retired, *signer, "release manifest"); !st) return st.error();
     return ReleaseManifestFromJson(text);
 }
 

@@ -66,7 +66,9 @@ std::string ReleaseComment(const ReleaseManifest& m);
 // Checks the detached signature (minisign text) over the exact bytes with one of `trusted`
 // (extended by the manifest's own root chain when the signer is not trusted yet), then
 // parses. Errors: kBadSignature, kUnknownKey, kCorrupt.
+// A signer among `retired` (keys a root chain replaced) is refused with kRetiredKey.
 Result<ReleaseManifest> VerifyReleaseManifest(std::string_view json, std::string_view minisig,
-                                              std::span<const PublicKey> trusted);
+                                              std::span<const PublicKey> trusted,
+                                              std::span<const PublicKey> retired = {});
 
 }  // namespace fk::bundle

@@ -5,6 +5,7 @@
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/json_int.hpp"
+#include "bundle/signer.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -41,8 +42,12 @@ RootLink MakeRootLink(std::uint64_t root, const SecretKey& previous, const Secre
 }
 
 std::vector<PublicKey> KeysReachedByRoots(std::span<const PublicKey> trusted, const std::vector<RootLink>& chain) {
+    return WalkRoots(trusted, chain).reached;
+}
+
+RootWalk WalkRoots(std::span<const PublicKey> trusted, const std::vector<RootLink>& chain) {
     std::vector<PublicKey> known(trusted.begin(), trusted.end());
-    std::vector<PublicKey> reached;
+    RootWalk walk;
     std::uint64_t last_root = 0;
     for (const auto& link : chain) {
         if (link.root <= last_root) continue;
@@ -55,13 +60,15 @@ std::vector<PublicKey> KeysReachedByRoots(std::span<const PublicKey> trusted, co
         const std::string msg = RootMessage(link);
         if (!CheckSig(*prev, link.sig_previous, msg) || !CheckSig(*next, link.sig_key, msg)) continue;
         last_root = link.root;
-        bool already = false;
-        for (const auto& k : known) already |= k.id == next->id && k.key == next->key;
-        if (already) continue;
+        walk.root = link.root;
+        if (walk.origin.empty()) walk.origin = link.previous;
+        if (!ContainsKey(walk.retired, *prev)) walk.retired.push_back(*prev);
+        std::erase_if(walk.retired, [&](const PublicKey& k) { return SameKey(k, *next); });  // the chain came back to it
+        if (ContainsKey(known, *next)) continue;
         known.push_back(*next);
-        reached.push_back(*next);
+        walk.reached.push_back(*next);
     }
-    return reached;
+    return walk;
 }
 
 std::vector<PublicKey> KeysNamedInRoots(const std::vector<RootLink>& chain) {

@@ -25,6 +25,15 @@ RootLink MakeRootLink(std::uint64_t root, const SecretKey& previous, const Secre
 // and both signatures verify. Returns the newly reached keys (not those already trusted).
 std::vector<PublicKey> KeysReachedByRoots(std::span<const PublicKey> trusted, const std::vector<RootLink>& chain);
 
+// The same walk, with what it replaced: each followed link retires its previous key.
+struct RootWalk {
+    std::vector<PublicKey> reached;
+    std::vector<PublicKey> retired;  // previous keys of the links followed, in chain order
+    std::uint64_t root = 0;          // root number of the last link followed (0: none)
+    std::string origin;              // previous key line of the first link followed: names the chain
+};
+RootWalk WalkRoots(std::span<const PublicKey> trusted, const std::vector<RootLink>& chain);
+
 // Every key named in the chain (previous and new), for a publisher checking its own mirror.
 std::vector<PublicKey> KeysNamedInRoots(const std::vector<RootLink>& chain);
 

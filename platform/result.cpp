@@ -15,6 +15,7 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kCorrupt: return "corrupt";
         case ErrorCode::kBadSignature: return "bad-signature";
         case ErrorCode::kUnknownKey: return "unknown-key";
+        case ErrorCode::kRetiredKey: return "retired-key";
         case ErrorCode::kOlderThanInstalled: return "older-than-installed";
         case ErrorCode::kInvalidContent: return "invalid-content";
         case ErrorCode::kOffline: return "offline";

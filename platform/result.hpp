@@ -20,6 +20,7 @@ enum class ErrorCode {
     kCorrupt,
     kBadSignature,
     kUnknownKey,
+    kRetiredKey,       // signed by a key its publisher's root chain replaced
     kOlderThanInstalled,
     kInvalidContent,
     kOffline,

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "bundle/signer.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "kit/core/content_index.hpp"
@@ -243,16 +244,33 @@ int RunTrustAdd(Context& ctx, const Args& a) {
     if (!text) return Fail(text.error().detail);
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
+    auto parsed = bundle::ParsePublicKey(*text);
+    const bool already = parsed && bundle::ContainsKey(lib->TrustedKeys(), *parsed);
     auto key = lib->TrustKey(*text);
     if (!key) return Fail(a.Positional()[0] + ": " + key.error().detail);
-    std::cout << "trusting key " << bundle::KeyIdHex(key->id) << "\n";
+    std::cout << (already ? "already trusted: key " : "trusting key ") << bundle::KeyIdHex(key->id) << " (fingerprint "
+              << bundle::KeyFingerprint(*key).substr(0, 16) << ")\n";
     return 0;
 }
 
 int RunTrustList(Context& ctx, const Args&) {
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
-    for (const auto& k : lib->TrustedKeys()) std::cout << bundle::KeyIdHex(k.id) << "\n";
+    const auto retired = lib->RetiredKeys();
+    for (const auto& k : lib->TrustedKeys())
+        std::cout << bundle::KeyIdHex(k.id) << " " << bundle::KeyFingerprint(k)
+                  << (bundle::ContainsKey(retired, k) ? " retired" : "") << "\n";
+    return 0;
+}
+
+int RunTrustRemove(Context& ctx, const Args& a) {
+    if (a.Positional().size() != 1) return Usage("trust remove needs one key id or fingerprint");
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    auto key = lib->UntrustKey(a.Positional()[0]);
+    if (!key) return Fail(key.error().detail);
+    std::cout << "no longer trusting key " << bundle::KeyIdHex(key->id) << " (fingerprint "
+              << bundle::KeyFingerprint(*key).substr(0, 16) << ")\n";
     return 0;
 }
 
@@ -290,7 +308,12 @@ std::vector<Command> LibraryCommands() {
          "stays in use until the new one is installed and checked.\n",
          {{}, {}, {}}, RunImport},
         {"trust add", "KEY.pub", "trust another publisher's minisign public key", "", {{}, {}, {}}, RunTrustAdd},
-        {"trust list", "", "print the ids of the trusted keys", "", {{}, {}, {}}, RunTrustList},
+        {"trust list", "", "print the trusted keys: id, fingerprint, and `retired` for a replaced key", "",
+         {{}, {}, {}}, RunTrustList},
+        {"trust remove", "ID|FINGERPRINT", "stop trusting a key added with `trust add`",
+         "An id shared by several trusted keys is refused: name the key by its fingerprint (from\n"
+         "`fieldkit trust list`; its first 16 hex digits are enough).\n",
+         {{}, {}, {}}, RunTrustRemove},
     };
 }
 

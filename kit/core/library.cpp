@@ -5,12 +5,15 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/records.hpp"
+#include "bundle/signer.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
 #include "platform/files.hpp"
@@ -100,6 +103,14 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     return lib;
 }
 
+std::vector<bundle::PublicKey> Library::RetiredKeys() const {
+    std::vector<bundle::PublicKey> keys;
+    for (const auto& [origin, r] : m_state.roots)
+        for (const auto& line : r.retired)
+            if (auto k = bundle::ParsePublicKey(line)) keys.push_back(*k);
+    return keys;
+}
+
 std::vector<bundle::PublicKey> Library::TrustedKeys() const {
     std::vector<bundle::PublicKey> keys;
     if (auto k = bundle::ParsePublicKey(m_built_in.release_key)) keys.push_back(*k);
@@ -116,10 +127,55 @@ Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
     auto key = bundle::ParsePublicKey(text);
     if (!key) return MakeError(ErrorCode::kInvalidContent, "not a minisign public key");
     DirLock lock(m_dir);
-    auto st = platform::WriteFileAtomic(m_dir / kKeysDir / (bundle::KeyIdHex(key->id) + ".pub"),
-                                        bundle::FormatPublicKey(*key), "trusted key");
+    auto known = TrustedKeys();
+    if (auto k = bundle::ParsePublicKey(m_built_in.default_bundle_key)) known.push_back(*k);
+    if (bundle::ContainsKey(known, *key)) return *key;  // already trusted: nothing to do
+    // Ids are chosen by whoever makes the key: a second key under a trusted id is refused, not
+    // allowed to stand in for (or shadow) the first.
+    for (const auto& k : known)
+        if (k.id == key->id)
+            return MakeError(ErrorCode::kInvalidContent,
+                             "key " + bundle::KeyIdHex(key->id) + " (fingerprint " + bundle::KeyFingerprint(*key).substr(0, 16) +
+                                 ") has the id of the already trusted key " + bundle::KeyIdHex(k.id) + " (fingerprint " +
+                                 bundle::KeyFingerprint(k).substr(0, 16) + "), but is a different key: not trusted");
+    auto st = platform::WriteFileAtomic(KeyFile(*key), bundle::FormatPublicKey(*key), "trusted key");
     if (!st) return st.error();
     return *key;
+}
+
+Result<bundle::PublicKey> Library::UntrustKey(std::string_view name) {
+    std::string want(name);
+    for (auto& c : want) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    DirLock lock(m_dir);
+    std::vector<std::pair<fs::path, bundle::PublicKey>> files;  // a key may sit under its old and new name
+    std::vector<bundle::PublicKey> matches;
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(m_dir / kKeysDir, ec)) {
+        if (f.path().extension() != ".pub") continue;
+        auto text = platform::ReadFile(f.path(), "trusted key", 4096);
+        auto k = text ? bundle::ParsePublicKey(*text) : Result<bundle::PublicKey>(text.error());
+        if (!k) continue;
+        std::string id = bundle::KeyIdHex(k->id);
+        for (auto& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool by_fingerprint = want.size() >= 16 && bundle::KeyFingerprint(*k).starts_with(want);
+        if (id != want && !by_fingerprint) continue;
+        files.emplace_back(f.path(), *k);
+        if (!bundle::ContainsKey(matches, *k)) matches.push_back(*k);
+    }
+    if (matches.empty())
+        return MakeError(ErrorCode::kNotFound, "no added key has the id or fingerprint '" + std::string(name) + "'");
+    if (matches.size() > 1)
+        return MakeError(ErrorCode::kUsage, std::to_string(matches.size()) + " trusted keys have the id " + std::string(name) +
+                                                "; name one by its fingerprint (`fieldkit trust list`)");
+    for (const auto& [path, k] : files) {
+        fs::remove(path, ec);
+        if (ec) return platform::ErrnoError(ec.value(), "trusted key", path);
+    }
+    return matches.front();
+}
+
+fs::path Library::KeyFile(const bundle::PublicKey& key) const {
+    return m_dir / kKeysDir / (bundle::KeyFingerprint(key) + ".pub");
 }
 
 Result<ImportReport> Library::ImportFile(const fs::path& file) {
@@ -139,15 +195,20 @@ Result<ImportReport> Library::ImportBundle(std::string_view bytes) {
 Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys,
                                       bool embedded) {
     // A publisher that rotated its key ships the chain: keys it reaches from trusted ones count.
+    // Keys a followed rotation retired start no walk and sign nothing more.
+    std::vector<bundle::PublicKey> retired = RetiredKeys(), active;
+    for (const auto& k : keys)
+        if (!bundle::ContainsKey(retired, k)) active.push_back(k);
+    const bundle::RootWalk walk = bundle::WalkRoots(active, bundle::PeekBundleRoots(bytes));
     std::vector<bundle::PublicKey> all_keys = keys;
-    const auto reached = bundle::KeysReachedByRoots(keys, bundle::PeekBundleRoots(bytes));
-    all_keys.insert(all_keys.end(), reached.begin(), reached.end());
+    all_keys.insert(all_keys.end(), walk.reached.begin(), walk.reached.end());
     auto vb = bundle::VerifyBundle(bytes, all_keys);
     if (!vb) return vb.error();
+    retired.insert(retired.end(), walk.retired.begin(), walk.retired.end());
+    if (auto st = bundle::CheckNotRetired(retired, vb->signer, "bundle"); !st) return st.error();
     const bundle::Manifest& m = vb->manifest;
     ImportReport report{m, 0, {}};
-    bool learned_key = false;
-    for (const auto& k : reached) learned_key |= k.id == vb->signer.id;
+    const bool learned_key = bundle::ContainsKey(walk.reached, vb->signer);
 
     auto installed = m_state.packs.find(m.pack);
     if (installed != m_state.packs.end()) {
@@ -156,15 +217,18 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
         // also from the release key.
         const std::string signer = PublicKeyBase64(vb->signer);
         bool same_key = signer == installed->second.public_key;
-        if (auto old_key = bundle::ParsePublicKey(installed->second.public_key); old_key && !same_key)
-            for (const auto& k : bundle::KeysReachedByRoots(std::span<const bundle::PublicKey>(&*old_key, 1), m.roots))
-                same_key |= k.id == vb->signer.id && k.key == vb->signer.key;  // the pack's publisher rotated
-        const bool release = installed->second.embedded && bundle::ParsePublicKey(m_built_in.release_key) &&
-                             bundle::ParsePublicKey(m_built_in.release_key)->id == vb->signer.id;
-        if (!same_key && !release && !embedded)
-            return MakeError(ErrorCode::kUnknownKey, "pack '" + m.pack + "' is installed from key " +
-                                                         installed->second.key_id + " but this copy is signed by " +
-                                                         bundle::KeyIdHex(vb->signer.id));
+        const auto old_key = bundle::ParsePublicKey(installed->second.public_key);
+        if (old_key && !same_key)
+            same_key = bundle::ContainsKey(  // the pack's publisher rotated
+                bundle::KeysReachedByRoots(std::span<const bundle::PublicKey>(&*old_key, 1), m.roots), vb->signer);
+        const auto release_key = bundle::ParsePublicKey(m_built_in.release_key);
+        const bool release = installed->second.embedded && release_key && bundle::SameKey(*release_key, vb->signer);
+        if (!same_key && !release && !embedded)  // fingerprints too: the ids may be the same
+            return MakeError(ErrorCode::kUnknownKey,
+                             "pack '" + m.pack + "' is installed from key " + installed->second.key_id +
+                                 (old_key ? " (fingerprint " + bundle::KeyFingerprint(*old_key).substr(0, 16) + ")" : "") +
+                                 " but this copy is signed by " + bundle::KeyIdHex(vb->signer.id) + " (fingerprint " +
+                                 bundle::KeyFingerprint(vb->signer).substr(0, 16) + ")");
     }
     if (auto floor = m_state.floors.find(m.pack); floor != m_state.floors.end() && m.version <= floor->second) {
         if (m.version == floor->second)
@@ -187,6 +251,14 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
                       PublicKeyBase64(vb->signer), bundle::KeyIdHex(vb->signer.id), embedded, Now()};
     next.floors[m.pack] = m.version;
     next.clock_floor = std::max(next.clock_floor, m.created);
+    if (walk.root > 0) {  // remembered, so the old key stays refused when a later file omits the chain
+        RootState& chain = next.roots[walk.origin];
+        chain.root = std::max(chain.root, walk.root);
+        for (const auto& k : walk.retired)
+            if (const std::string line = PublicKeyBase64(k);
+                std::find(chain.retired.begin(), chain.retired.end(), line) == chain.retired.end())
+                chain.retired.push_back(line);
+    }
     if (auto st = RebuildIndex(next, m.pack, *raw); !st) {
         std::error_code ec;
         fs::remove(m_dir / rel_file, ec);
@@ -196,8 +268,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     m_state = std::move(next);
     if (auto index = ContentIndex::Open(IndexPath())) report.shared_ids = index->SharedIds(m.pack);
     if (learned_key)  // later deltas and release lists are signed by it too
-        (void)platform::WriteFileAtomic(m_dir / kKeysDir / (bundle::KeyIdHex(vb->signer.id) + ".pub"),
-                                        bundle::FormatPublicKey(vb->signer), "trusted key");
+        (void)platform::WriteFileAtomic(KeyFile(vb->signer), bundle::FormatPublicKey(vb->signer), "trusted key");
     RemoveUnreferencedFiles();
     return report;
 }

@@ -55,9 +55,16 @@ public:
     // The record-stream hash of an installed pack (the node deltas start from).
     Result<std::string> InstalledRawHash(const std::string& pack) const;
 
-    // Adds a publisher's public key (minisign format) to the trusted keys.
+    // Adds a publisher's public key (minisign format) to the trusted keys. Already trusted: no
+    // change. A different key with the id of a trusted (or the built-in pack's) key is refused
+    // with kInvalidContent. Key files are named by their fingerprint (any *.pub is read).
     Result<bundle::PublicKey> TrustKey(std::string_view public_key_text);
+    // Removes an added key named by its id (refused when several keys share it) or by its
+    // fingerprint (16 hex digits or more). The built-in release key cannot be removed.
+    Result<bundle::PublicKey> UntrustKey(std::string_view id_or_fingerprint);
     std::vector<bundle::PublicKey> TrustedKeys() const;  // release key + added keys
+    // Keys a followed root chain replaced: whatever they sign is refused (kRetiredKey).
+    std::vector<bundle::PublicKey> RetiredKeys() const;
 
     const LibraryState& State() const { return m_state; }
     std::filesystem::path IndexPath() const { return m_dir / m_state.index_file; }
@@ -73,6 +80,7 @@ private:
     Result<ImportReport> Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys, bool embedded);
     Status RebuildIndex(LibraryState& next, const std::string& replaced_pack, std::string_view new_payload);
     void RemoveUnreferencedFiles() const;
+    std::filesystem::path KeyFile(const bundle::PublicKey& key) const;
 
     std::filesystem::path m_dir;
     BuiltIn m_built_in;

@@ -2,6 +2,7 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
 #include "bundle/root_chain.hpp"
+#include "bundle/signer.hpp"
 #include "kit/core/library.hpp"
 #include "platform/files.hpp"
 
@@ -32,13 +33,22 @@ Result<std::string> Library::InstalledRawHash(const std::string& pack) const {
 
 Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& deltas) {
     if (deltas.empty()) return MakeError(ErrorCode::kUsage, "no deltas to apply");
+    if (auto fresh = LoadLibraryState(m_dir / "library.json")) m_state = std::move(*fresh);  // retired keys
     const auto trusted = TrustedKeys();
+    const auto retired = RetiredKeys();
+    std::vector<bundle::PublicKey> active;  // retired keys start no walk
+    for (const auto& k : trusted)
+        if (!bundle::ContainsKey(retired, k)) active.push_back(k);
     std::vector<bundle::VerifiedDelta> verified;
     for (const auto& d : deltas) {
+        const bundle::RootWalk walk = bundle::WalkRoots(active, bundle::PeekDeltaRoots(d));
         std::vector<bundle::PublicKey> keys = trusted;  // plus a rotated key its chain reaches
-        for (const auto& k : bundle::KeysReachedByRoots(trusted, bundle::PeekDeltaRoots(d))) keys.push_back(k);
+        keys.insert(keys.end(), walk.reached.begin(), walk.reached.end());
         auto vd = bundle::VerifyDelta(d, keys);
         if (!vd) return vd.error();
+        std::vector<bundle::PublicKey> refused = retired;
+        refused.insert(refused.end(), walk.retired.begin(), walk.retired.end());
+        if (auto st = bundle::CheckNotRetired(refused, vd->signer, "delta"); !st) return st.error();
         verified.push_back(*vd);
     }
     const std::string& pack = verified.front().manifest.pack;

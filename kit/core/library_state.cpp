@@ -37,6 +37,10 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
         s.index_file = j.at("index").get<std::string>();
         s.generation = bundle::JsonInt<std::uint64_t>(j, "generation");
         s.clock_floor = bundle::JsonInt<std::int64_t>(j, "clock_floor");
+        if (j.contains("roots"))  // absent before key rotation was remembered
+            for (const auto& [origin, r] : j.at("roots").items())
+                s.roots[origin] = RootState{bundle::JsonInt<std::uint64_t>(r, "root"),
+                                            r.at("retired").get<std::vector<std::string>>()};
         return s;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + e.what());
@@ -50,7 +54,9 @@ Status SaveLibraryState(const std::filesystem::path& file, const LibraryState& s
                      {"created", p.created},       {"articles", p.article_count}, {"file", p.file},
                      {"public_key", p.public_key}, {"key_id", p.key_id},      {"embedded", p.embedded},
                      {"installed_at", p.installed_at}};
-    nlohmann::json j = {{"schema", 1},          {"packs", packs},
+    nlohmann::json roots = nlohmann::json::object();
+    for (const auto& [origin, r] : s.roots) roots[origin] = {{"root", r.root}, {"retired", r.retired}};
+    nlohmann::json j = {{"schema", 1},          {"packs", packs},          {"roots", roots},
                         {"floors", s.floors},   {"index", s.index_file},
                         {"generation", s.generation}, {"clock_floor", s.clock_floor}};
     return platform::WriteFileAtomic(file, j.dump(2) + "\n", "library state");

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "platform/result.hpp"
 
@@ -25,12 +26,19 @@ struct InstalledPack {
     std::int64_t installed_at = 0;
 };
 
+// A publisher's key rotations as far as this kit has followed them (see bundle/root_chain.hpp).
+struct RootState {
+    std::uint64_t root = 0;            // highest root reached
+    std::vector<std::string> retired;  // keys its links replaced, minisign base64 lines
+};
+
 struct LibraryState {
     std::map<std::string, InstalledPack> packs;
     std::map<std::string, std::uint64_t> floors;  // highest version ever accepted per pack
     std::string index_file;                       // relative to the data directory
     std::uint64_t generation = 0;
     std::int64_t clock_floor = 0;                 // newest `created` of any verified bundle
+    std::map<std::string, RootState> roots;       // per chain, named by its first key line
 };
 
 // A missing file gives an empty state; an unreadable one gives kCorrupt.

@@ -144,7 +144,7 @@ public:
                 continue;
             }
             const auto keys = lib->TrustedKeys();
-            auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys);
+            auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib->RetiredKeys());
             if (!rm) {
                 last_error = rm.error();
                 Note("mirror " + m_mirror + ": refused: " + rm.error().detail);
