@@ -99,8 +99,8 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
     };
     if (!find()) {
         // A rotated key: the chain in the (still unverified) manifest authenticates itself.
-        if (auto peek = ReleaseManifestFromJson(text))
-            for (const auto& k : KeysReachedByRoots(keys, peek->roots)) keys.push_back(k);
+        // Only its roots are read (depth- and size-limited), nothing else before the check.
+        for (const auto& k : KeysReachedByRoots(keys, PeekJsonRoots(text))) keys.push_back(k);
     }
     const PublicKey* signer = find();
     if (!signer) return MakeError(ErrorCode::kUnknownKey, "release manifest signed by unknown key " + KeyIdHex(sig->key_id));

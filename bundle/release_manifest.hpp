@@ -17,7 +17,9 @@
 namespace fk::bundle {
 
 inline constexpr const char* kReleaseFile = "release.json";
-inline constexpr std::uint64_t kMaxReleaseFileSize = 4 << 20;
+// Unsigned downloads (read before their signature is checked) are capped: a hostile mirror
+// can send no more than this, however long it keeps the body going.
+inline constexpr std::uint64_t kMaxReleaseFileSize = 64 << 10;
 inline constexpr std::uint64_t kMaxSignatureFileSize = 4096;
 
 struct Artifact {

@@ -194,7 +194,7 @@ std::vector<Command> SyncCommands() {
          "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
          "  --metered deltas     never download a full bundle\n"
          "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
-         "  --stall-seconds N    give up on a transfer that stalls for N seconds (default 30)\n"
+         "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
          "  --connect-timeout N  seconds (default 20)\n"
          "  --attempts N         resumed attempts per file and mirror (default 6)\n",
          {{"--yes"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},

@@ -133,10 +133,13 @@ public:
             Progress(SyncPhase::kChecking, "", bundle::kReleaseFile, 0, 0);
             auto lib = Library::Open(m_dir, m_built_in);
             if (!lib) return lib.error();
-            auto json = platform::HttpGet(Join(m_mirror, bundle::kReleaseFile), bundle::kMaxReleaseFileSize, m_o.limits,
-                                          &m_stats, m_o.cancel);
+            // Unsigned and small: capped in size and given one overall deadline each.
+            platform::HttpLimits unsigned_limits = m_o.limits;
+            unsigned_limits.deadline_s = m_o.unsigned_deadline_s;
+            auto json = platform::HttpGet(Join(m_mirror, bundle::kReleaseFile), bundle::kMaxReleaseFileSize,
+                                          unsigned_limits, &m_stats, m_o.cancel);
             auto sig = json ? platform::HttpGet(Join(m_mirror, std::string(bundle::kReleaseFile) + ".minisig"),
-                                                bundle::kMaxSignatureFileSize, m_o.limits, &m_stats, m_o.cancel)
+                                                bundle::kMaxSignatureFileSize, unsigned_limits, &m_stats, m_o.cancel)
                             : Result<std::string>(json.error());
             if (!json || !sig) {
                 last_error = json ? sig.error() : json.error();

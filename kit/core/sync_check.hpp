@@ -36,6 +36,7 @@ struct SyncProgress {
 struct SyncOptions {
     std::vector<std::string> mirrors;  // tried in order; a verified manifest may add more
     platform::HttpLimits limits;
+    long unsigned_deadline_s = 30;  // release.json and its signature: whole download, each
     int attempts_per_artifact = 6;  // resumed attempts after cuts, per mirror
     Metered metered = Metered::kOff;
     std::uint64_t ask_above_bytes = 0;
