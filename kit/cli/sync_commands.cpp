@@ -126,7 +126,7 @@ int RunSync(Context& ctx, const Args& a) {
     view.EndLine();
     if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
     std::cout << "checked " << r->mirror << ": release made " << bundle::IsoTime(r->release_created)
-              << (r->expired ? " (past its freshness date: a newer edition may exist)" : "") << "\n";
+              << "\n";
     for (const auto& u : r->updated)
         std::cout << "updated " << u.pack << " " << u.from_version << " -> " << u.to_version << " via "
                   << (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) << ", "

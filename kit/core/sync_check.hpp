@@ -59,7 +59,6 @@ struct SyncReport {
     std::string mirror;  // the mirror whose manifest was used
     std::int64_t release_created = 0;
     std::int64_t release_expires = 0;
-    bool expired = false;  // freshness signal only
     std::vector<PackUpdate> updated;
     std::vector<std::string> skipped;  // packs left as they are (metered, no path), with why
     std::uint64_t bytes_received = 0;  // everything that came over the wire

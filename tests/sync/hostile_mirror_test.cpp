@@ -302,3 +302,38 @@ TEST_CASE("a deeply nested release list from an unknown key is not parsed") {
     CHECK(ru.ru_maxrss < 100 * 1024);
     CHECK(Releases::InstalledVersion(kit) == 1);
 }
+
+TEST_CASE("an expired or older list on the first mirror does not hide a newer one on the second") {
+    Releases rel(2);
+    const std::string expired = rel.Dir() + "/expired", older = rel.Dir() + "/older", fresh = rel.Dir() + "/fresh";
+    auto pub = Fieldkit(rel.Dir() + "/scratch", {"bundle", "publish", "--mirror", expired, rel.Bundle(1), "-s", rel.Sec(),
+                                                 "--expires-days", "-1"});
+    REQUIRE(pub.status == 0);
+    REQUIRE(rel.Publish(older, {1}) == "");
+    REQUIRE(rel.Publish(fresh, {1, 2}) == "");
+    Nginx expired_nginx(expired, rel.Dir() + "/nginx1");
+    Nginx older_nginx(older, rel.Dir() + "/nginx2");
+    Nginx fresh_nginx(fresh, rel.Dir() + "/nginx3");
+    REQUIRE(expired_nginx.Running());
+    REQUIRE(older_nginx.Running());
+    REQUIRE(fresh_nginx.Running());
+
+    const std::string a = rel.NewKit("a", 1);
+    auto r = Fieldkit(a, {"sync", "--mirror", expired_nginx.Url(), "--mirror", fresh_nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("mirror " + expired_nginx.Url() + ": release list expired") != std::string::npos);
+    CHECK(r.out.find("checked " + fresh_nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(a) == 2);
+
+    const std::string b = rel.NewKit("b", 1);
+    auto s = Fieldkit(b, {"sync", "--mirror", older_nginx.Url(), "--mirror", fresh_nginx.Url()});
+    INFO(s.out, s.err);
+    CHECK(s.status == 0);
+    CHECK(s.out.find("checked " + fresh_nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(b) == 2);
+    // The pack's floor is now the fresh list: the older one alone is refused as a rollback.
+    auto t = Fieldkit(b, {"sync", "--mirror", older_nginx.Url()});
+    CHECK(t.status == 1);
+    CHECK(t.err.find("offers an older release") != std::string::npos);
+}
