@@ -337,3 +337,31 @@ TEST_CASE("an expired or older list on the first mirror does not hide a newer on
     CHECK(t.status == 1);
     CHECK(t.err.find("offers an older release") != std::string::npos);
 }
+
+TEST_CASE("a redirect to another host is refused, one on the same host is followed") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    // Another host, still loopback: the same nginx port on [::1].
+    RelayMode away;
+    away.match = "release.json.minisig";
+    away.redirect = "http://[::1]:" + std::to_string(nginx.Port()) + "/release.json.minisig";
+    Relay other_host(nginx.Port(), away);
+    const std::string a = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(a, {"sync", "--mirror", other_host.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("redirect to 'http://[::1]:") != std::string::npos);
+    CHECK(r.err.find("refused") != std::string::npos);
+    CHECK(Releases::InstalledVersion(a) == 1);
+
+    RelayMode same;
+    same.match = "release.json.minisig";
+    same.redirect = nginx.Url() + "/release.json.minisig";  // same host, another port
+    Relay same_host(nginx.Port(), same);
+    const std::string b = m.rel.NewKit("b", 1);
+    auto s = Fieldkit(b, {"sync", "--mirror", same_host.Url()});
+    INFO(s.out, s.err);
+    CHECK(s.status == 0);
+    CHECK(Releases::InstalledVersion(b) == 2);
+}
