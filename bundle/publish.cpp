@@ -102,6 +102,9 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     if (options.mirrors) rm.mirrors = *options.mirrors;
     if (!m.roots.empty()) rm.roots = m.roots;  // the newest chain, for kits that meet the new key here first
     const std::string json = ReleaseManifestToJson(rm);
+    if (json.size() > kMaxReleaseFileSize)  // kits would refuse it unread
+        return MakeError(ErrorCode::kTooLarge, "release list would be " + std::to_string(json.size()) +
+                                                   " bytes; kits accept at most " + std::to_string(kMaxReleaseFileSize));
     if (auto st = WriteSignedFile(dir, kReleaseFile, json, key, ReleaseComment(rm)); !st) return st.error();
     report.manifest = std::move(rm);
     return report;

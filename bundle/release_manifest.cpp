@@ -97,11 +97,11 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
     if (!signer) {
         // A rotated key: the chain in the (still unverified) manifest authenticates itself.
         // Retired keys start no walk: a link the old key signs after its retirement counts for nothing.
+        // Only the roots are read (depth- and size-limited), nothing else before the check.
         std::vector<PublicKey> active;
         for (const auto& k : keys)
             if (!ContainsKey(retired, k)) active.push_back(k);
-        if (auto peek = ReleaseManifestFromJson(text))
-            for (const auto& k : KeysReachedByRoots(active, peek->roots)) keys.push_back(k);
+        for (const auto& k : KeysReachedByRoots(active, PeekJsonRoots(text))) keys.push_back(k);
         signer = FindSigner(keys, *sig, text, "release manifest");
     }
     if (!signer) {

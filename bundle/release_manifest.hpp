@@ -17,7 +17,9 @@
 namespace fk::bundle {
 
 inline constexpr const char* kReleaseFile = "release.json";
-inline constexpr std::uint64_t kMaxReleaseFileSize = 4 << 20;
+// Unsigned downloads (read before their signature is checked) are capped: a hostile mirror
+// can send no more than this, however long it keeps the body going.
+inline constexpr std::uint64_t kMaxReleaseFileSize = 64 << 10;
 inline constexpr std::uint64_t kMaxSignatureFileSize = 4096;
 
 struct Artifact {
@@ -52,7 +54,7 @@ struct PackRelease {
 struct ReleaseManifest {
     int format = 1;
     std::int64_t created = 0;  // Unix seconds; strictly increases from one publish to the next
-    std::int64_t expires = 0;  // soft: a freshness signal, never a reason to refuse
+    std::int64_t expires = 0;  // past it, sync refuses the list from that mirror and asks the next
     std::vector<std::string> mirrors;
     std::map<std::string, PackRelease> packs;
     std::vector<RootLink> roots;  // key-rotation chain (from the newest bundle); omitted when empty

@@ -100,19 +100,56 @@ Result<std::vector<RootLink>> RootsFromJson(std::string_view text) {
     }
 }
 
-std::vector<RootLink> PeekBundleRoots(std::string_view file) {
-    if (file.size() < kBundleHeaderSize || file.substr(0, 8) != "FKBUNDLE") return {};
-    std::uint64_t len = 0;
-    for (int i = 3; i >= 0; --i) len = (len << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
-    if (len == 0 || len > kMaxManifestSize || file.size() < kBundleHeaderSize + len) return {};
+namespace {
+
+// Walks JSON without building it, failing as soon as it nests deeper than kMaxPeekDepth
+// (a few KiB of '[' would otherwise become millions of nodes).
+struct DepthGuard {
+    using json = nlohmann::json;
+    int depth = 0;
+    bool Enter() { return ++depth <= kMaxPeekDepth; }
+    bool Leave() { --depth; return true; }
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const json::string_t&) { return true; }
+    bool string(json::string_t&) { return true; }
+    bool binary(json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return Enter(); }
+    bool key(json::string_t&) { return true; }
+    bool end_object() { return Leave(); }
+    bool start_array(std::size_t) { return Enter(); }
+    bool end_array() { return Leave(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+}  // namespace
+
+std::vector<RootLink> PeekJsonRoots(std::string_view text) {
+    if (text.size() > kMaxPeekSize) return {};
     try {
-        auto j = nlohmann::json::parse(file.substr(kBundleHeaderSize, len));
-        if (!j.contains("roots")) return {};
+        DepthGuard guard;
+        if (!nlohmann::json::sax_parse(text, &guard)) return {};
+        // Keep only the top-level "roots" member; every other member is skipped as it is read.
+        auto only_roots = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            return !(depth == 1 && event == nlohmann::json::parse_event_t::key && parsed != "roots");
+        };
+        auto j = nlohmann::json::parse(text, only_roots);
+        if (!j.is_object() || !j.contains("roots")) return {};
         auto r = RootsFromJson(j.at("roots").dump());
         return r ? *r : std::vector<RootLink>{};
     } catch (const nlohmann::json::exception&) {
         return {};
     }
+}
+
+std::vector<RootLink> PeekBundleRoots(std::string_view file) {
+    if (file.size() < kBundleHeaderSize || file.substr(0, 8) != "FKBUNDLE") return {};
+    std::uint64_t len = 0;
+    for (int i = 3; i >= 0; --i) len = (len << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
+    if (len == 0 || len > kMaxManifestSize || file.size() < kBundleHeaderSize + len) return {};
+    return PeekJsonRoots(file.substr(kBundleHeaderSize, len));
 }
 
 }  // namespace fk::bundle

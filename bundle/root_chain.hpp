@@ -3,6 +3,7 @@
 // from the key it trusts to the key that signs today's releases. Layout in FORMAT.md.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -40,6 +41,13 @@ std::vector<PublicKey> KeysNamedInRoots(const std::vector<RootLink>& chain);
 // The publisher's roots file (JSON array), kept beside the secret keys.
 std::string RootsToJson(const std::vector<RootLink>& chain);
 Result<std::vector<RootLink>> RootsFromJson(std::string_view json);
+
+// The "roots" member of an unverified JSON object (a release list or a bundle manifest), and
+// nothing else of it: anything nested deeper than kMaxPeekDepth or larger than kMaxPeekSize
+// gives an empty chain without being parsed further (the bytes come from anyone).
+inline constexpr int kMaxPeekDepth = 8;
+inline constexpr std::size_t kMaxPeekSize = 1 << 20;
+std::vector<RootLink> PeekJsonRoots(std::string_view json);
 
 // The chain in a bundle's manifest, read *before* the bundle's signature is checked (the
 // links authenticate themselves). Bounded by the header's manifest length. Empty if none.

@@ -17,8 +17,8 @@ namespace fk::platform {
 
 struct HttpLimits {
     long connect_timeout_s = 20;
-    long low_speed_bytes = 16;  // below this many bytes/s ...
-    long low_speed_s = 30;      // ... for this long: kTimeout (a stalled transfer)
+    long low_speed_bytes = 1024;  // below this many bytes/s on average ...
+    long low_speed_s = 20;        // ... over this long: kTimeout (a stalled or trickling mirror)
     long deadline_s = 0;        // whole attempt; 0: none (large files on slow links)
 };
 

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "platform/curl_errors.hpp"
 #include "platform/files.hpp"
@@ -27,6 +29,8 @@ CURL* NewEasy() {
 }
 
 struct Sink {
+    CURL* curl = nullptr;
+    bool redirected = false;        // a 3xx arrived: its body is not ours to keep
     std::string* memory = nullptr;  // HttpGet
     int fd = -1;                    // HttpDownload
     std::uint64_t have = 0;         // bytes already held (resumed prefix + received)
@@ -43,6 +47,12 @@ struct Sink {
 size_t OnWrite(char* data, size_t one, size_t n, void* user) {
     Sink& s = *static_cast<Sink*>(user);
     n *= one;
+    long code = 0;
+    curl_easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &code);
+    if (code >= 300 && code < 400) {  // stop here: Perform decides whether to follow
+        s.redirected = true;
+        return 0;
+    }
     if (s.stats) s.stats->bytes_received += n;
     size_t keep = n;
     if (s.have + n > s.limit) {
@@ -78,9 +88,7 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 void Configure(CURL* c, const std::string& url, const HttpLimits& limits, Sink& sink) {
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // Perform follows, after checking the target
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
@@ -91,6 +99,7 @@ void Configure(CURL* c, const std::string& url, const HttpLimits& limits, Sink& 
     curl_easy_setopt(c, CURLOPT_USERAGENT, "fieldkit");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnWrite);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    sink.curl = c;
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
     curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
@@ -100,6 +109,58 @@ long ResponseCode(CURL* c) {
     long code = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     return code;
+}
+
+constexpr int kMaxRedirects = 3;
+
+struct UrlParts {
+    std::string scheme, host;
+};
+
+std::optional<UrlParts> SplitUrl(const std::string& url) {
+    CURLU* u = curl_url();
+    if (!u) return std::nullopt;
+    std::optional<UrlParts> out;
+    char *scheme = nullptr, *host = nullptr;
+    if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        out = UrlParts{scheme, host};
+        for (auto& ch : out->host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return out;
+}
+
+// A mirror may move a file on its own host (another path or port, http -> https), never to
+// another host and never from https down to http.
+bool RedirectAllowed(const std::string& from, const std::string& to) {
+    const auto a = SplitUrl(from), b = SplitUrl(to);
+    if (!a || !b || (b->scheme != "http" && b->scheme != "https")) return false;
+    if (a->scheme == "https" && b->scheme != "https") return false;
+    return a->host == b->host;
+}
+
+// curl_easy_perform that follows redirects itself: each hop is checked by RedirectAllowed and
+// at most kMaxRedirects are taken. Returns the curl code of the last hop, or the refusal.
+Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
+    std::string at = url;
+    for (int hop = 0;; ++hop) {
+        sink.redirected = false;
+        curl_easy_setopt(c, CURLOPT_URL, at.c_str());
+        const CURLcode rc = curl_easy_perform(c);
+        const long code = ResponseCode(c);
+        if (code < 300 || code >= 400 || code == 304) return rc;
+        char* next = nullptr;
+        curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
+        if (!next) return MakeError(ErrorCode::kHttpStatus, "'" + at + "': HTTP status " + std::to_string(code) + " without a usable Location");
+        if (!RedirectAllowed(at, next))
+            return MakeError(ErrorCode::kHttpStatus, "'" + url + "': redirect to '" + next +
+                                                         "' refused: only http and https on the same host, never https to http");
+        if (hop + 1 > kMaxRedirects) return MakeError(ErrorCode::kHttpStatus, "'" + url + "': too many redirects");
+        at = next;
+    }
 }
 
 }  // namespace
@@ -119,7 +180,9 @@ Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, con
     sink.cancel = cancel;
     Configure(c.get(), url, limits, sink);
     if (stats) ++stats->attempts;
-    CURLcode rc = curl_easy_perform(c.get());
+    auto performed = Perform(c.get(), url, sink);
+    if (!performed) return performed.error();
+    const CURLcode rc = *performed;
     if (sink.too_large)
         return MakeError(ErrorCode::kTooLarge, "'" + url + "': larger than " + std::to_string(max_bytes) + " bytes");
     if (rc != CURLE_OK) return CurlError(rc, url, ResponseCode(c.get()));
@@ -168,10 +231,12 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
             if (stats) stats->resumed = true;
         }
         if (stats) ++stats->attempts;
-        CURLcode rc = curl_easy_perform(c.get());
+        auto performed = Perform(c.get(), url, sink);
         const long status = ResponseCode(c.get());
         const bool synced = ::fsync(fd) == 0;
         ::close(fd);
+        if (!performed) return performed.error();
+        const CURLcode rc = *performed;
         if (sink.io_error) return ErrnoError(sink.io_errno, "partial download", partial);
         if (sink.too_large)
             return MakeError(ErrorCode::kTooLarge, "'" + url + "': body longer than the signed length " + std::to_string(size));

@@ -17,7 +17,9 @@ namespace fk::platform {
 
 struct ServerLimits {
     int max_connections = 16;   // beyond: 503 and close
+    int max_per_address = 4;    // open connections from one peer address; beyond: 429 and close
     int io_timeout_s = 30;      // per read/write on a connection
+    int head_deadline_s = 10;   // the whole request head, from accept; beyond: 408
     size_t max_request_head = 8192;
 };
 

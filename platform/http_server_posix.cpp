@@ -8,14 +8,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <thread>
 
 #include "platform/files.hpp"
+#include "platform/http_request.hpp"
 #include "platform/http_server.hpp"
 
 namespace fk::platform {
@@ -40,9 +45,14 @@ void SendStatus(int fd, int code, const char* reason) {
     SendAll(fd, (head + body).data(), head.size() + body.size());
 }
 
-std::string Lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
+// The peer's address without the port: the key of the per-address connection cap.
+std::string PeerAddress(const sockaddr_storage& ss) {
+    char text[INET6_ADDRSTRLEN] = "";
+    if (ss.ss_family == AF_INET)
+        ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&ss)->sin_addr, text, sizeof text);
+    else if (ss.ss_family == AF_INET6)
+        ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&ss)->sin6_addr, text, sizeof text);
+    return text;
 }
 
 class PosixServer final : public FileServer {
@@ -69,48 +79,67 @@ private:
         while (!m_stopping) {
             pollfd p{m_fd, POLLIN, 0};
             if (::poll(&p, 1, 200) <= 0) continue;
-            int c = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
+            sockaddr_storage peer{};
+            socklen_t peer_len = sizeof peer;
+            int c = ::accept4(m_fd, reinterpret_cast<sockaddr*>(&peer), &peer_len, SOCK_CLOEXEC);
             if (c < 0) continue;
             timeval tv{m_limits.io_timeout_s, 0};
             ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
             ::setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+            const std::string from = PeerAddress(peer);
             {
+                // One address may not take every slot: slow clients from one place cannot
+                // lock out the rest.
                 std::lock_guard lock(m_mutex);
+                if (m_per_address[from] >= m_limits.max_per_address) {
+                    SendStatus(c, 429, "Too Many Requests");
+                    ::close(c);
+                    continue;
+                }
                 if (m_active >= m_limits.max_connections) {
                     SendStatus(c, 503, "Busy");
                     ::close(c);
                     continue;
                 }
                 ++m_active;
+                ++m_per_address[from];
             }
-            std::thread([this, c] {
+            std::thread([this, c, from] {
                 Serve(c);
                 ::close(c);
                 std::lock_guard lock(m_mutex);
                 --m_active;
+                if (--m_per_address[from] == 0) m_per_address.erase(from);
                 m_idle.notify_all();
             }).detach();
         }
     }
 
     void Serve(int c) {
+        // The whole head must arrive before one absolute deadline: a per-recv timeout lets a
+        // client that sends a byte now and then hold its slot for ever.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(m_limits.head_deadline_s);
         std::string head;
         char buf[2048];
         while (head.find("\r\n\r\n") == std::string::npos) {
             if (head.size() > m_limits.max_request_head) return SendStatus(c, 431, "Request Header Fields Too Large");
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) return SendStatus(c, 408, "Request Timeout");
+            pollfd p{c, POLLIN, 0};
+            const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 200)));
+            if (m_stopping) return;
+            if (ready < 0 && errno != EINTR) return;
+            if (ready <= 0) continue;
             ssize_t n = ::recv(c, buf, sizeof buf, 0);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return;
             head.append(buf, static_cast<size_t>(n));
         }
-        const size_t eol = head.find("\r\n");
-        const std::string line = head.substr(0, eol);
-        const size_t sp1 = line.find(' '), sp2 = line.rfind(' ');
-        if (sp1 == std::string::npos || sp2 == sp1) return SendStatus(c, 400, "Bad Request");
-        const std::string method = line.substr(0, sp1);
-        std::string target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+        const auto request = ParseRequestHead(head);
+        if (!request) return SendStatus(c, 400, "Bad Request");
+        const std::string& method = request->method;
+        const std::string& target = request->target;
         if (method != "GET" && method != "HEAD") return SendStatus(c, 405, "Method Not Allowed");
-        if (const size_t q = target.find('?'); q != std::string::npos) target.resize(q);
         if (target.size() < 2 || target[0] != '/') return SendStatus(c, 404, "Not Found");  // no listing
         const std::string name = target.substr(1);
         if (!IsServableName(name)) return SendStatus(c, 404, "Not Found");
@@ -123,29 +152,16 @@ private:
             return SendStatus(c, 404, "Not Found");
         }
         const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
-        std::uint64_t from = 0, to = size;  // [from, to)
-        bool partial = false;
-        const std::string lower = Lower(head);
-        if (size_t r = lower.find("\r\nrange: bytes="); r != std::string::npos) {
-            const std::string spec = lower.substr(r + 15, lower.find("\r\n", r + 2) - (r + 15));
-            const size_t dash = spec.find('-');
-            try {
-                if (dash == std::string::npos || dash == 0 || spec.find(',') != std::string::npos) throw 0;
-                from = std::stoull(spec.substr(0, dash));
-                if (dash + 1 < spec.size()) to = std::min<std::uint64_t>(size, std::stoull(spec.substr(dash + 1)) + 1);
-                partial = true;
-            } catch (...) {
-                from = 0;
-                to = size;
-            }
-            if (partial && from >= size) {
-                ::close(fd);
-                std::string h = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */" + std::to_string(size) +
-                                "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-                SendAll(c, h.data(), h.size());
-                return;
-            }
+        const ByteRange range = ParseByteRange(request->range.value_or(""), size);
+        if (range.kind == ByteRange::Kind::kUnsatisfiable) {
+            ::close(fd);
+            std::string h = "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */" + std::to_string(size) +
+                            "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            SendAll(c, h.data(), h.size());
+            return;
         }
+        const bool partial = range.kind == ByteRange::Kind::kPartial;
+        const std::uint64_t from = range.from, to = range.to;  // [from, to)
         std::string h = std::string("HTTP/1.1 ") + (partial ? "206 Partial Content" : "200 OK") +
                         "\r\nContent-Type: application/octet-stream\r\nAccept-Ranges: bytes\r\nConnection: close\r\n"
                         "Content-Length: " + std::to_string(to - from) + "\r\n";
@@ -176,6 +192,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_idle;
     int m_active = 0;
+    std::map<std::string, int> m_per_address;  // open connections by peer address
     std::thread m_accept;
 };
 

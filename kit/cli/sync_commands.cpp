@@ -126,7 +126,7 @@ int RunSync(Context& ctx, const Args& a) {
     view.EndLine();
     if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
     std::cout << "checked " << r->mirror << ": release made " << bundle::IsoTime(r->release_created)
-              << (r->expired ? " (past its freshness date: a newer edition may exist)" : "") << "\n";
+              << "\n";
     for (const auto& u : r->updated)
         std::cout << "updated " << u.pack << " " << u.from_version << " -> " << u.to_version << " via "
                   << (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) << ", "
@@ -165,6 +165,7 @@ int RunServe(Context& ctx, const Args& a) {
     auto served = *files;
     platform::ServerLimits limits;
     if (auto n = PositiveNumber(a, "--max-connections"); n && *n > 0) limits.max_connections = static_cast<int>(*n);
+    if (auto n = PositiveNumber(a, "--max-per-address"); n && *n > 0) limits.max_per_address = static_cast<int>(*n);
     auto server = platform::FileServer::Start(
         bind,
         [served](const std::string& name) -> std::optional<std::filesystem::path> {
@@ -193,7 +194,7 @@ std::vector<Command> SyncCommands() {
          "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
          "  --metered deltas     never download a full bundle\n"
          "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
-         "  --stall-seconds N    give up on a transfer that stalls for N seconds (default 30)\n"
+         "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
          "  --connect-timeout N  seconds (default 20)\n"
          "  --attempts N         resumed attempts per file and mirror (default 6)\n",
          {{"--yes"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
@@ -202,11 +203,15 @@ std::vector<Command> SyncCommands() {
          "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
          "can `fieldkit import` a bundle, or serve the directory with any web server.\n",
          {{}, {}, {}}, RunExport},
-        {"serve", "[--bind ADDR:PORT] [--max-connections N]", "share this kit's releases as a read-only LAN mirror",
+        {"serve", "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N]",
+         "share this kit's releases as a read-only LAN mirror",
          "Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
          "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
-         "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n",
-         {{}, {"--bind", "--max-connections"}, {}}, RunServe},
+         "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
+         "  --max-connections N  open connections in all (default 16)\n"
+         "  --max-per-address N  open connections from one address (default 4)\n"
+         "A request head must arrive within 10 seconds.\n",
+         {{}, {"--bind", "--max-connections", "--max-per-address"}, {}}, RunServe},
     };
 }
 

@@ -2,7 +2,10 @@
 // artifact, before anything is opened; installs go through Library (atomic, old stays usable).
 #include "kit/core/sync_check.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "bundle/delta.hpp"
@@ -108,6 +111,103 @@ public:
         return r;
     }
 
+    // One mirror's verified release list.
+    struct VerifiedList {
+        std::string mirror;
+        std::string json, sig;
+        bundle::ReleaseManifest rm;
+    };
+
+    // Fetches and verifies m_mirror's release list. An expired list, or one older than the
+    // floor of a pack it names, is a failure of this mirror (it may be hiding newer releases).
+    Result<VerifiedList> CheckMirror(const Library& lib, const SyncState& state, std::int64_t now) {
+        // Unsigned and small: capped in size and given one overall deadline each.
+        platform::HttpLimits unsigned_limits = m_o.limits;
+        unsigned_limits.deadline_s = m_o.unsigned_deadline_s;
+        auto json = platform::HttpGet(Join(m_mirror, bundle::kReleaseFile), bundle::kMaxReleaseFileSize,
+                                      unsigned_limits, &m_stats, m_o.cancel);
+        if (!json) return json.error();
+        auto sig = platform::HttpGet(Join(m_mirror, std::string(bundle::kReleaseFile) + ".minisig"),
+                                     bundle::kMaxSignatureFileSize, unsigned_limits, &m_stats, m_o.cancel);
+        if (!sig) return sig.error();
+        const auto keys = lib.TrustedKeys();
+        auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib.RetiredKeys());
+        if (!rm) return MakeError(rm.error().code, "refused: " + rm.error().detail);
+        if (rm->expires < now)
+            return MakeError(ErrorCode::kOlderThanInstalled, "release list expired " + bundle::IsoTime(rm->expires) +
+                                                                 " (made " + bundle::IsoTime(rm->created) +
+                                                                 "): refused, a newer one should exist");
+        for (const auto& [id, pr] : rm->packs) {
+            auto floor = state.pack_floors.find(id);
+            if (floor != state.pack_floors.end() && rm->created < floor->second)
+                return MakeError(ErrorCode::kOlderThanInstalled,
+                                 "offers an older release (made " + bundle::IsoTime(rm->created) + "; already seen one for " +
+                                     id + " made " + bundle::IsoTime(floor->second) + "): refused");
+        }
+        return VerifiedList{m_mirror, std::move(*json), std::move(*sig), std::move(*rm)};
+    }
+
+    // Brings one installed pack to `pr` (from `lists[best]`), fetching from that list's mirror
+    // first and then from the others: every artifact is checked against `pr`'s hashes.
+    // Returns the error when every mirror failed.
+    std::optional<Error> UpdatePack(Library& lib, SyncState& state, SyncReport& report,
+                                    const std::vector<VerifiedList>& lists, size_t best, const std::string& id) {
+        const bundle::PackRelease& pr = lists[best].rm.packs.at(id);
+        auto installed = lib.State().packs.find(id);
+        if (installed == lib.State().packs.end()) return std::nullopt;  // only packs this kit carries
+        KnownRelease& known = state.packs[id];
+        if (pr.version > known.version) known = KnownRelease{pr.version, lists[best].mirror, known.installed_via_sync};
+        const std::uint64_t have = installed->second.version;
+        if (pr.version <= have) {
+            if (pr.version < have)
+                Note("pack " + id + ": mirror offers version " + std::to_string(pr.version) + ", you already have " +
+                     std::to_string(have));
+            return std::nullopt;
+        }
+        auto raw = lib.InstalledRawHash(id);
+        const UpdatePlan cheapest = CheapestPlan(pr, raw ? *raw : std::string());
+        if (cheapest.full && m_o.metered == Metered::kDeltasOnly) {
+            report.skipped.push_back(id + ": needs the full bundle (" + std::to_string(cheapest.bytes) +
+                                     " bytes); metered mode takes deltas only");
+            return std::nullopt;
+        }
+        if (m_o.metered == Metered::kAskAbove && cheapest.bytes > m_o.ask_above_bytes &&
+            !(m_o.ask && m_o.ask(id, cheapest.bytes))) {
+            report.skipped.push_back(id + ": " + std::to_string(cheapest.bytes) + " bytes is above the metered limit");
+            return std::nullopt;
+        }
+        Note("pack " + id + ": " + std::to_string(have) + " -> " + std::to_string(cheapest.target_version) + " via " +
+             (cheapest.full ? std::string("full bundle") : std::to_string(cheapest.steps.size()) + " delta(s)") + ", " +
+             std::to_string(cheapest.bytes) + " bytes");
+        std::vector<std::string> sources{lists[best].mirror};
+        for (const auto& l : lists)
+            if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
+        std::optional<Error> failure;
+        for (const auto& source : sources) {
+            if (m_o.cancel && m_o.cancel->load()) break;
+            m_mirror = source;
+            UpdatePlan plan = cheapest;
+            auto r = Execute(lib, id, plan);
+            if (!r && !plan.full && m_o.metered != Metered::kDeltasOnly && r.error().code != ErrorCode::kOlderThanInstalled) {
+                Note("pack " + id + ": delta path failed (" + r.error().detail + "); trying the full bundle");
+                plan = FullPlan(pr);
+                r = Execute(lib, id, plan);
+            }
+            if (!r && r.error().code == ErrorCode::kOlderThanInstalled) return std::nullopt;  // another process got there first
+            if (!r) {
+                failure = r.error();
+                Note("pack " + id + ": " + r.error().detail);
+                continue;
+            }
+            report.updated.push_back(PackUpdate{id, have, r->manifest.version, !plan.full,
+                                                static_cast<int>(plan.steps.size()), plan.bytes});
+            known.source = source;
+            known.installed_via_sync = Now();
+            return std::nullopt;
+        }
+        return failure;
+    }
+
     Result<SyncReport> Run() {
         auto state_r = LoadSyncState(m_dir);
         SyncState state = state_r ? *state_r : SyncState{};
@@ -117,12 +217,15 @@ public:
 
         std::vector<std::string> mirrors = m_o.mirrors.empty() ? state.mirrors : m_o.mirrors;
         if (mirrors.empty()) return MakeError(ErrorCode::kUsage, "no mirror configured (fieldkit sync --mirror URL)");
-        std::set<std::string> pending_done;  // packs finished (updated or current)
         std::set<std::string> seen_mirrors(mirrors.begin(), mirrors.end());
         SyncReport report;
         std::optional<Error> last_error;
-        bool verified_any = false;
+        auto lib = Library::Open(m_dir, m_built_in);
+        if (!lib) return lib.error();
 
+        // Every mirror is asked (one that is stale, expired or frozen must not hide a newer
+        // list elsewhere), and those the verified lists name.
+        std::vector<VerifiedList> lists;
         for (size_t mi = 0; mi < mirrors.size(); ++mi) {
             if (m_o.cancel && m_o.cancel->load()) break;
             m_mirror = mirrors[mi];
@@ -131,113 +234,51 @@ public:
                 continue;
             }
             Progress(SyncPhase::kChecking, "", bundle::kReleaseFile, 0, 0);
-            auto lib = Library::Open(m_dir, m_built_in);
-            if (!lib) return lib.error();
-            auto json = platform::HttpGet(Join(m_mirror, bundle::kReleaseFile), bundle::kMaxReleaseFileSize, m_o.limits,
-                                          &m_stats, m_o.cancel);
-            auto sig = json ? platform::HttpGet(Join(m_mirror, std::string(bundle::kReleaseFile) + ".minisig"),
-                                                bundle::kMaxSignatureFileSize, m_o.limits, &m_stats, m_o.cancel)
-                            : Result<std::string>(json.error());
-            if (!json || !sig) {
-                last_error = json ? sig.error() : json.error();
-                Note("mirror " + m_mirror + ": " + last_error->detail);
+            auto list = CheckMirror(*lib, state, now);
+            if (!list) {
+                last_error = MakeError(list.error().code, "mirror " + m_mirror + ": " + list.error().detail);
+                Note(last_error->detail);
                 continue;
             }
-            const auto keys = lib->TrustedKeys();
-            auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib->RetiredKeys());
-            if (!rm) {
-                last_error = rm.error();
-                Note("mirror " + m_mirror + ": refused: " + rm.error().detail);
-                continue;
-            }
-            // Rollback floor per publisher key: a trainer's own mirror has its own clock of releases.
-            const std::string signer = bundle::KeyIdHex(bundle::ParseSignatureFile(*sig)->key_id);
-            std::int64_t& floor = state.release_floors[signer];
-            if (rm->created < floor) {
-                last_error = MakeError(ErrorCode::kOlderThanInstalled,
-                                       "mirror " + m_mirror + " offers an older release (made " + bundle::IsoTime(rm->created) +
-                                           "; already seen one made " + bundle::IsoTime(floor) + ")");
-                Note(last_error->detail + ": refused");
-                continue;
-            }
-            verified_any = true;
-            state.last_success = now;
-            floor = rm->created;
-            state.release_created_floor = std::max(state.release_created_floor, rm->created);
-            state.release_expires = rm->expires;
-            report.mirror = m_mirror;
-            report.release_created = rm->created;
-            report.release_expires = rm->expires;
-            report.expired = rm->expires < now;
-            if (report.expired)
-                Note("mirror " + m_mirror + ": release list is past its freshness date " + bundle::IsoTime(rm->expires) +
-                     " (content stays usable; a newer edition may exist)");
-            (void)platform::MakeDirs(SyncDir(m_dir) / "held", "sync directory");
-            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, *json, "held release manifest");
-            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / (std::string(bundle::kReleaseFile) + ".minisig"), *sig,
-                                            "held release signature");
-            for (const auto& extra : rm->mirrors)
+            for (const auto& extra : list->rm.mirrors)
                 if (platform::IsHttpUrl(extra) && seen_mirrors.insert(extra).second) mirrors.push_back(extra);
+            lists.push_back(std::move(*list));
+        }
 
-            bool mirror_failed = false;
-            for (const auto& [id, pr] : rm->packs) {
-                if (pending_done.count(id)) continue;
-                auto installed = lib->State().packs.find(id);
-                if (installed == lib->State().packs.end()) continue;  // only packs this kit carries
-                KnownRelease& known = state.packs[id];
-                if (pr.version > known.version) known = KnownRelease{pr.version, m_mirror, known.installed_via_sync};
-                const std::uint64_t have = installed->second.version;
-                if (pr.version <= have) {
-                    if (pr.version < have)
-                        Note("pack " + id + ": mirror offers version " + std::to_string(pr.version) +
-                             ", you already have " + std::to_string(have));
-                    pending_done.insert(id);
-                    continue;
-                }
-                auto raw = lib->InstalledRawHash(id);
-                UpdatePlan plan = CheapestPlan(pr, raw ? *raw : std::string());
-                if (plan.full && m_o.metered == Metered::kDeltasOnly) {
-                    report.skipped.push_back(id + ": needs the full bundle (" + std::to_string(plan.bytes) +
-                                             " bytes); metered mode takes deltas only");
-                    pending_done.insert(id);
-                    continue;
-                }
-                if (m_o.metered == Metered::kAskAbove && plan.bytes > m_o.ask_above_bytes &&
-                    !(m_o.ask && m_o.ask(id, plan.bytes))) {
-                    report.skipped.push_back(id + ": " + std::to_string(plan.bytes) + " bytes is above the metered limit");
-                    pending_done.insert(id);
-                    continue;
-                }
-                Note("pack " + id + ": " + std::to_string(have) + " -> " + std::to_string(plan.target_version) + " via " +
-                     (plan.full ? std::string("full bundle") : std::to_string(plan.steps.size()) + " delta(s)") + ", " +
-                     std::to_string(plan.bytes) + " bytes");
-                auto r = Execute(*lib, id, plan);
-                if (!r && !plan.full && m_o.metered != Metered::kDeltasOnly && r.error().code != ErrorCode::kOlderThanInstalled) {
-                    Note("pack " + id + ": delta path failed (" + r.error().detail + "); trying the full bundle");
-                    plan = FullPlan(pr);
-                    r = Execute(*lib, id, plan);
-                }
-                if (!r) {
-                    if (r.error().code == ErrorCode::kOlderThanInstalled) {
-                        pending_done.insert(id);  // another process got there first
-                        continue;
-                    }
-                    last_error = r.error();
-                    Note("pack " + id + ": " + r.error().detail);
-                    mirror_failed = true;
-                    continue;
-                }
-                report.updated.push_back(PackUpdate{id, have, r->manifest.version, !plan.full,
-                                                    static_cast<int>(plan.steps.size()), plan.bytes});
-                known.source = m_mirror;
-                known.installed_via_sync = Now();
-                pending_done.insert(id);
+        std::optional<Error> update_error;
+        if (!lists.empty()) {
+            last_error.reset();  // a failing mirror is noted; the pass goes on with the others
+            // The newest list is the one held (for export and serve) and reported.
+            size_t newest = 0;
+            for (size_t i = 1; i < lists.size(); ++i)
+                if (lists[i].rm.created > lists[newest].rm.created) newest = i;
+            const VerifiedList& top = lists[newest];
+            state.last_success = now;
+            state.release_created_floor = std::max(state.release_created_floor, top.rm.created);
+            state.release_expires = top.rm.expires;
+            report.mirror = top.mirror;
+            report.release_created = top.rm.created;
+            report.release_expires = top.rm.expires;
+            (void)platform::MakeDirs(SyncDir(m_dir) / "held", "sync directory");
+            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, top.json, "held release manifest");
+            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / (std::string(bundle::kReleaseFile) + ".minisig"),
+                                            top.sig, "held release signature");
+            // Each pack from the newest list naming it; its floor rises to that list.
+            std::map<std::string, size_t> best;
+            for (size_t i = 0; i < lists.size(); ++i)
+                for (const auto& [id, pr] : lists[i].rm.packs)
+                    if (!best.count(id) || lists[i].rm.created > lists[best[id]].rm.created) best[id] = i;
+            for (const auto& [id, i] : best) {
+                std::int64_t& floor = state.pack_floors[id];
+                floor = std::max(floor, lists[i].rm.created);
             }
-            if (!mirror_failed) {
-                last_error.reset();
-                break;
+            for (const auto& [id, i] : best) {
+                if (m_o.cancel && m_o.cancel->load()) break;
+                if (auto failed = UpdatePack(*lib, state, report, lists, i, id)) update_error = failed;
             }
         }
+        if (update_error) last_error = update_error;
+        const bool verified_any = !lists.empty();
         report.bytes_received = m_stats.bytes_received;
         state.online = verified_any;
         Note("received " + std::to_string(m_stats.bytes_received) + " bytes over the wire");

@@ -36,6 +36,7 @@ struct SyncProgress {
 struct SyncOptions {
     std::vector<std::string> mirrors;  // tried in order; a verified manifest may add more
     platform::HttpLimits limits;
+    long unsigned_deadline_s = 30;  // release.json and its signature: whole download, each
     int attempts_per_artifact = 6;  // resumed attempts after cuts, per mirror
     Metered metered = Metered::kOff;
     std::uint64_t ask_above_bytes = 0;
@@ -58,7 +59,6 @@ struct SyncReport {
     std::string mirror;  // the mirror whose manifest was used
     std::int64_t release_created = 0;
     std::int64_t release_expires = 0;
-    bool expired = false;  // freshness signal only
     std::vector<PackUpdate> updated;
     std::vector<std::string> skipped;  // packs left as they are (metered, no path), with why
     std::uint64_t bytes_received = 0;  // everything that came over the wire

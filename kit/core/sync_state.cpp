@@ -24,9 +24,9 @@ Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
         s.last_success = bundle::JsonIntOr<std::int64_t>(j, "last_success", 0);
         s.release_created_floor = bundle::JsonIntOr<std::int64_t>(j, "release_created_floor", 0);
         s.release_expires = bundle::JsonIntOr<std::int64_t>(j, "release_expires", 0);
-        const nlohmann::json floors = j.value("release_floors", nlohmann::json::object());
-        for (const auto& [key, floor] : floors.items())
-            s.release_floors[key] = bundle::JsonIntValue<std::int64_t>(floor, key);
+        const nlohmann::json floors = j.value("pack_floors", nlohmann::json::object());
+        for (const auto& [pack, floor] : floors.items())
+            s.pack_floors[pack] = bundle::JsonIntValue<std::int64_t>(floor, pack);
         s.consecutive_failures = bundle::JsonIntOr<int>(j, "consecutive_failures", 0);
         s.online = j.value("online", false);
         s.last_error = j.value("last_error", std::string{});
@@ -51,7 +51,7 @@ Status SaveSyncState(const std::filesystem::path& data_dir, const SyncState& s) 
                         {"last_success", s.last_success},
                         {"release_created_floor", s.release_created_floor},
                         {"release_expires", s.release_expires},
-                        {"release_floors", s.release_floors},
+                        {"pack_floors", s.pack_floors},
                         {"consecutive_failures", s.consecutive_failures},
                         {"online", s.online},
                         {"last_error", s.last_error},

@@ -1,6 +1,6 @@
 // What the sync engine remembers between runs (data_dir/sync/state.json, replaced atomically):
-// when mirrors were last checked, the newest release manifest seen (its `created` is the
-// rollback floor for manifests), and per pack the newest known release and where it came from.
+// when mirrors were last checked, the newest release manifest seen, per pack the rollback
+// floor for manifests naming it, and per pack the newest known release and where it came from.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +24,9 @@ struct SyncState {
     std::int64_t last_check = 0;               // last attempt (any outcome)
     std::int64_t last_success = 0;             // last verified manifest
     std::int64_t release_created_floor = 0;    // newest `created` of any verified release manifest
-    std::map<std::string, std::int64_t> release_floors;  // per signing key id: the rollback floor
+    // Per pack: the newest `created` of an accepted release list naming it. A list older than
+    // the floor of any pack it names is refused, whoever signed it (rollback and freeze).
+    std::map<std::string, std::int64_t> pack_floors;
     std::int64_t release_expires = 0;          // its soft expiry (freshness only)
     int consecutive_failures = 0;
     bool online = false;                       // the last check verified a mirror's release list

@@ -2,6 +2,8 @@
 // and names what was refused. Everything runs on 127.0.0.1.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -228,4 +230,138 @@ TEST_CASE("failover: a dead mirror and a hostile one, then a good one") {
     CHECK(r.err.find("cannot connect") != std::string::npos);
     CHECK(r.out.find("checked " + nginx.Url()) != std::string::npos);
     CHECK(Releases::InstalledVersion(kit) == 2);
+}
+
+TEST_CASE("an endless release list stops at 64 KiB and the next mirror is tried") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode mode;
+    mode.match = "release.json";
+    mode.endless = true;
+    Relay endless(nginx.Port(), mode);
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", endless.Url(), "--mirror", nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("mirror " + endless.Url() + ": '" + endless.Url() + "/release.json': larger than 65536 bytes") !=
+          std::string::npos);
+    CHECK(r.out.find("checked " + nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 2);
+    // What the client took in: the cap (plus one read of slack) and the good mirror's files.
+    const auto at = r.err.find("received ");
+    REQUIRE(at != std::string::npos);
+    std::uint64_t good = fs::file_size(m.dir + "/release.json") + fs::file_size(m.dir + "/release.json.minisig");
+    for (const auto& f : Files(m.dir, ".fkd")) good += fs::file_size(f);
+    CHECK(std::stoull(r.err.substr(at + 9)) <= good + 65536 + 16384);
+}
+
+TEST_CASE("a mirror trickling at 20 B/s is given up on and the next is used") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    RelayMode mode;
+    mode.rate = 20;  // above the old 16 B/s floor, far below 1 KiB/s
+    Relay slow(nginx.Port(), mode);
+    const std::string kit = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(kit, {"sync", "--mirror", slow.Url(), "--mirror", nginx.Url(), "--stall-seconds", "2"});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("mirror " + slow.Url() + ": ") != std::string::npos);
+    CHECK(r.err.find("timed out or stalled") != std::string::npos);
+    CHECK(r.out.find("checked " + nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(kit) == 2);
+}
+
+TEST_CASE("a deeply nested release list from an unknown key is not parsed") {
+    REQUIRE(fk::test::HaveProgram("minisign"));
+    Releases rel(1);
+    const std::string dir = rel.Dir() + "/nested", pub = rel.Dir() + "/x.pub", sec = rel.Dir() + "/x.sec";
+    fs::create_directories(dir);
+    REQUIRE(fk::test::Run({"minisign", "-G", "-W", "-p", pub, "-s", sec}).status == 0);
+    Nginx nginx(dir, rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = rel.NewKit("a", 1);
+    // Under the size cap: only the roots peek could read it, and it stops at depth 8.
+    // Near the old 4 MiB cap: refused unread (the 333 MB case).
+    for (const std::uint64_t size : {std::uint64_t{60000}, std::uint64_t{(4 << 20) - 4096}}) {
+        std::ofstream(dir + "/release.json", std::ios::binary) << std::string(size, '[');
+        REQUIRE(fk::test::Run({"minisign", "-S", "-s", sec, "-m", dir + "/release.json", "-x",
+                               dir + "/release.json.minisig"})
+                    .status == 0);
+        auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+        INFO(size, r.out, r.err);
+        CHECK(r.status == 1);
+        CHECK(r.err.find(size < 65536 ? "[unknown-key]" : "[too-large]") != std::string::npos);
+    }
+    // Peak memory of the largest child so far (fieldkit, minisign, nginx not yet reaped): a
+    // functional bound, far below what parsing megabytes of '[' takes.
+    rusage ru{};
+    getrusage(RUSAGE_CHILDREN, &ru);
+    MESSAGE("peak RSS of a child: " << ru.ru_maxrss << " KiB");
+    CHECK(ru.ru_maxrss < 100 * 1024);
+    CHECK(Releases::InstalledVersion(kit) == 1);
+}
+
+TEST_CASE("an expired or older list on the first mirror does not hide a newer one on the second") {
+    Releases rel(2);
+    const std::string expired = rel.Dir() + "/expired", older = rel.Dir() + "/older", fresh = rel.Dir() + "/fresh";
+    auto pub = Fieldkit(rel.Dir() + "/scratch", {"bundle", "publish", "--mirror", expired, rel.Bundle(1), "-s", rel.Sec(),
+                                                 "--expires-days", "-1"});
+    REQUIRE(pub.status == 0);
+    REQUIRE(rel.Publish(older, {1}) == "");
+    REQUIRE(rel.Publish(fresh, {1, 2}) == "");
+    Nginx expired_nginx(expired, rel.Dir() + "/nginx1");
+    Nginx older_nginx(older, rel.Dir() + "/nginx2");
+    Nginx fresh_nginx(fresh, rel.Dir() + "/nginx3");
+    REQUIRE(expired_nginx.Running());
+    REQUIRE(older_nginx.Running());
+    REQUIRE(fresh_nginx.Running());
+
+    const std::string a = rel.NewKit("a", 1);
+    auto r = Fieldkit(a, {"sync", "--mirror", expired_nginx.Url(), "--mirror", fresh_nginx.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("mirror " + expired_nginx.Url() + ": release list expired") != std::string::npos);
+    CHECK(r.out.find("checked " + fresh_nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(a) == 2);
+
+    const std::string b = rel.NewKit("b", 1);
+    auto s = Fieldkit(b, {"sync", "--mirror", older_nginx.Url(), "--mirror", fresh_nginx.Url()});
+    INFO(s.out, s.err);
+    CHECK(s.status == 0);
+    CHECK(s.out.find("checked " + fresh_nginx.Url()) != std::string::npos);
+    CHECK(Releases::InstalledVersion(b) == 2);
+    // The pack's floor is now the fresh list: the older one alone is refused as a rollback.
+    auto t = Fieldkit(b, {"sync", "--mirror", older_nginx.Url()});
+    CHECK(t.status == 1);
+    CHECK(t.err.find("offers an older release") != std::string::npos);
+}
+
+TEST_CASE("a redirect to another host is refused, one on the same host is followed") {
+    Mirror m;
+    Nginx nginx(m.dir, m.rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    // Another host, still loopback: the same nginx port on [::1].
+    RelayMode away;
+    away.match = "release.json.minisig";
+    away.redirect = "http://[::1]:" + std::to_string(nginx.Port()) + "/release.json.minisig";
+    Relay other_host(nginx.Port(), away);
+    const std::string a = m.rel.NewKit("a", 1);
+    auto r = Fieldkit(a, {"sync", "--mirror", other_host.Url()});
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("redirect to 'http://[::1]:") != std::string::npos);
+    CHECK(r.err.find("refused") != std::string::npos);
+    CHECK(Releases::InstalledVersion(a) == 1);
+
+    RelayMode same;
+    same.match = "release.json.minisig";
+    same.redirect = nginx.Url() + "/release.json.minisig";  // same host, another port
+    Relay same_host(nginx.Port(), same);
+    const std::string b = m.rel.NewKit("b", 1);
+    auto s = Fieldkit(b, {"sync", "--mirror", same_host.Url()});
+    INFO(s.out, s.err);
+    CHECK(s.status == 0);
+    CHECK(Releases::InstalledVersion(b) == 2);
 }

@@ -131,7 +131,7 @@ void Relay::Handle(int client) {
         // Send in small pieces so a rate cap is smooth.
         size_t off = 0;
         while (off < len) {
-            const size_t piece = std::min<size_t>(len - off, hit && m_mode.rate ? 1024 : len - off);
+            const size_t piece = std::min<size_t>(len - off, hit && m_mode.rate ? std::min<std::uint64_t>(1024, m_mode.rate) : len - off);
             if (!SendAll(client, buf + off, piece)) {
                 close(up);
                 return;

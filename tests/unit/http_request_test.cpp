@@ -1,0 +1,64 @@
+// The request head and Range parsers of `fieldkit serve`, called directly (as the fuzzer does).
+#include <doctest/doctest.h>
+
+#include "platform/http_request.hpp"
+
+using fk::platform::ByteRange;
+using fk::platform::ParseByteRange;
+using fk::platform::ParseRequestHead;
+
+TEST_CASE("a request head is parsed strictly") {
+    auto r = ParseRequestHead("GET /release.json?x=1 HTTP/1.1\r\nHost: a\r\nrAnGe:  bytes=10-\r\n\r\n");
+    REQUIRE(r);
+    CHECK(r->method == "GET");
+    CHECK(r->target == "/release.json");
+    REQUIRE(r->range);
+    CHECK(*r->range == "bytes=10-");
+    CHECK(!ParseRequestHead("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")->range);
+
+    for (const char* bad : {"GET /a HTTP/1.1\r\n",                        // no blank line
+                            "GET  /a HTTP/1.1\r\n\r\n",                   // double space
+                            "GET /a\r\n\r\n",                             // no version
+                            "GET /a HTTP/2\r\n\r\n",                      // unknown version
+                            "GET /a b HTTP/1.1\r\n\r\n",                  // space in target
+                            " /a HTTP/1.1\r\n\r\n",                       // no method
+                            "GET /a HTTP/1.1\r\nNoColon\r\n\r\n",         // header without ':'
+                            "GET /a HTTP/1.1\r\n : x\r\n\r\n",            // folded / empty name
+                            "GET /a HTTP/1.1\r\nX: a\x01z\r\n\r\n",       // control byte
+                            "GET /a HTTP/1.1\r\nRange: bytes=1-\r\nRange: bytes=2-\r\n\r\n"}) {
+        INFO(bad);
+        CHECK(!ParseRequestHead(bad));
+    }
+    CHECK(!ParseRequestHead(std::string_view("GET /\0a HTTP/1.1\r\n\r\n", 21)));
+}
+
+TEST_CASE("single byte ranges are honoured and bad ones are unsatisfiable") {
+    auto whole = ParseByteRange("", 100);
+    CHECK(whole.kind == ByteRange::Kind::kWhole);
+    CHECK(whole.to == 100);
+
+    auto open = ParseByteRange("bytes=10-", 100);
+    CHECK(open.kind == ByteRange::Kind::kPartial);
+    CHECK(open.from == 10);
+    CHECK(open.to == 100);
+    auto closed = ParseByteRange("bytes=0-9", 100);
+    CHECK(closed.kind == ByteRange::Kind::kPartial);
+    CHECK(closed.to == 10);
+    auto clipped = ParseByteRange("bytes=90-1000", 100);
+    CHECK(clipped.to == 100);
+    auto suffix = ParseByteRange("bytes=-30", 100);
+    CHECK(suffix.kind == ByteRange::Kind::kPartial);
+    CHECK(suffix.from == 70);
+    CHECK(ParseByteRange("bytes=-300", 100).from == 0);
+    CHECK(ParseByteRange("bytes=99-99", 100).kind == ByteRange::Kind::kPartial);
+
+    for (const char* bad : {"bytes=10-5", "bytes=100-", "bytes=100-200", "bytes=-0", "bytes=-", "bytes=",
+                            "bytes=a-", "bytes=+1-", "bytes=1-x", "bytes=0-1,5-9", "items=0-1", "bytes 0-1",
+                            "bytes=18446744073709551616-", "bytes=0-18446744073709551616",
+                            "bytes=99999999999999999999999-"}) {
+        INFO(bad);
+        CHECK(ParseByteRange(bad, 100).kind == ByteRange::Kind::kUnsatisfiable);
+    }
+    CHECK(ParseByteRange("bytes=0-", 0).kind == ByteRange::Kind::kUnsatisfiable);
+    CHECK(ParseByteRange("bytes=0-18446744073709551615", 100).to == 100);
+}
