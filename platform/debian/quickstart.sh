@@ -2,11 +2,17 @@
 # One-step set-up for a Debian 12 machine: installs what is missing (apt-get, as root),
 # builds everything into ./build, then either opens the kit or runs the whole test suite.
 #   platform/debian/quickstart.sh run     build and open the window (built-in content)
-#   platform/debian/quickstart.sh test    build and run every test through ctest
+#   platform/debian/quickstart.sh test    build and run every test through ctest, then the
+#                                         suite again under ASan+UBSan (./build-asan), then a
+#                                         short run of every fuzz target (./build-fuzz, clang)
+#   platform/debian/quickstart.sh test suite|asan|fuzz    only that part
 set -eu
 cd "$(dirname "$0")/../.."
 mode=${1:-run}
-case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
+parts=${2:-suite asan fuzz}
+usage="usage: $0 run | test [suite|asan|fuzz]"
+case "$mode" in run|test) ;; *) echo "$usage" >&2; exit 2 ;; esac
+for part in $parts; do case "$part" in suite|asan|fuzz) ;; *) echo "$usage" >&2; exit 2 ;; esac; done
 
 packages=$(grep -v '^#' platform/debian/packages.txt)
 missing=$(for p in $packages; do dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
@@ -18,15 +24,35 @@ if [ -n "$missing" ]; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIELDKIT_WERROR=ON >/dev/null
-cmake --build build -j "$jobs"
-
-if [ "$mode" = test ]; then
-    # Tests leave their figures (fuzz, crash trials, flipped bytes) here for the closing report.
-    rm -rf build/report
-    status=0
-    FK_REPORT_DIR="$PWD/build/report" ctest --test-dir build --output-on-failure -j "$jobs" || status=$?
-    sh tests/report/print_report.sh build/report
-    exit "$status"
+if [ "$mode" = run ]; then
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIELDKIT_WERROR=ON >/dev/null
+    cmake --build build -j "$jobs"
+    exec ./build/fieldkit
 fi
-exec ./build/fieldkit
+
+# Tests leave their figures (fuzz, crash trials, flipped bytes) here for the closing report.
+report="$PWD/build/report"
+rm -rf "$report"
+status=0
+step() {  # step NAME COMMAND...: runs one part, times it, remembers a failure
+    name=$1; shift
+    start=$(date +%s)
+    "$@" || { status=1; echo "== $name: FAILED"; }
+    echo "== $name: $(( $(date +%s) - start ))s"
+}
+suite() {  # suite BUILD_DIR CMAKE_OPTIONS...: builds and runs the whole ctest suite
+    dir=$1; shift
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIELDKIT_WERROR=ON "$@" >/dev/null &&
+        cmake --build "$dir" -j "$jobs" &&
+        FK_REPORT_DIR="$report" ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+}
+for part in $parts; do
+    case "$part" in
+        suite) step "test suite" suite build ;;
+        # Any ASan or UBSan report fails the test that triggered it.
+        asan) step "test suite under ASan+UBSan" suite build-asan -DFIELDKIT_SANITIZE=ON ;;
+        fuzz) step "fuzzing, ${FK_FUZZ_SECONDS:-20}s per target" env FK_REPORT_DIR="$report" tests/fuzz/run_fuzzers.sh ;;
+    esac
+done
+sh tests/report/print_report.sh "$report"
+exit "$status"
