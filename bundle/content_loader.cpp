@@ -259,6 +259,16 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
 }
 
 // Line of the first occurrence of `needle` in the body, as a file line number.
+// The scheme of an absolute link, lower-cased ("javascript" for "JavaScript:x"); empty when
+// the link has none (a colon after the first '/', '?' or '#' is not a scheme).
+std::string LinkScheme(std::string_view link) {
+    const size_t colon = link.find(':');
+    if (colon == std::string_view::npos || link.find_first_of("/?#") < colon) return {};
+    std::string scheme;
+    for (char c : link.substr(0, colon)) scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return scheme;
+}
+
 int BodyLineOf(const Parsed& p, const std::string& needle) {
     size_t at = p.article.body.find(needle);
     if (at == std::string::npos) return p.body_line;
@@ -330,7 +340,13 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
             if (!known(a.lang, rel_id)) out.problems.push_back({p.rel, p.related_line, "related id '" + rel_id + "' does not exist"});
         MarkdownScan scan = ScanMarkdown(a.body);
         for (const auto& link : scan.links) {
-            if (link.find("://") != std::string::npos || link.starts_with("mailto:") || link.starts_with("#")) continue;
+            if (link.starts_with("#")) continue;
+            if (const std::string scheme = LinkScheme(link); !scheme.empty()) {
+                if (scheme != "http" && scheme != "https" && scheme != "mailto")
+                    out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' uses '" + scheme +
+                                                                                ":'; only http, https and mailto links are allowed"});
+                continue;
+            }
             std::string id = ArticleIdFromLink(link);
             if (id.empty()) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' must point to another article as 'id.md'"});
             else if (!known(a.lang, id)) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' points to no article"});

@@ -67,6 +67,22 @@ TEST_CASE("schema violations are reported with file and line") {
     CHECK(problems.size() == c->problems.size());
 }
 
+TEST_CASE("links with a scheme other than http, https or mailto are reported") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 1);
+    fk::test::WriteArticle(dir.path(), "en", "schemes", "id: schemes\n",
+                           "[a](javascript://%0aalert(1)) [b](JavaScript:alert(1)) [c](data:text/html,x)\n"
+                           "[ok](https://www.rfc-editor.org/rfc/rfc6480) [mail](mailto:noc@example.org)\n");
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    const std::string all = AllProblems(*c);
+    CHECK(all.find("link 'javascript://%0aalert(1)' uses 'javascript:'") != std::string::npos);
+    CHECK(all.find("link 'JavaScript:alert(1)' uses 'javascript:'") != std::string::npos);
+    CHECK(all.find("uses 'data:'") != std::string::npos);
+    CHECK(all.find("rfc6480") == std::string::npos);
+    CHECK(all.find("mailto:noc") == std::string::npos);
+}
+
 TEST_CASE("entities decode to UTF-8, and unknown or broken ones stay as written") {
     CHECK(DecodeEntity("&amp;") == "&");
     CHECK(DecodeEntity("&#39;") == "'");
