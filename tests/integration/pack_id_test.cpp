@@ -99,7 +99,9 @@ std::set<std::string> InstalledPacks(const fs::path& data) {
     auto r = Fieldkit(data, {"status", "--json"});
     REQUIRE(r.status == 0);
     std::set<std::string> out;
-    for (const auto& p : nlohmann::json::parse(r.out).at("packs")) out.insert(p.at("pack").get<std::string>());
+    // Held in a variable: a range-for over parse(...).at(...) would walk a destroyed temporary.
+    const auto status = nlohmann::json::parse(r.out);
+    for (const auto& p : status.at("packs")) out.insert(p.at("pack").get<std::string>());
     return out;
 }
 

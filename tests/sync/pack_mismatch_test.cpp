@@ -33,7 +33,8 @@ void Spit(const fs::path& path, std::string_view bytes) {
 std::uint64_t Installed(const std::string& data, const std::string& pack) {
     auto r = Fieldkit(data, {"status", "--json"});
     REQUIRE(r.status == 0);
-    for (const auto& p : nlohmann::json::parse(r.out).at("packs"))
+    const auto status = nlohmann::json::parse(r.out);  // a variable: parse(...).at(...) would dangle
+    for (const auto& p : status.at("packs"))
         if (p.at("pack") == pack) return p.at("version").get<std::uint64_t>();
     return 0;
 }
