@@ -6,6 +6,7 @@
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/json_int.hpp"
+#include "bundle/pack_id.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
@@ -77,6 +78,7 @@ Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
         DeltaManifest m;
         m.format = JsonInt<int>(j, "format");
         m.pack = j.at("pack").get<std::string>();
+        if (auto st = CheckPackId(m.pack); !st) return st.error();
         m.base_version = JsonInt<std::uint64_t>(j, "base_version");
         m.base_raw_hash = j.at("base_raw_hash").get<std::string>();
         m.base_raw_size = JsonInt<std::uint64_t>(j, "base_raw_size");

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/json_int.hpp"
+#include "bundle/pack_id.hpp"
 
 namespace fk::bundle {
 
@@ -58,6 +59,7 @@ Result<Manifest> ManifestFromJson(std::string_view text) {
         Manifest m;
         m.format = JsonInt<int>(j, "format");
         m.pack = j.at("pack").get<std::string>();
+        if (auto st = CheckPackId(m.pack); !st) return st.error();  // it becomes a file name
         m.title = j.at("title").get<std::string>();
         m.publisher = j.at("publisher").get<std::string>();
         m.version = JsonInt<std::uint64_t>(j, "version");

@@ -5,6 +5,7 @@
 
 #include "bundle/json_int.hpp"
 #include "bundle/manifest.hpp"
+#include "bundle/pack_id.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
 
@@ -67,6 +68,10 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
             m.roots = *roots;
         }
         for (const auto& [id, pj] : j.at("packs").items()) {
+            // One bad entry refuses the whole list: a signed list that lies about one pack is not
+            // trusted about the others.
+            if (auto st = CheckPackId(id); !st)
+                return MakeError(st.error().code, "release manifest: " + st.error().detail);
             PackRelease p;
             p.pack = id;
             p.title = pj.at("title").get<std::string>();

@@ -21,7 +21,22 @@ Error ErrnoError(int err, std::string_view role, const fs::path& path) {
     return MakeError(code, std::string(role) + " '" + path.string() + "': " + what);
 }
 
+namespace {
+
+// The C library stops at a NUL: "packs/x\0-1.fkb" would open "packs/x". A path built from data
+// that holds one is refused, never silently cut short.
+Status CheckNoNul(const fs::path& path, std::string_view role) {
+    const std::string& bytes = path.native();
+    if (bytes.find('\0') == std::string::npos) return Ok{};
+    std::string shown;
+    for (char c : bytes) shown += c == '\0' ? std::string("\\x00") : std::string(1, c);
+    return MakeError(ErrorCode::kInvalidContent, std::string(role) + " '" + shown + "': a NUL byte in the path; refused");
+}
+
+}  // namespace
+
 Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::uint64_t max_bytes) {
+    if (auto st = CheckNoNul(path, role); !st) return st.error();
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return ErrnoError(errno, role, path);
     struct stat st {};
@@ -59,6 +74,7 @@ Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::u
 }
 
 Status SyncDirectory(const fs::path& dir) {
+    if (auto st = CheckNoNul(dir, "directory"); !st) return st;
     int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return ErrnoError(errno, "directory", dir);
     ::fsync(fd);
@@ -119,6 +135,7 @@ Status WriteNew(const fs::path& path, std::string_view bytes, std::string_view r
 }  // namespace
 
 Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string_view role) {
+    if (auto st = CheckNoNul(path, role); !st) return st;
     fs::path tmp = UniqueTempPath(path, ".tmp-");
     if (auto st = WriteNew(tmp, bytes, role, 0644); !st) return st;
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -130,6 +147,7 @@ Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string
 }
 
 Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_view role, unsigned mode) {
+    if (auto st = CheckNoNul(path, role); !st) return st;
     bool existed = false;
     if (auto st = WriteNew(path, bytes, role, static_cast<mode_t>(mode), &existed); !st) {
         if (existed)
@@ -141,6 +159,7 @@ Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_vi
 }
 
 Status MakeDirs(const fs::path& path, std::string_view role) {
+    if (auto st = CheckNoNul(path, role); !st) return st;
     std::error_code ec;
     fs::create_directories(path, ec);
     if (ec) return ErrnoError(ec.value(), role, path);
@@ -148,6 +167,7 @@ Status MakeDirs(const fs::path& path, std::string_view role) {
 }
 
 Result<bool> OverwriteAndRemove(const fs::path& path, std::string_view role) {
+    if (auto st = CheckNoNul(path, role); !st) return st.error();
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
         if (errno == ENOENT) return false;

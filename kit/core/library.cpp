@@ -11,6 +11,7 @@
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
+#include "bundle/pack_id.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/records.hpp"
 #include "bundle/signer.hpp"
@@ -185,15 +186,22 @@ Result<ImportReport> Library::ImportFile(const fs::path& file) {
     return ImportBundle(*bytes);
 }
 
-Result<ImportReport> Library::ImportBundle(std::string_view bytes) {
+Status ExpectedRelease::Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const {
+    if (held_pack == pack && held_version == version) return Ok{};
+    return MakeError(ErrorCode::kCorrupt, what + " holds pack '" + held_pack + "' version " +
+                                              std::to_string(held_version) + " where the release list names '" + pack +
+                                              "' version " + std::to_string(version) + "; nothing installed");
+}
+
+Result<ImportReport> Library::ImportBundle(std::string_view bytes, const std::optional<ExpectedRelease>& expected) {
     DirLock lock(m_dir);
     // Another process may have installed something since we opened.
     if (auto fresh = LoadLibraryState(m_dir / kStateFile)) m_state = std::move(*fresh);
-    return Install(bytes, TrustedKeys(), false);
+    return Install(bytes, TrustedKeys(), false, expected);
 }
 
 Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys,
-                                      bool embedded) {
+                                      bool embedded, const std::optional<ExpectedRelease>& expected) {
     // A publisher that rotated its key ships the chain: keys it reaches from trusted ones count.
     // Keys a followed rotation retired start no walk and sign nothing more.
     std::vector<bundle::PublicKey> retired = RetiredKeys(), active;
@@ -207,6 +215,8 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     retired.insert(retired.end(), walk.retired.begin(), walk.retired.end());
     if (auto st = bundle::CheckNotRetired(retired, vb->signer, "bundle"); !st) return st.error();
     const bundle::Manifest& m = vb->manifest;
+    if (expected)
+        if (auto st = expected->Check("bundle", m.pack, m.version); !st) return st.error();
     ImportReport report{m, 0, {}};
     const bool learned_key = bundle::ContainsKey(walk.reached, vb->signer);
 
@@ -242,6 +252,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     auto raw = bundle::OpenPayload(*vb);
     if (!raw) return raw.error();
 
+    if (auto st = bundle::CheckPackId(m.pack); !st) return st.error();  // checked when read; it becomes a path
     const std::string rel_file = std::string(kPacksDir) + "/" + m.pack + "-" + std::to_string(m.version) + ".fkb";
     if (auto st = platform::WriteFileAtomic(m_dir / rel_file, bytes, "installed bundle"); !st) return st.error();
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,15 @@ struct ImportReport {
     std::vector<std::string> shared_ids;  // article ids another installed pack has too
 };
 
+// What a signed release list named for an artifact. Sync passes it so that an artifact holding
+// another pack (or another version), though validly signed, is refused before anything is written.
+struct ExpectedRelease {
+    std::string pack;
+    std::uint64_t version = 0;
+    // Ok, or kCorrupt naming what the artifact (`what`: "bundle", "delta") holds and what was named.
+    Status Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const;
+};
+
 class Library {
 public:
     // Creates the data directory if needed, removes leftovers of interrupted installs,
@@ -39,8 +49,9 @@ public:
     static Result<Library> Open(const std::filesystem::path& data_dir, const BuiltIn& built_in);
 
     // Verifies and installs a bundle. Errors: the bundle errors of VerifyBundle, and
-    // kOlderThanInstalled when this version (or a newer one) was already accepted.
-    Result<ImportReport> ImportBundle(std::string_view bytes);
+    // kOlderThanInstalled when this version (or a newer one) was already accepted, kCorrupt
+    // when it is not the `expected` pack and version.
+    Result<ImportReport> ImportBundle(std::string_view bytes, const std::optional<ExpectedRelease>& expected = {});
     // Bundles and deltas (.fkd) alike: sniffed by their magic.
     Result<ImportReport> ImportFile(const std::filesystem::path& file);
 
@@ -49,8 +60,10 @@ public:
     // previous result; the last rebuilds the publisher's bundle byte for byte, which is then
     // installed exactly like ImportBundle (the old version stays until the new one opened).
     // Errors: the delta errors of VerifyDelta, kInvalidContent (does not apply to what is
-    // installed), kCorrupt (result differs from its signed hash), and ImportBundle's errors.
-    Result<ImportReport> ImportDeltas(const std::vector<std::string>& deltas);
+    // installed), kCorrupt (result differs from its signed hash, or the chain does not lead to
+    // the `expected` pack and version), and ImportBundle's errors.
+    Result<ImportReport> ImportDeltas(const std::vector<std::string>& deltas,
+                                      const std::optional<ExpectedRelease>& expected = {});
 
     // The record-stream hash of an installed pack (the node deltas start from).
     Result<std::string> InstalledRawHash(const std::string& pack) const;
@@ -77,7 +90,8 @@ public:
 
 private:
     Library(std::filesystem::path dir, BuiltIn built_in) : m_dir(std::move(dir)), m_built_in(built_in) {}
-    Result<ImportReport> Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys, bool embedded);
+    Result<ImportReport> Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys, bool embedded,
+                                 const std::optional<ExpectedRelease>& expected = {});
     Status RebuildIndex(LibraryState& next, const std::string& replaced_pack, std::string_view new_payload);
     void RemoveUnreferencedFiles() const;
     std::filesystem::path KeyFile(const bundle::PublicKey& key) const;

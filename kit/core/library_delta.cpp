@@ -31,7 +31,8 @@ Result<std::string> Library::InstalledRawHash(const std::string& pack) const {
     return vb->manifest.raw_hash;
 }
 
-Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& deltas) {
+Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& deltas,
+                                          const std::optional<ExpectedRelease>& expected) {
     if (deltas.empty()) return MakeError(ErrorCode::kUsage, "no deltas to apply");
     if (auto fresh = LoadLibraryState(m_dir / "library.json")) m_state = std::move(*fresh);  // retired keys
     const auto trusted = TrustedKeys();
@@ -58,12 +59,14 @@ Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& delta
         if (cur.pack != pack || cur.base_raw_hash != prev.result_raw_hash || cur.base_version != prev.result_version)
             return MakeError(ErrorCode::kInvalidContent, "deltas do not form a chain (mixed versions?)");
     }
+    const auto& last = verified.back().manifest;
+    if (expected)  // checked before any work: a smuggled delta of another pack changes nothing
+        if (auto st = expected->Check("delta", pack, last.result_version); !st) return st.error();
     // Read under no lock: ImportBundle takes the lock and re-checks the floor before installing.
     if (auto fresh = LoadLibraryState(m_dir / "library.json")) m_state = std::move(*fresh);
     auto installed = m_state.packs.find(pack);
     if (installed == m_state.packs.end())
         return MakeError(ErrorCode::kNotFound, "delta for pack '" + pack + "', which is not installed (import the full bundle)");
-    const auto& last = verified.back().manifest;
     if (last.result_version <= installed->second.version)
         return MakeError(ErrorCode::kOlderThanInstalled, "pack '" + pack + "': you already have version " +
                                                              std::to_string(installed->second.version) +
@@ -78,7 +81,7 @@ Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& delta
     }
     auto bundle_bytes = bundle::RebuildResultBundle(verified.back(), current);
     if (!bundle_bytes) return bundle_bytes.error();
-    return ImportBundle(*bundle_bytes);
+    return ImportBundle(*bundle_bytes, expected);
 }
 
 }  // namespace fk::core

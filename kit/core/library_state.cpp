@@ -4,9 +4,38 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/json_int.hpp"
+#include "bundle/pack_id.hpp"
 #include "platform/files.hpp"
 
 namespace fk::core {
+namespace {
+
+// The state file names files in the data directory; a tampered one must not name others. Only
+// the names Library itself writes pass: packs/<id>-<version>.fkb and index-<n>.sqlite.
+bool IsIndexFileName(const std::string& name) {
+    const std::string digits = name.starts_with("index-") && name.ends_with(".sqlite")
+                                   ? name.substr(6, name.size() - 6 - 7)
+                                   : std::string();
+    return !digits.empty() && digits.size() <= 20 && digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
+Status CheckNames(const std::filesystem::path& file, const LibraryState& s) {
+    auto damaged = [&](const std::string& what) {
+        return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + what);
+    };
+    for (const auto& [id, p] : s.packs) {
+        if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
+        if (p.file != "packs/" + id + "-" + std::to_string(p.version) + ".fkb")
+            return damaged("pack '" + id + "' names the file '" + bundle::EscapeForMessage(p.file) + "'");
+    }
+    for (const auto& [id, floor] : s.floors)
+        if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
+    if (!s.index_file.empty() && !IsIndexFileName(s.index_file))
+        return damaged("index file '" + bundle::EscapeForMessage(s.index_file) + "'");
+    return Ok{};
+}
+
+}  // namespace
 
 Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
     auto text = platform::ReadFile(file, "library state", 16 << 20);
@@ -41,6 +70,7 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
             for (const auto& [origin, r] : j.at("roots").items())
                 s.roots[origin] = RootState{bundle::JsonInt<std::uint64_t>(r, "root"),
                                             r.at("retired").get<std::vector<std::string>>()};
+        if (auto st = CheckNames(file, s); !st) return st.error();
         return s;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + e.what());

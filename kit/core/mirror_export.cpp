@@ -3,6 +3,7 @@
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/manifest.hpp"
+#include "bundle/pack_id.hpp"
 #include "bundle/release_manifest.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
@@ -44,8 +45,10 @@ Result<ExportReport> ExportMirror(const Library& lib, const fs::path& out_dir) {
     };
     for (const auto& [name, path] : *files)
         if (auto st = copy(name, path); !st) return st.error();
-    for (const auto& [id, p] : lib.State().packs)
+    for (const auto& [id, p] : lib.State().packs) {
+        if (auto st = bundle::CheckPackId(id); !st) return st.error();  // it names a file in out_dir
         if (auto st = copy(id + "-" + std::to_string(p.version) + ".fkb", lib.DataDir() / p.file); !st) return st.error();
+    }
     report.has_release_manifest = files->count(bundle::kReleaseFile) > 0;
     return report;
 }

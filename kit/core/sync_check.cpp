@@ -103,7 +103,9 @@ public:
             files.push_back(std::move(*bytes));
         }
         Progress(SyncPhase::kApplying, pack, "", plan.bytes, plan.bytes);
-        auto r = plan.full ? lib.ImportBundle(files.front()) : lib.ImportDeltas(files);
+        // Signed is not enough: it must be the pack and version the release list named.
+        const ExpectedRelease expected{pack, plan.target_version};
+        auto r = plan.full ? lib.ImportBundle(files.front(), expected) : lib.ImportDeltas(files, expected);
         if (!r) return r.error();
         if (r->manifest.version != plan.target_version)
             return MakeError(ErrorCode::kCorrupt, "mirror delivered version " + std::to_string(r->manifest.version) +

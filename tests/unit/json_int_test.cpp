@@ -115,18 +115,20 @@ TEST_CASE("library and sync state with a float or negative number read as damage
     test::TempDir dir;
     core::LibraryState s;
     s.packs["field-pack"] = core::InstalledPack{"field-pack",  424242, "t",  "p",   1611111111, 3,
-                                                "packs/x.fkb", "key",  "id", false, 1611111112};
+                                                "packs/field-pack-424242.fkb", "key",  "id", false, 1611111112};
     s.floors["field-pack"] = 464646;
     s.generation = 535353;
     const auto file = dir.path() / "library.json";
     REQUIRE(core::SaveLibraryState(file, s).ok());
     const std::string good = *platform::ReadFile(file, "state");
+    REQUIRE(core::LoadLibraryState(file).ok());  // only the changed number can make it damaged
     for (const std::string number : {"424242", "464646", "535353", "1611111111"}) {
         for (const std::string bad : {"1e45", "-1", "2.5"}) {
             if (number == "1611111111" && bad == "-1") continue;  // `created` is signed
             CAPTURE(number);
             CAPTURE(bad);
-            std::ofstream(file, std::ios::trunc) << Replace(good, number, bad);
+            // ": N" is the number as a value, not the version inside the file name
+            std::ofstream(file, std::ios::trunc) << Replace(good, ": " + number, ": " + bad);
             auto r = core::LoadLibraryState(file);
             REQUIRE_FALSE(r.ok());
             CHECK(r.error().code == ErrorCode::kCorrupt);
