@@ -44,13 +44,16 @@ suite() {  # suite BUILD_DIR CMAKE_OPTIONS...: builds and runs the whole ctest s
     dir=$1; shift
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIELDKIT_WERROR=ON "$@" >/dev/null &&
         cmake --build "$dir" -j "$jobs" &&
-        FK_REPORT_DIR="$report" ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+        FK_REPORT_DIR="$report" ctest --test-dir "$dir" --output-on-failure -j "$jobs" ${exclude:+-E "$exclude"}
 }
 for part in $parts; do
     case "$part" in
         suite) step "test suite" suite build ;;
         # Any ASan or UBSan report fails the test that triggered it.
-        asan) step "test suite under ASan+UBSan" suite build-asan -DFIELDKIT_SANITIZE=ON ;;
+        # Left out under ASan, and said so: the peak-memory bound (ASan's shadow memory alone
+        # exceeds it) and the Xvfb screenshots (LeakSanitizer reports leaks inside Mesa and GLFW).
+        asan) echo "ASan+UBSan: skipping the peak-memory test and the Xvfb screenshots (see quickstart.sh)"
+              exclude='deeply nested release list|screenshots under Xvfb' step "test suite under ASan+UBSan" suite build-asan -DFIELDKIT_SANITIZE=ON ;;
         fuzz) step "fuzzing, ${FK_FUZZ_SECONDS:-20}s per target" env FK_REPORT_DIR="$report" tests/fuzz/run_fuzzers.sh ;;
     esac
 done
