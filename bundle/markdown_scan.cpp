@@ -131,6 +131,11 @@ std::string DecodeEntity(std::string_view e) {
     return out;
 }
 
+int ParseMarkdown(std::string_view markdown, const MD_PARSER& parser, void* user) {
+    const std::string terminated(markdown);
+    return md_parse(terminated.data(), static_cast<MD_SIZE>(terminated.size()), &parser, user);
+}
+
 MarkdownScan ScanMarkdown(std::string_view markdown) {
     Scanner s;
     MD_PARSER parser{};
@@ -140,7 +145,7 @@ MarkdownScan ScanMarkdown(std::string_view markdown) {
     parser.enter_span = EnterSpan;
     parser.leave_span = LeaveSpan;
     parser.text = Text;
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &s);
+    ParseMarkdown(markdown, parser, &s);
     while (!s.out.plain_text.empty() && s.out.plain_text.back() == ' ') s.out.plain_text.pop_back();
     return std::move(s.out);
 }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <md4c.h>
+
 namespace fk::bundle {
 
 struct TaskItem {
@@ -22,6 +24,11 @@ struct MarkdownScan {
 };
 
 MarkdownScan ScanMarkdown(std::string_view markdown);
+
+// md_parse over a copy of `markdown`. md4c 0.4.8 reads the byte after its input: a ')' there
+// closes a link the text left open, and md4c then passes text ranges far outside the input.
+// A std::string always ends in NUL, so the copy makes that byte harmless.
+int ParseMarkdown(std::string_view markdown, const MD_PARSER& parser, void* user);
 
 // The text of an HTML entity as md4c passes it ("&amp;", "&#8212;"); unknown ones unchanged.
 std::string DecodeEntity(std::string_view entity);

@@ -68,3 +68,11 @@ TEST_CASE("Arabic is reordered and joined into presentation forms") {
     CHECK(v.find("\xEF\xBB") != std::string::npos);
     CHECK(Displayable("plain") == "plain");
 }
+
+TEST_CASE("blocks: a ')' just past the end of a view does not close an open link") {
+    const std::string open_link = "See ![map](map.png";
+    const std::string backing = open_link + ")" + std::string(64, ')');
+    const auto blocks = ParseBlocks(std::string_view(backing).substr(0, open_link.size()));
+    REQUIRE(blocks.size() == 1);
+    CHECK(PlainText(blocks[0].runs) == "See ![map](map.png");
+}
