@@ -4,7 +4,8 @@
 #   platform/debian/quickstart.sh run     build and open the window (built-in content)
 #   platform/debian/quickstart.sh test    build and run every test through ctest, then the
 #                                         suite again under ASan+UBSan (./build-asan), then a
-#                                         short run of every fuzz target (./build-fuzz, clang)
+#                                         10 s run of every fuzz target (./build-fuzz, clang;
+#                                         FK_FUZZ_SECONDS changes it)
 #   platform/debian/quickstart.sh test suite|asan|fuzz    only that part
 set -eu
 cd "$(dirname "$0")/../.."
@@ -54,7 +55,8 @@ for part in $parts; do
         # exceeds it) and the Xvfb screenshots (LeakSanitizer reports leaks inside Mesa and GLFW).
         asan) echo "ASan+UBSan: skipping the peak-memory test and the Xvfb screenshots (see quickstart.sh)"
               exclude='deeply nested release list|screenshots under Xvfb' step "test suite under ASan+UBSan" suite build-asan -DFIELDKIT_SANITIZE=ON ;;
-        fuzz) step "fuzzing, ${FK_FUZZ_SECONDS:-20}s per target" env FK_REPORT_DIR="$report" tests/fuzz/run_fuzzers.sh ;;
+        fuzz) seconds=${FK_FUZZ_SECONDS:-10}
+              step "fuzzing, ${seconds}s per target" env FK_REPORT_DIR="$report" FK_FUZZ_SECONDS="$seconds" tests/fuzz/run_fuzzers.sh ;;
     esac
 done
 sh tests/report/print_report.sh "$report"
