@@ -94,7 +94,8 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
 }
 
 Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string_view minisig,
-                                              std::span<const PublicKey> trusted, std::span<const PublicKey> retired) {
+                                              std::span<const PublicKey> trusted, std::span<const PublicKey> retired,
+                                              PublicKey* signer_out) {
     auto sig = ParseSignatureFile(minisig);
     if (!sig) return MakeError(ErrorCode::kBadSignature, "release manifest signature is unreadable");
     std::vector<PublicKey> keys(trusted.begin(), trusted.end());
@@ -114,6 +115,7 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
         return MakeError(ErrorCode::kBadSignature, "release manifest: " + signer.error().detail);
     }
     if (auto st = CheckNotRetired(retired, *signer, "release manifest"); !st) return st.error();
+    if (signer_out) *signer_out = *signer;
     return ReleaseManifestFromJson(text);
 }
 

@@ -69,8 +69,9 @@ std::string ReleaseComment(const ReleaseManifest& m);
 // (extended by the manifest's own root chain when the signer is not trusted yet), then
 // parses. Errors: kBadSignature, kUnknownKey, kCorrupt.
 // A signer among `retired` (keys a root chain replaced) is refused with kRetiredKey.
+// `signer`, when given, receives the key that signed it.
 Result<ReleaseManifest> VerifyReleaseManifest(std::string_view json, std::string_view minisig,
                                               std::span<const PublicKey> trusted,
-                                              std::span<const PublicKey> retired = {});
+                                              std::span<const PublicKey> retired = {}, PublicKey* signer = nullptr);
 
 }  // namespace fk::bundle

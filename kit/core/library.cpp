@@ -200,6 +200,18 @@ Result<ImportReport> Library::ImportBundle(std::string_view bytes, const std::op
     return Install(bytes, TrustedKeys(), false, expected);
 }
 
+bool Library::MayPublish(const std::string& pack, const bundle::PublicKey& signer,
+                         const std::vector<bundle::RootLink>& roots) const {
+    auto installed = m_state.packs.find(pack);
+    if (installed == m_state.packs.end()) return true;
+    const auto publisher = bundle::ParsePublicKey(installed->second.public_key);
+    if (publisher && bundle::SameKey(*publisher, signer)) return true;
+    if (publisher && bundle::ContainsKey(bundle::KeysReachedByRoots(std::span(&*publisher, 1), roots), signer))
+        return true;  // the publisher rotated its key
+    const auto release_key = bundle::ParsePublicKey(m_built_in.release_key);
+    return installed->second.embedded && release_key && bundle::SameKey(*release_key, signer);
+}
+
 Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<bundle::PublicKey>& keys,
                                       bool embedded, const std::optional<ExpectedRelease>& expected) {
     // A publisher that rotated its key ships the chain: keys it reaches from trusted ones count.
@@ -223,17 +235,8 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     auto installed = m_state.packs.find(m.pack);
     if (installed != m_state.packs.end()) {
         report.previous_version = installed->second.version;
-        // An installed pack only takes updates from its own publisher; the built-in pack
-        // also from the release key.
-        const std::string signer = PublicKeyBase64(vb->signer);
-        bool same_key = signer == installed->second.public_key;
         const auto old_key = bundle::ParsePublicKey(installed->second.public_key);
-        if (old_key && !same_key)
-            same_key = bundle::ContainsKey(  // the pack's publisher rotated
-                bundle::KeysReachedByRoots(std::span<const bundle::PublicKey>(&*old_key, 1), m.roots), vb->signer);
-        const auto release_key = bundle::ParsePublicKey(m_built_in.release_key);
-        const bool release = installed->second.embedded && release_key && bundle::SameKey(*release_key, vb->signer);
-        if (!same_key && !release && !embedded)  // fingerprints too: the ids may be the same
+        if (!embedded && !MayPublish(m.pack, vb->signer, m.roots))  // fingerprints too: the ids may be the same
             return MakeError(ErrorCode::kUnknownKey,
                              "pack '" + m.pack + "' is installed from key " + installed->second.key_id +
                                  (old_key ? " (fingerprint " + bundle::KeyFingerprint(*old_key).substr(0, 16) + ")" : "") +

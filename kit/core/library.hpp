@@ -78,6 +78,11 @@ public:
     std::vector<bundle::PublicKey> TrustedKeys() const;  // release key + added keys
     // Keys a followed root chain replaced: whatever they sign is refused (kRetiredKey).
     std::vector<bundle::PublicKey> RetiredKeys() const;
+    // Whether a trusted `signer` may publish `pack` here: any may bring a pack this kit does not
+    // have; an installed pack takes only its publisher's key, a key that key reached through
+    // `roots` (its rotation), and for the built-in pack also the release key.
+    bool MayPublish(const std::string& pack, const bundle::PublicKey& signer,
+                    const std::vector<bundle::RootLink>& roots) const;
 
     const LibraryState& State() const { return m_state; }
     std::filesystem::path IndexPath() const { return m_dir / m_state.index_file; }

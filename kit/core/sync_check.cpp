@@ -133,8 +133,24 @@ public:
                                      bundle::kMaxSignatureFileSize, unsigned_limits, &m_stats, m_o.cancel);
         if (!sig) return sig.error();
         const auto keys = lib.TrustedKeys();
-        auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib.RetiredKeys());
+        bundle::PublicKey signer;
+        auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib.RetiredKeys(), &signer);
         if (!rm) return MakeError(rm.error().code, "refused: " + rm.error().detail);
+        // A list speaks only for packs its signer publishes here: another trusted publisher
+        // naming fieldkit-core, or someone else's pack, must not move that pack's floor.
+        const size_t named = rm->packs.size();
+        for (auto it = rm->packs.begin(); it != rm->packs.end();) {
+            if (lib.MayPublish(it->first, signer, rm->roots)) {
+                ++it;
+                continue;
+            }
+            Note("mirror " + m_mirror + ": its release list is signed by key " + bundle::KeyIdHex(signer.id) +
+                 ", not by the publisher of pack " + it->first + ": that entry is ignored");
+            it = rm->packs.erase(it);
+        }
+        if (named > 0 && rm->packs.empty())
+            return MakeError(ErrorCode::kUnknownKey, "release list signed by key " + bundle::KeyIdHex(signer.id) +
+                                                         " names only packs other keys publish here: refused");
         if (rm->expires < now)
             return MakeError(ErrorCode::kOlderThanInstalled, "release list expired " + bundle::IsoTime(rm->expires) +
                                                                  " (made " + bundle::IsoTime(rm->created) +

@@ -10,27 +10,21 @@
 
 #include "bundle/delta.hpp"
 #include "bundle/signer.hpp"
-#include "platform/files.hpp"
 #include "tests/support/process.hpp"
-#include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/nginx.hpp"
+#include "tests/sync/support/publishers.hpp"
 
 namespace fs = std::filesystem;
+using fk::test::BuildPack;
 using fk::test::Fieldkit;
+using fk::test::InstalledVersion;
+using fk::test::MinisignAccepts;
 using fk::test::Run;
+using fk::test::Slurp;
+using fk::test::Spit;
 
 namespace {
-
-std::string Slurp(const fs::path& path) {
-    auto text = fk::platform::ReadFile(path, "test file", 64 << 20);
-    REQUIRE(text.ok());
-    return *text;
-}
-
-void Spit(const fs::path& path, const std::string& text) {
-    REQUIRE(fk::platform::WriteFileAtomic(path, text, "test file").ok());
-}
 
 fk::bundle::KeyId IdOf(const fs::path& pub) {
     auto key = fk::bundle::ParsePublicKey(Slurp(pub));
@@ -52,26 +46,6 @@ void KeygenWithId(const fs::path& scratch, const fs::path& pub, const fs::path& 
     Spit(sec, fk::bundle::FormatSecretKey(*s));
 }
 
-// Builds `pack` at `version` from sample content (the same bytes for the same edition and any key).
-void Build(const fs::path& dir, const std::string& pack, int edition, const fs::path& sec, std::uint64_t version,
-           const fs::path& out) {
-    const fs::path content = dir / ("content-" + pack + "-" + std::to_string(edition));
-    if (!fs::exists(content)) fk::test::WriteSampleContent(content, 3, pack, "edition" + std::string(1, static_cast<char>('a' + edition)));
-    auto b = Fieldkit(dir / "scratch", {"bundle", "build", content, "-o", out, "-s", sec, "--version", std::to_string(version)},
-                      {{"SOURCE_DATE_EPOCH", "1700000000"}});
-    INFO(b.err);
-    REQUIRE(b.status == 0);
-}
-
-std::uint64_t InstalledVersion(const fs::path& kit, const std::string& pack) {
-    auto r = Fieldkit(kit, {"status", "--json"});
-    REQUIRE(r.status == 0);
-    const auto j = nlohmann::json::parse(r.out);
-    for (const auto& p : j.at("packs"))
-        if (p.at("pack") == pack) return p.at("version").get<std::uint64_t>();
-    return 0;
-}
-
 std::string KeyIdOfInstalled(const fs::path& kit, const std::string& pack) {
     auto r = Fieldkit(kit, {"status", "--json"});
     const auto j = nlohmann::json::parse(r.out);
@@ -85,10 +59,6 @@ fk::bundle::KeyId IdFromHex(const std::string& hex) {  // KeyIdHex's inverse: a 
     fk::bundle::KeyId id{};
     for (size_t i = 0; i < id.size(); ++i) id[i] = static_cast<std::uint8_t>(v >> (8 * i));
     return id;
-}
-
-bool MinisignAccepts(const fs::path& file, const fs::path& pub) {
-    return Run({"minisign", "-Vm", file, "-x", file.string() + ".minisig", "-p", pub}).status == 0;
 }
 
 }  // namespace
@@ -119,7 +89,7 @@ TEST_CASE("a key given the release key's or the built-in pack key's id cannot re
         // As if an older fieldkit (file named by the id) had let it replace the trusted key.
         Spit(kit / "trusted-keys" / (id_hex + ".pub"), Slurp(pub));
         const fs::path bundle = dir / (name + "-core.fkb");
-        Build(dir.path(), "fieldkit-core", 1, sec, core + 100, bundle);
+        BuildPack(dir.path(), "fieldkit-core", 1, sec, core + 100, bundle);
         CHECK(MinisignAccepts(bundle, pub));             // a good signature, by the twin...
         CHECK_FALSE(MinisignAccepts(bundle, release_pub));  // ...which is not the release key
         auto r = Fieldkit(kit, {"import", bundle});
@@ -140,8 +110,8 @@ TEST_CASE("a second key with a publisher's id is refused, with its deltas and re
     KeygenWithId(scratch, twin_pub, twin_sec, IdOf(pub));
     const std::string id_hex = fk::bundle::KeyIdHex(IdOf(pub));
     for (int v : {1, 2}) {
-        Build(dir.path(), "test-pack", v, sec, static_cast<std::uint64_t>(v), dir / ("v" + std::to_string(v) + ".fkb"));
-        Build(dir.path(), "test-pack", v, twin_sec, static_cast<std::uint64_t>(v), dir / ("twin-v" + std::to_string(v) + ".fkb"));
+        BuildPack(dir.path(), "test-pack", v, sec, static_cast<std::uint64_t>(v), dir / ("v" + std::to_string(v) + ".fkb"));
+        BuildPack(dir.path(), "test-pack", v, twin_sec, static_cast<std::uint64_t>(v), dir / ("twin-v" + std::to_string(v) + ".fkb"));
     }
 
     REQUIRE(Fieldkit(kit, {"trust", "add", pub}).status == 0);
