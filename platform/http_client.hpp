@@ -48,5 +48,8 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
 
 // True for http:// and https:// URLs (the only ones fieldkit fetches).
 bool IsHttpUrl(const std::string& url);
+// Whether a mirror's redirect from `from` to `to` is followed: http or https on the same
+// host (another path or port, http -> https), never another host, never https -> http.
+bool RedirectAllowed(const std::string& from, const std::string& to);
 
 }  // namespace fk::platform

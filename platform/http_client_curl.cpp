@@ -133,15 +133,6 @@ std::optional<UrlParts> SplitUrl(const std::string& url) {
     return out;
 }
 
-// A mirror may move a file on its own host (another path or port, http -> https), never to
-// another host and never from https down to http.
-bool RedirectAllowed(const std::string& from, const std::string& to) {
-    const auto a = SplitUrl(from), b = SplitUrl(to);
-    if (!a || !b || (b->scheme != "http" && b->scheme != "https")) return false;
-    if (a->scheme == "https" && b->scheme != "https") return false;
-    return a->host == b->host;
-}
-
 // curl_easy_perform that follows redirects itself: each hop is checked by RedirectAllowed and
 // at most kMaxRedirects are taken. Returns the curl code of the last hop, or the refusal.
 Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
@@ -166,6 +157,13 @@ Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
 }  // namespace
 
 bool IsHttpUrl(const std::string& url) { return url.starts_with("http://") || url.starts_with("https://"); }
+
+bool RedirectAllowed(const std::string& from, const std::string& to) {
+    const auto a = SplitUrl(from), b = SplitUrl(to);
+    if (!a || !b || (b->scheme != "http" && b->scheme != "https")) return false;
+    if (a->scheme == "https" && b->scheme != "https") return false;
+    return a->host == b->host;
+}
 
 Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, const HttpLimits& limits,
                             HttpStats* stats, const std::atomic<bool>* cancel) {
