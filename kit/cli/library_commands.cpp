@@ -53,14 +53,6 @@ json SummaryJson(const core::ArticleSummary& a) {
             {"summary", a.summary}, {"updated", a.updated}};
 }
 
-// "a, b, c and 4 more"
-std::string FewOf(const std::vector<std::string>& items, size_t few = 3) {
-    std::string out;
-    for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
-    if (items.size() > few) out += " and " + std::to_string(items.size() - few) + " more";
-    return out;
-}
-
 int RunSearch(Context& ctx, const Args& a) {
     if (a.Positional().empty()) return Usage("search needs a query (fieldkit search --help)");
     std::string query;
@@ -231,10 +223,7 @@ int RunImport(Context& ctx, const Args& a) {
     std::cout << "installed " << r->manifest.pack << " version " << r->manifest.version;
     if (r->previous_version) std::cout << " (was " << r->previous_version << ")";
     std::cout << ": " << r->manifest.article_count << " articles\n";
-    if (!r->shared_ids.empty())
-        std::cerr << "warning: " << r->shared_ids.size() << " article id" << (r->shared_ids.size() == 1 ? "" : "s")
-                  << " of " << r->manifest.pack << " also in another pack (" << FewOf(r->shared_ids)
-                  << "); open this pack's as " << r->manifest.pack << "/ID\n";
+    std::cerr << SharedIdsWarning(r->manifest.pack, r->shared_ids);
     return 0;
 }
 

@@ -36,4 +36,17 @@ std::string HumanBytes(std::uint64_t b) {
     return buf;
 }
 
+std::string FewOf(const std::vector<std::string>& items, size_t few) {
+    std::string out;
+    for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
+    if (items.size() > few) out += " and " + std::to_string(items.size() - few) + " more";
+    return out;
+}
+
+std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids) {
+    if (shared_ids.empty()) return "";
+    return "warning: " + std::to_string(shared_ids.size()) + " article id" + (shared_ids.size() == 1 ? "" : "s") +
+           " of " + pack + " also in another pack (" + FewOf(shared_ids) + "); open this pack's as " + pack + "/ID\n";
+}
+
 }  // namespace fk::cli

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fk::cli {
 
@@ -14,5 +15,12 @@ std::string HumanAge(std::int64_t seconds);
 
 // Bytes as "1.2 MB".
 std::string HumanBytes(std::uint64_t bytes);
+
+// "a, b, c and 4 more"
+std::string FewOf(const std::vector<std::string>& items, size_t few = 3);
+
+// The warning line (with its newline) for article ids a just installed pack shares with
+// other packs, or "" when it shares none.
+std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids);
 
 }  // namespace fk::cli

@@ -127,10 +127,12 @@ int RunSync(Context& ctx, const Args& a) {
     if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
     std::cout << "checked " << r->mirror << ": release made " << bundle::IsoTime(r->release_created)
               << "\n";
-    for (const auto& u : r->updated)
+    for (const auto& u : r->updated) {
         std::cout << "updated " << u.pack << " " << u.from_version << " -> " << u.to_version << " via "
                   << (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) << ", "
                   << HumanBytes(u.bytes) << "\n";
+        std::cerr << SharedIdsWarning(u.pack, u.shared_ids);
+    }
     for (const auto& s : r->skipped) std::cout << "skipped " << s << "\n";
     if (r->updated.empty() && r->skipped.empty()) std::cout << "everything is up to date\n";
     std::cout << "bytes received: " << r->bytes_received << "\n";

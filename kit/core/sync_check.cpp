@@ -218,7 +218,7 @@ public:
                 continue;
             }
             report.updated.push_back(PackUpdate{id, have, r->manifest.version, !plan.full,
-                                                static_cast<int>(plan.steps.size()), plan.bytes});
+                                                static_cast<int>(plan.steps.size()), plan.bytes, r->shared_ids});
             known.source = source;
             known.installed_via_sync = Now();
             return std::nullopt;

@@ -53,6 +53,7 @@ struct PackUpdate {
     bool via_delta = false;
     int steps = 0;
     std::uint64_t bytes = 0;  // signed artifact bytes
+    std::vector<std::string> shared_ids;  // article ids another installed pack has too
 };
 
 struct SyncReport {

@@ -87,6 +87,8 @@ void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
         auto p = m_library->State().packs.find(u.pack);
         const std::string name = p != m_library->State().packs.end() ? p->second.title : u.pack;
         text += (text.empty() ? "Updated " : "; updated ") + name + " to version " + std::to_string(u.to_version);
+        if (!u.shared_ids.empty())
+            text += " (" + std::to_string(u.shared_ids.size()) + " of its article ids are also in another pack)";
     }
     SetMessage(text + ".", false);
 }

@@ -76,6 +76,8 @@ TEST_CASE("a third-party release list naming another publisher's pack or fieldki
     CHECK(s.err.find("not by the publisher of pack fieldkit-core: that entry is ignored") != std::string::npos);
     CHECK(InstalledVersion(kit, "test-pack") == 2);
     CHECK(InstalledVersion(kit, "fieldkit-core") == core);
+    // Both publishers' sample packs use the ids article-1..3: said at sync as at import.
+    CHECK(s.err.find("warning: 3 article ids of test-pack also in another pack") != std::string::npos);
 
     // The next release of the real publisher, made now (twenty years before the rogue's date),
     // still gets through: no floor moved to the rogue list's date.
