@@ -125,7 +125,9 @@ int RunShow(Context& ctx, const Args& a) {
         return 0;
     }
     art.id = view->address;  // the name that opens this article again
-    std::cout << core::RenderText(art, ctx.stdout_is_tty);
+    // A link names the article it opens from here: its own pack's first ("pack/id" outside the core).
+    const auto address_of = [&](std::string_view id) { return index->Resolve(id, view->pack).value_or(std::string(id)); };
+    std::cout << core::RenderText(art, ctx.stdout_is_tty, address_of);
     return 0;
 }
 

@@ -70,8 +70,8 @@ std::optional<InternalLink> InternalLinkAt(std::string_view s, size_t close) {
     return link;
 }
 
-// "[text](id.md#x)" becomes "text (see: id)"; text is everything up to the first "]".
-std::string SeeAlsoLinks(std::string_view body) {
+// "[text](id.md#x)" becomes "text (see: ADDRESS)"; text is everything up to the first "]".
+std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
     std::string out;
     size_t i = 0, close = 0;
     std::optional<InternalLink> link;  // the match at `close`, shared by every "[" before it
@@ -83,7 +83,7 @@ std::string SeeAlsoLinks(std::string_view body) {
                 link = InternalLinkAt(body, close);
             }
             if (link && close > i + 1) {
-                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(link->id).append(")");
+                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(address_of ? address_of(link->id) : std::string(link->id)).append(")");
                 i = link->end;
                 continue;
             }
@@ -174,13 +174,13 @@ bool IsSafeExportUrl(std::string_view url) {
     return IsSafeExportUrlImpl(url);
 }
 
-std::string RenderText(const bundle::Article& a, bool tty) {
+std::string RenderText(const bundle::Article& a, bool tty, const LinkAddress& address_of) {
     const std::string bold = tty ? "\x1b[1m" : "", plain = tty ? "\x1b[0m" : "";
     std::string out = bold + a.title + plain + "\n" + std::string(std::min<size_t>(CodePointCount(a.title), 80), '=') + "\n";
     out += a.summary + "\n\n";
     out += a.type + " | " + Join(a.phases, ", ") + " | " + Join(a.audiences, ", ") + " | updated " + a.updated +
            " | id " + a.id + "\n\n";
-    out += SeeAlsoLinks(a.body);
+    out += SeeAlsoLinks(a.body, address_of);
     if (!out.ends_with("\n")) out += "\n";
     if (!a.sources.empty()) out += "\n" + bold + "Sources" + plain + "\n" + SourcesList(a);
     return out;

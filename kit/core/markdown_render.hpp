@@ -2,6 +2,7 @@
 // metadata, and HTML (md4c-html). The window draws Markdown itself (kit/ui).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -9,8 +10,11 @@
 
 namespace fk::core {
 
-// Title, summary, the body with internal links shown as "(see: id)", then the sources.
-std::string RenderText(const bundle::Article& article, bool tty);
+// The name that opens a linked article ("id" or "pack/id"); by default the id as written.
+using LinkAddress = std::function<std::string(std::string_view id)>;
+
+// Title, summary, the body with internal links shown as "(see: ADDRESS)", then the sources.
+std::string RenderText(const bundle::Article& article, bool tty, const LinkAddress& address_of = {});
 
 // The article as a Markdown document with a YAML-style metadata header.
 std::string RenderMarkdown(const bundle::Article& article);

@@ -68,8 +68,11 @@ TEST_CASE("a third-party pack reusing a core id: show keeps the core article, PA
     }
     CHECK(Fieldkit(lib.data, {"show", "fieldkit-core/checklist-fuel-resupply"}).out.find(kCoreTitle) !=
           std::string::npos);
-    // An id only the other pack has opens by itself too.
-    CHECK(Fieldkit(lib.data, {"show", "own-guide"}).out.find("Hostile guide") != std::string::npos);
+    // An id only the other pack has opens by itself too; its link names its own pack's article.
+    auto guide = Fieldkit(lib.data, {"show", "own-guide"});
+    CHECK(guide.out.find("Hostile guide") != std::string::npos);
+    CHECK(guide.out.find("our checklist (see: aid-notes/checklist-fuel-resupply)") != std::string::npos);
+    CHECK(Fieldkit(lib.data, {"show", "checklist-fuel-resupply"}).out.find("(see: aid-notes/") == std::string::npos);
     CHECK(Fieldkit(lib.data, {"show", "no-pack/checklist-fuel-resupply"}).status == 1);
     CHECK(Fieldkit(lib.data, {"show", "/checklist-fuel-resupply"}).status == 1);
 }
