@@ -30,7 +30,7 @@ std::string Slurp(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("notes passphrase locks the notes; status says so; a wrong passphrase is refused") {
+TEST_CASE("notes passphrase locks the notes, status says so, a wrong passphrase is refused") {
     fk::test::TempDir dir;
     const std::string data = dir / "data";
     {
@@ -81,7 +81,7 @@ TEST_CASE("notes passphrase locks the notes; status says so; a wrong passphrase 
     CHECK(Fieldkit(data, {"notes", "list"}).out.find("blue barrel") != std::string::npos);
 }
 
-TEST_CASE("notes history on records views; notes wipe removes reader data and keeps the packs") {
+TEST_CASE("notes history on records views, notes wipe removes reader data and keeps the packs") {
     fk::test::TempDir dir;
     const std::string data = dir / "data";
     REQUIRE(Fieldkit(data, {"status"}).status == 0);  // installs the built-in pack

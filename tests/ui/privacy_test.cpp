@@ -90,7 +90,7 @@ TEST_CASE("locked, the open article's note leaves the screen and the notes panel
     CHECK(h.view().note.empty());
 }
 
-TEST_CASE("history is off by default; the Settings checkbox turns it on and off") {
+TEST_CASE("history is off by default, the Settings checkbox turns it on and off") {
     fk::test::TempDir dir;
     UiHarness h(dir.path());
     h.model().Apply(Action{ActionType::kOpenArticle, kArticle});

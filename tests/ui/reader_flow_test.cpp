@@ -91,7 +91,7 @@ TEST_CASE("arrow keys move the selection and Esc leaves the results") {
     CHECK(h.model().CurrentScreen() == Screen::kHome);
 }
 
-TEST_CASE("a phase on Home lists its articles; the audience filter persists") {
+TEST_CASE("a phase on Home lists its articles, the audience filter persists") {
     fk::test::TempDir dir;
     {
         UiHarness h(dir.path());

@@ -109,7 +109,7 @@ TEST_CASE("metered mode is chosen in Settings and kept in the reader's settings"
     }
 }
 
-TEST_CASE("trust a publisher key from a typed path; a wrong file is a message") {
+TEST_CASE("trust a publisher key from a typed path, a wrong file is a message") {
     fk::test::TempDir dir;
     fk::test::UiHarness h(dir.path());
     const std::string junk = dir / "junk.pub";

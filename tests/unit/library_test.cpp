@@ -37,7 +37,7 @@ std::int64_t Hits(core::Library& lib, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("a trusted pack installs; older, equal and foreign-key editions are refused") {
+TEST_CASE("a trusted pack installs, older, equal and foreign-key editions are refused") {
     test::TempDir dir;
     Publisher pub;
     auto lib = core::Library::Open(dir.path() / "data", {});

@@ -29,7 +29,7 @@ TEST_CASE("checklist ticks survive reopening and are keyed by article and task k
     CHECK(data->Ticked("dns").size() == 1);
 }
 
-TEST_CASE("bookmarks and notes persist; an empty note is removed") {
+TEST_CASE("bookmarks and notes persist, an empty note is removed") {
     fk::test::TempDir dir;
     {
         auto data = ReaderData::Open(dir.path());

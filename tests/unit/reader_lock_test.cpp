@@ -105,7 +105,7 @@ TEST_CASE("a wrong passphrase is refused and nothing opens while locked") {
     CHECK(data.IsBookmarked("b"));
 }
 
-TEST_CASE("lock and unlock round trip; checklist ticks and settings stay usable while locked") {
+TEST_CASE("lock and unlock round trip, checklist ticks and settings stay usable while locked") {
     fk::test::TempDir dir;
     ReaderData data = OpenData(dir.path());
     CHECK(data.GetLockState() == LockState::kNoPassphrase);
@@ -126,7 +126,7 @@ TEST_CASE("lock and unlock round trip; checklist ticks and settings stay usable 
     CHECK(data.VerifyRows().value() == 2);
 }
 
-TEST_CASE("changing the passphrase re-encrypts under a new key; removing it restores plain rows") {
+TEST_CASE("changing the passphrase re-encrypts under a new key, removing it restores plain rows") {
     fk::test::TempDir dir;
     {
         ReaderData data = OpenData(dir.path());
@@ -225,7 +225,7 @@ TEST_CASE("a passphrase changed by another process locks this one instead of wri
     CHECK(window.Note("a") == "from the window");
 }
 
-TEST_CASE("history is not recorded unless the reader turns it on; off deletes it") {
+TEST_CASE("history is not recorded unless the reader turns it on, off deletes it") {
     fk::test::TempDir dir;
     {
         ReaderData data = OpenData(dir.path());

@@ -94,7 +94,7 @@ TEST_CASE("a key under the release key's id cannot update the built-in pack, nor
     CHECK(lib->State().packs.at("core-pack").version == 2);
 }
 
-TEST_CASE("trusting the same key twice changes nothing; files are named by fingerprint") {
+TEST_CASE("trusting the same key twice changes nothing, files are named by fingerprint") {
     test::TempDir dir;
     auto lib = core::Library::Open(dir.path() / "data", {});
     REQUIRE(lib.ok());
