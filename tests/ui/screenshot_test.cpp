@@ -13,6 +13,7 @@
 #include "kit/core/reader_data.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/ui/xvfb.hpp"
 
 namespace {
 
@@ -55,19 +56,11 @@ public:
                const std::string& gl_max = "") {
         const std::string file = (m_out / (name + ".png")).string();
         fs::remove(file);
-        std::vector<std::string> argv = {"xvfb-run",
-                                         "-a",
-                                         "-s",
-                                         xvfb_screen,
-                                         FK_BINARY,
-                                         "--data-dir",
-                                         (arabic ? m_data_ar : m_data).string(),
-                                         "--screenshot",
-                                         file};
+        std::vector<std::string> argv = {FK_BINARY, "--data-dir", (arabic ? m_data_ar : m_data).string(), "--screenshot", file};
         argv.insert(argv.end(), args.begin(), args.end());
-        std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", (m_tmp.path() / "config").string()}};
+        auto env = fk::test::WindowEnv(m_tmp.path() / "config");
         if (!gl_max.empty()) env["FIELDKIT_GL_MAX"] = gl_max;
-        auto r = fk::test::Run(argv, env);
+        auto r = fk::test::Run(fk::test::UnderXvfb(argv, xvfb_screen), env);
         INFO(name << ": " << r.err);
         REQUIRE(r.status == 0);
         Image img;
@@ -93,10 +86,7 @@ private:
 }  // namespace
 
 TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
-    if (!fk::test::HaveProgram("xvfb-run")) {
-        MESSAGE("xvfb-run not installed; skipping");
-        return;
-    }
+    fk::test::RequireXvfb();
     Shots shots;
     Image home = shots.Take("home", {});
     CHECK(home.w == 1280);
@@ -130,10 +120,7 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
 }
 
 TEST_CASE("screenshots under Xvfb: notes locked on Home and the unlock prompt in Settings") {
-    if (!fk::test::HaveProgram("xvfb-run")) {
-        MESSAGE("xvfb-run not installed; skipping");
-        return;
-    }
+    fk::test::RequireXvfb();
     Shots shots;
     Image open = shots.Take("home-no-passphrase", {});
     {

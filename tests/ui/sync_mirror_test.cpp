@@ -15,6 +15,7 @@
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/ui/harness.hpp"
+#include "tests/ui/xvfb.hpp"
 
 namespace fs = std::filesystem;
 using fk::test::Fieldkit;
@@ -70,7 +71,7 @@ struct Editions {
 
 }  // namespace
 
-TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2; it is searchable at once") {
+TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2, it is searchable at once") {
     Editions e;
     // A trainer's kit holding v2 and the signed release list serves them (`fieldkit serve`).
     const std::string trainer = e.dir / "trainer";
@@ -146,12 +147,11 @@ TEST_CASE("Check now against fieldkit serve on 127.0.0.1 installs v2; it is sear
     m.StopSync();
 
     // The real window's Home on this kit under Xvfb (the picture stays for people to look at).
-    if (!fk::test::HaveProgram("xvfb-run")) return;
+    fk::test::RequireXvfb();
     fs::create_directories(FK_SCREENSHOT_DIR);
     const std::string shot = std::string(FK_SCREENSHOT_DIR) + "/home-sync.png";
-    auto r = fk::test::Run({"xvfb-run", "-a", "-s", "-screen 0 1280x800x24", FK_BINARY, "--data-dir", kit,
-                            "--screenshot", shot},
-                           {{"XDG_CONFIG_HOME", e.dir / "config"}});
+    auto r = fk::test::Run(fk::test::UnderXvfb({FK_BINARY, "--data-dir", kit, "--screenshot", shot}),
+                           fk::test::WindowEnv(e.dir / "config"));
     INFO(r.err);
     CHECK(r.status == 0);
     CHECK(fs::file_size(shot) > 10000);
