@@ -32,20 +32,8 @@ if [ ! -x "$pristine/usr/bin/apt-get" ]; then
     mv "$pristine.new" "$pristine"
 fi
 
-root=$(mktemp -d "$cache/check.XXXXXX")
-cleanup() {
-    for m in dev/pts dev/shm dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
-    rm -rf "$root"
-}
-trap cleanup EXIT INT TERM
-cp -a "$pristine/." "$root/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-for s in bookworm-updates; do echo "deb $mirror $s main" >>"$root/etc/apt/sources.list"; done
-mount -t proc proc "$root/proc"
-mount -t sysfs sys "$root/sys"
-mount --bind /dev "$root/dev"
-mount -t devpts devpts "$root/dev/pts"
-mount -t tmpfs tmpfs "$root/dev/shm"
+. "$top/platform/debian/fresh-root.sh"
+make_fresh_root "$pristine" "$mirror" check
 
 # A clean clone: only what is committed travels.
 git clone -q --no-local "$top" "$root/src"

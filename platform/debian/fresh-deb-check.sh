@@ -9,20 +9,8 @@
 set -eu
 pristine=$1 deb=$2 mirror=$3
 cache=$(dirname "$pristine")
-root=$(mktemp -d "$cache/deb.XXXXXX")
-cleanup() {
-    for m in dev/pts dev/shm dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
-    rm -rf "$root"
-}
-trap cleanup EXIT INT TERM
-cp -a "$pristine/." "$root/"
-cp /etc/resolv.conf "$root/etc/resolv.conf"
-echo "deb $mirror bookworm-updates main" >>"$root/etc/apt/sources.list"
-mount -t proc proc "$root/proc"
-mount -t sysfs sys "$root/sys"
-mount --bind /dev "$root/dev"
-mount -t devpts devpts "$root/dev/pts"
-mount -t tmpfs tmpfs "$root/dev/shm"
+. "$(dirname "$0")/fresh-root.sh"
+make_fresh_root "$pristine" "$mirror" deb
 cp "$deb" "$root/tmp/"
 name=$(basename "$deb")
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root DEBIAN_FRONTEND=noninteractive "$@"; }
