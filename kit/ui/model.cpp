@@ -3,6 +3,7 @@
 #include "kit/ui/model.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "bundle/markdown_scan.hpp"
 
@@ -30,11 +31,38 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     return m;
 }
 
+namespace {
+
+// Actions that derive a key from the passphrase: Argon2id takes a second or more, by design.
+bool DerivesKey(ActionType t) {
+    return t == ActionType::kUnlock || t == ActionType::kSetPassphrase || t == ActionType::kChangePassphrase ||
+           t == ActionType::kRemovePassphrase;
+}
+
+constexpr const char* kKeyWork = "Working on your passphrase: this takes a second or two, on purpose.";
+
+}  // namespace
+
 bool Model::Apply(ActionQueue& actions) {
     if (actions.empty()) return false;
     ActionQueue now;
     now.swap(actions);
-    for (auto& a : now) Apply(std::move(a));
+    for (size_t i = 0; i < now.size(); ++i) {
+        if (DerivesKey(now[i].type) && !m_key_work_shown) {
+            // Say so in one drawn frame before the window stops answering for the derivation.
+            m_key_work_shown = true;
+            SetMessage(kKeyWork, false);
+            actions.insert(actions.begin(), std::make_move_iterator(now.begin() + static_cast<std::ptrdiff_t>(i)),
+                           std::make_move_iterator(now.end()));
+            return true;
+        }
+        const bool derived = DerivesKey(now[i].type);
+        Apply(std::move(now[i]));
+        if (derived) {
+            m_key_work_shown = false;
+            if (m_message == kKeyWork) m_message.clear();
+        }
+    }
     return true;
 }
 

@@ -139,6 +139,7 @@ private:
     bool m_history_on = false;
     std::string m_pass_error;
     core::KdfCost m_kdf_cost = core::KdfCost::Moderate();
+    bool m_key_work_shown = false;  // the "working on your passphrase" frame was drawn
 
     Screen m_screen = Screen::kHome;
     SearchState m_search;

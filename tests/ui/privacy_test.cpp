@@ -41,6 +41,7 @@ TEST_CASE("set a passphrase in Settings, lock, a wrong passphrase is refused, un
     CHECK(h.model().Lock() == LockState::kUnlocked);
     CHECK(h.model().PassphraseError().empty());
     CHECK(h.view().pass_new.empty());  // the boxes forget what was typed
+    h.Frame();                         // the key was derived after the last drawn frame
 
     REQUIRE(h.Click("lock-chip"));
     CHECK(h.model().Lock() == LockState::kLocked);
@@ -88,6 +89,25 @@ TEST_CASE("locked, the open article's note leaves the screen and the notes panel
     h.Frame(2);
     CHECK(h.model().Article()->note.empty());
     CHECK(h.view().note.empty());
+}
+
+TEST_CASE("a frame says the passphrase is being worked on before the window waits for Argon2id") {
+    fk::test::TempDir dir;
+    {
+        auto reader = fk::core::ReaderData::Open(dir.path());
+        REQUIRE(reader.ok());
+        REQUIRE(reader->SetPassphrase("pw", fk::core::KdfCost::Interactive()).ok());
+    }
+    UiHarness h(dir.path());
+    fk::ui::ActionQueue queue{Action{ActionType::kUnlock, "pw"}, Action{ActionType::kDismissMessage}};
+    CHECK(h.model().Apply(queue));
+    CHECK(h.model().Lock() == LockState::kLocked);  // not yet: this frame is drawn first
+    CHECK(h.model().Message().starts_with("Working on your passphrase"));
+    CHECK(queue.size() == 2);                       // nothing after it jumps ahead
+    CHECK(h.model().Apply(queue));
+    CHECK(h.model().Lock() == LockState::kUnlocked);
+    CHECK(h.model().Message().empty());
+    CHECK(queue.empty());
 }
 
 TEST_CASE("history is off by default, the Settings checkbox turns it on and off") {
