@@ -43,7 +43,7 @@ TEST_CASE("show prints a lint-clean article with a 150 KB link, as text and as H
     auto shown = Fieldkit(data, {"show", "long-link"});
     INFO(shown.err);
     REQUIRE(shown.status == 0);
-    CHECK(shown.out.find("generator fuel  (see: article-1) and after.") != std::string::npos);
+    CHECK(shown.out.find("generator fuel  (see: field-pack/article-1) and after.") != std::string::npos);
     auto html = Fieldkit(data, {"show", "long-link", "--format", "html"});
     REQUIRE(html.status == 0);
     CHECK(html.out.find("\">generator fuel ") != std::string::npos);
