@@ -83,7 +83,8 @@ std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
                 link = InternalLinkAt(body, close);
             }
             if (link && close > i + 1) {
-                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(address_of ? address_of(link->id) : std::string(link->id)).append(")");
+                const std::string address = address_of ? address_of(link->id) : std::string(link->id);
+                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(address).append(")");
                 i = link->end;
                 continue;
             }
