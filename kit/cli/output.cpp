@@ -22,7 +22,7 @@ std::string HumanAge(std::int64_t s) {
     auto plural = [](std::int64_t n, const char* unit) {
         return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
     };
-    if (s < 60) return "just now";
+    if (s < 60) return "less than a minute";
     if (s < 3600) return plural(s / 60, "minute");
     if (s < 86400) return plural(s / 3600, "hour");
     return plural(s / 86400, "day");

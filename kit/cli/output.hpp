@@ -10,7 +10,7 @@ namespace fk::cli {
 // Replaces the index's match markers with ANSI bold on a terminal, or **word** otherwise.
 std::string RenderSnippet(const std::string& snippet, bool tty);
 
-// "3 days", "5 hours", "just now"
+// "3 days", "5 hours", "less than a minute": reads right before "ago" and "old"
 std::string HumanAge(std::int64_t seconds);
 
 // Bytes as "1.2 MB".

@@ -76,6 +76,9 @@ TEST_CASE("a third-party release list naming another publisher's pack or fieldki
     CHECK(s.err.find("not by the publisher of pack fieldkit-core: that entry is ignored") != std::string::npos);
     CHECK(InstalledVersion(kit, "test-pack") == 2);
     CHECK(InstalledVersion(kit, "fieldkit-core") == core);
+    auto status = Fieldkit(kit, {"status"});
+    CHECK(status.out.find("last successful check") != std::string::npos);
+    CHECK(status.out.find("less than a minute ago") != std::string::npos);  // was "just now ago"
     // Both publishers' sample packs use the ids article-1..3: said at sync as at import.
     CHECK(s.err.find("warning: 3 article ids of test-pack also in another pack") != std::string::npos);
 
