@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <map>
 #include <set>
 
 #include "kit/core/reader_data.hpp"
