@@ -38,6 +38,19 @@ struct HttpStats {
 Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, const HttpLimits& limits,
                             HttpStats* stats = nullptr, const std::atomic<bool>* cancel = nullptr);
 
+// A GET that may be answered "unchanged": with `etag` (from an earlier answer) it sends
+// If-None-Match, and a 304 gives not_modified and no body, so a check that finds nothing new
+// costs only headers. `etag` is this answer's ETag (empty when absent or not plain ASCII).
+// Errors as HttpGet.
+struct HttpAnswer {
+    std::string body;
+    std::string etag;
+    bool not_modified = false;
+};
+Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& etag, std::uint64_t max_bytes,
+                                    const HttpLimits& limits, HttpStats* stats = nullptr,
+                                    const std::atomic<bool>* cancel = nullptr);
+
 // Downloads exactly `size` bytes into `partial` (created or continued: its size is re-read
 // before the attempt and sent as a Range). A body longer than `size` is cut at `size` and
 // reported as kTooLarge; a server that ignores Range is restarted from zero once. One attempt:

@@ -133,6 +133,14 @@ std::optional<UrlParts> SplitUrl(const std::string& url) {
     return out;
 }
 
+// An ETag from a mirror goes back to it in a header: printable ASCII only (no CR or LF), short.
+bool IsPlainEtag(std::string_view etag) {
+    if (etag.empty() || etag.size() > 128) return false;
+    for (char ch : etag)
+        if (ch < 0x21 || ch > 0x7E) return false;
+    return true;
+}
+
 // curl_easy_perform that follows redirects itself: each hop is checked by RedirectAllowed and
 // at most kMaxRedirects are taken. Returns the curl code of the last hop, or the refusal.
 Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
@@ -167,16 +175,28 @@ bool RedirectAllowed(const std::string& from, const std::string& to) {
 
 Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, const HttpLimits& limits,
                             HttpStats* stats, const std::atomic<bool>* cancel) {
+    auto answer = HttpGetIfChanged(url, "", max_bytes, limits, stats, cancel);
+    if (!answer) return answer.error();
+    return std::move(answer->body);
+}
+
+Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& etag, std::uint64_t max_bytes,
+                                    const HttpLimits& limits, HttpStats* stats, const std::atomic<bool>* cancel) {
     if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, "'" + url + "': only http:// and https:// mirrors");
     std::unique_ptr<CURL, EasyFree> c(NewEasy());
     if (!c) return MakeError(ErrorCode::kInternal, "libcurl did not initialise");
-    std::string body;
+    HttpAnswer answer;
     Sink sink;
-    sink.memory = &body;
+    sink.memory = &answer.body;
     sink.limit = max_bytes;
     sink.stats = stats;
     sink.cancel = cancel;
     Configure(c.get(), url, limits, sink);
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
+    if (IsPlainEtag(etag)) {
+        headers.reset(curl_slist_append(nullptr, ("If-None-Match: " + etag).c_str()));
+        curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
+    }
     if (stats) ++stats->attempts;
     auto performed = Perform(c.get(), url, sink);
     if (!performed) return performed.error();
@@ -184,7 +204,12 @@ Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, con
     if (sink.too_large)
         return MakeError(ErrorCode::kTooLarge, "'" + url + "': larger than " + std::to_string(max_bytes) + " bytes");
     if (rc != CURLE_OK) return CurlError(rc, url, ResponseCode(c.get()));
-    return body;
+    answer.not_modified = ResponseCode(c.get()) == 304;
+    if (answer.not_modified) answer.body.clear();
+    curl_header* h = nullptr;
+    if (curl_easy_header(c.get(), "ETag", 0, CURLH_HEADER, -1, &h) == CURLHE_OK && IsPlainEtag(h->value))
+        answer.etag = h->value;
+    return answer;
 }
 
 Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,

@@ -126,16 +126,46 @@ public:
         // Unsigned and small: capped in size and given one overall deadline each.
         platform::HttpLimits unsigned_limits = m_o.limits;
         unsigned_limits.deadline_s = m_o.unsigned_deadline_s;
-        auto json = platform::HttpGet(Join(m_mirror, bundle::kReleaseFile), bundle::kMaxReleaseFileSize,
-                                      unsigned_limits, &m_stats, m_o.cancel);
-        if (!json) return json.error();
-        auto sig = platform::HttpGet(Join(m_mirror, std::string(bundle::kReleaseFile) + ".minisig"),
-                                     bundle::kMaxSignatureFileSize, unsigned_limits, &m_stats, m_o.cancel);
-        if (!sig) return sig.error();
+        // The last list this mirror gave that verified, with its ETag: when the mirror answers
+        // "not modified", a check costs only headers (the copy is verified again all the same).
+        const fs::path cache = SyncDir(m_dir) / "mirrors" / bundle::HashHex(m_mirror).substr(0, 32);
+        const std::string json_name = bundle::kReleaseFile, sig_name = json_name + ".minisig";
+        auto cached_json = platform::ReadFile(cache / json_name, "cached release list", bundle::kMaxReleaseFileSize);
+        auto cached_sig = platform::ReadFile(cache / sig_name, "cached release signature", bundle::kMaxSignatureFileSize);
+        auto cached_etag = platform::ReadFile(cache / "etag", "cached ETag", 256);
+        const bool have_cache = cached_json && cached_sig && cached_etag;
+        auto answer = platform::HttpGetIfChanged(Join(m_mirror, json_name), have_cache ? *cached_etag : "",
+                                                 bundle::kMaxReleaseFileSize, unsigned_limits, &m_stats, m_o.cancel);
+        if (!answer) return answer.error();
+        std::string json, sig;
+        if (answer->not_modified) {
+            if (!have_cache) return MakeError(ErrorCode::kHttpStatus, "answered 'not modified' to a plain request");
+            json = std::move(*cached_json);
+            sig = std::move(*cached_sig);
+        } else {
+            json = std::move(answer->body);
+            auto fetched_sig = platform::HttpGet(Join(m_mirror, sig_name), bundle::kMaxSignatureFileSize,
+                                                 unsigned_limits, &m_stats, m_o.cancel);
+            if (!fetched_sig) return fetched_sig.error();
+            sig = std::move(*fetched_sig);
+        }
         const auto keys = lib.TrustedKeys();
         bundle::PublicKey signer;
-        auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, lib.RetiredKeys(), &signer);
+        auto rm = bundle::VerifyReleaseManifest(json, sig, keys, lib.RetiredKeys(), &signer);
+        if (!rm && answer->not_modified) {  // the copy here went bad: ask for the list itself
+            std::error_code ec;
+            fs::remove_all(cache, ec);
+            return CheckMirror(lib, state, now);
+        }
         if (!rm) return MakeError(rm.error().code, "refused: " + rm.error().detail);
+        if (!answer->not_modified && !answer->etag.empty() && platform::MakeDirs(cache, "sync directory")) {
+            // The ETag last: a copy without one is never used.
+            std::error_code ec;
+            fs::remove(cache / "etag", ec);
+            if (platform::WriteFileAtomic(cache / json_name, json, "cached release list") &&
+                platform::WriteFileAtomic(cache / sig_name, sig, "cached release signature"))
+                (void)platform::WriteFileAtomic(cache / "etag", answer->etag, "cached ETag");
+        }
         // A list speaks only for packs its signer publishes here: another trusted publisher
         // naming fieldkit-core, or someone else's pack, must not move that pack's floor.
         const size_t named = rm->packs.size();
@@ -162,7 +192,7 @@ public:
                                  "offers an older release (made " + bundle::IsoTime(rm->created) + "; already seen one for " +
                                      id + " made " + bundle::IsoTime(floor->second) + "): refused");
         }
-        return VerifiedList{m_mirror, std::move(*json), std::move(*sig), std::move(*rm)};
+        return VerifiedList{m_mirror, std::move(json), std::move(sig), std::move(*rm)};
     }
 
     // Brings one installed pack to `pr` (from `lists[best]`), fetching from that list's mirror

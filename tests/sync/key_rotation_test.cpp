@@ -3,6 +3,7 @@
 // the kit reached the new key, the key it replaced is refused too.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "bundle/delta.hpp"
@@ -138,6 +139,9 @@ TEST_CASE("once a kit reaches a rotation, the retired key signs nothing more, an
         REQUIRE(fk::test::Run({"minisign", "-S", "-s", rel.Sec(), "-m", mirror + "/release.json", "-x",
                                mirror + "/release.json.minisig", "-t", "fieldkit release"})
                     .status == 0);
+        // Republished (a new mtime, so a new ETag): the kit cannot answer from its verified copy.
+        std::filesystem::last_write_time(mirror + "/release.json", std::filesystem::last_write_time(mirror + "/release.json") +
+                                                                       std::chrono::seconds(60));
         auto l = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
         INFO(l.out, l.err);
         CHECK(l.status == 1);

@@ -5,10 +5,12 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/nginx.hpp"
+#include "tests/sync/support/publishers.hpp"
 #include "tests/sync/support/relay.hpp"
 #include "tests/sync/support/releases.hpp"
 
@@ -57,6 +59,65 @@ TEST_CASE("v1 -> v2 by one delta from nginx, then nothing to do") {
     CHECK(again.out.find("everything is up to date") != std::string::npos);
     // The installed pack is the publisher's bundle byte for byte, and searchable.
     CHECK(Fieldkit(kit, {"search", "fallback"}).status == 0);
+}
+
+// Access log lines (see Nginx::AccessLog) after the first `skip`.
+std::vector<std::string> LogLines(const Nginx& nginx, size_t skip) {
+    std::istringstream in(nginx.AccessLog());
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return {lines.begin() + static_cast<std::ptrdiff_t>(std::min(skip, lines.size())), lines.end()};
+}
+
+TEST_CASE("a check that finds nothing new costs headers only, and a new release still arrives") {
+    Releases rel(3);
+    const std::string mirror = rel.Dir() + "/mirror";
+    REQUIRE(rel.Publish(mirror, {1, 2}) == "");
+    Nginx nginx(mirror, rel.Dir() + "/nginx");
+    REQUIRE(nginx.Running());
+    const std::string kit = rel.NewKit("a", 1);
+    REQUIRE(Fieldkit(kit, {"sync", "--mirror", nginx.Url()}).status == 0);
+    REQUIRE(Releases::InstalledVersion(kit) == 2);
+
+    // Nothing new: release.json answers 304 to its ETag, and nothing else is asked.
+    size_t seen = LogLines(nginx, 0).size();
+    auto again = Fieldkit(kit, {"sync"});
+    INFO(again.out, again.err, nginx.AccessLog());
+    CHECK(again.status == 0);
+    CHECK(again.out.find("everything is up to date") != std::string::npos);
+    auto lines = LogLines(nginx, seen);
+    REQUIRE(lines.size() == 1);
+    std::istringstream line(lines[0]);
+    std::string uri;
+    int status = 0;
+    std::uint64_t sent = 0, asked = 0;
+    line >> uri >> status >> sent >> asked;
+    CHECK(uri == "/release.json");
+    CHECK(status == 304);
+    CHECK(sent + asked < 500);  // both directions, headers included
+    MESSAGE("a check that finds nothing new: " << sent << " bytes from the mirror, " << asked << " to it");
+
+    // The copy the kit holds went bad: it asks for the list itself and is still up to date.
+    fs::path cached;
+    for (const auto& e : fs::recursive_directory_iterator(kit + "/sync/mirrors"))
+        if (e.path().filename() == "release.json") cached = e.path();
+    REQUIRE(!cached.empty());
+    std::string text = fk::test::Slurp(cached);
+    text[text.size() / 2] ^= 1;
+    fk::test::Spit(cached, text);
+    seen = LogLines(nginx, 0).size();
+    auto repaired = Fieldkit(kit, {"sync"});
+    INFO(repaired.out, repaired.err);
+    CHECK(repaired.status == 0);
+    CHECK(repaired.out.find("everything is up to date") != std::string::npos);
+    CHECK(LogLines(nginx, seen).size() == 3);  // 304, then release.json and its signature
+
+    // A new release changes the ETag: it is fetched and installed.
+    REQUIRE(rel.Publish(mirror, {3}) == "");
+    auto newer = Fieldkit(kit, {"sync"});
+    INFO(newer.out, newer.err);
+    CHECK(newer.status == 0);
+    CHECK(Releases::InstalledVersion(kit) == 3);
 }
 
 TEST_CASE("v1 -> v4 by a chain of deltas when only consecutive deltas exist") {

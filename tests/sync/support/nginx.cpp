@@ -18,7 +18,9 @@ Nginx::Nginx(const std::filesystem::path& root, const std::filesystem::path& pre
         // As root, workers would drop to `nobody`, who cannot read a 0700 temp directory.
         if (geteuid() == 0) conf << "user root root;\n";
         conf << "worker_processes 1;\nerror_log " << p << "/logs/error.log;\npid " << p << "/nginx.pid;\n"
-             << "events { worker_connections 64; }\nhttp {\n  access_log " << p << "/logs/access.log;\n"
+             << "events { worker_connections 64; }\nhttp {\n"
+             << "  log_format wire '$request_uri $status $bytes_sent $request_length';\n"
+             << "  access_log " << p << "/logs/access.log wire;\n"
              << "  client_body_temp_path " << p << "/tmp/body; proxy_temp_path " << p << "/tmp/proxy;\n"
              << "  fastcgi_temp_path " << p << "/tmp/fcgi; uwsgi_temp_path " << p << "/tmp/uwsgi; scgi_temp_path "
              << p << "/tmp/scgi;\n"
@@ -31,6 +33,13 @@ Nginx::Nginx(const std::filesystem::path& root, const std::filesystem::path& pre
         if (m_child->Started() && WaitForPort(port, 5000)) m_port = port;
         else m_child.reset();
     }
+}
+
+std::string Nginx::AccessLog() const {
+    std::ifstream in(m_prefix / "logs" / "access.log");
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 std::string Nginx::Log() const {

@@ -18,6 +18,8 @@ public:
     int Port() const { return m_port; }
     std::string Url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     std::string Log() const;  // error log, for INFO on failure
+    // One line per request: "URI STATUS BYTES_SENT REQUEST_LENGTH" (both counts with headers).
+    std::string AccessLog() const;
 
 private:
     std::filesystem::path m_prefix;
