@@ -86,6 +86,8 @@ std::optional<RequestHead> ParseRequestHead(std::string_view head) {
         if (EqualsNoCase(name, "range")) {
             if (out.range) return std::nullopt;  // two Range headers: ambiguous
             out.range = std::string(value);
+        } else if (EqualsNoCase(name, "if-none-match")) {
+            out.if_none_match = std::string(value);
         }
     }
     return out;

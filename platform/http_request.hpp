@@ -14,6 +14,7 @@ struct RequestHead {
     std::string method;               // "GET", "HEAD", ... as sent
     std::string target;               // path, query removed
     std::optional<std::string> range; // value of the Range header, if any
+    std::string if_none_match;        // value of If-None-Match, empty if none
 };
 
 // `head` is everything up to and including the blank line ("\r\n\r\n"). Returns nullopt for a

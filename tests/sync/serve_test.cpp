@@ -41,6 +41,12 @@ TEST_CASE("a second kit syncs from fieldkit serve, and traversal or listing gets
     CHECK(r.status == 0);
     CHECK(r.out.find("via 1 delta(s)") != std::string::npos);
     CHECK(Releases::InstalledVersion(student) == 2);
+    // Checked again with nothing new: the release list answers "not modified", no body.
+    auto again = Fieldkit(student, {"sync", "--mirror", url});
+    INFO(again.out, again.err);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("everything is up to date") != std::string::npos);
+    CHECK(again.out.find("bytes received: 0\n") != std::string::npos);
 
     REQUIRE(fk::test::HaveProgram("curl"));
     for (std::string path : {"/", "/../library.json", "/%2e%2e/library.json", "/library.json", "/packs/",

@@ -15,6 +15,8 @@ TEST_CASE("a request head is parsed strictly") {
     REQUIRE(r->range);
     CHECK(*r->range == "bytes=10-");
     CHECK(!ParseRequestHead("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")->range);
+    CHECK(ParseRequestHead("GET /a HTTP/1.1\r\nif-none-match: \"5f-2a\"\r\n\r\n")->if_none_match == "\"5f-2a\"");
+    CHECK(ParseRequestHead("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")->if_none_match.empty());
 
     for (const char* bad : {"GET /a HTTP/1.1\r\n",                        // no blank line
                             "GET  /a HTTP/1.1\r\n\r\n",                   // double space
