@@ -4,40 +4,26 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/minisign.hpp"
 #include "bundle/release_manifest.hpp"
-#include "platform/files.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/sync/support/nginx.hpp"
+#include "tests/sync/support/publishers.hpp"
 #include "tests/sync/support/releases.hpp"
 
 namespace fs = std::filesystem;
 using fk::test::Fieldkit;
+using fk::test::InstalledVersion;
 using fk::test::Nginx;
 using fk::test::Releases;
+using fk::test::Slurp;
+using fk::test::Spit;
 
 namespace {
-
-std::string Slurp(const fs::path& path) { return *fk::platform::ReadFile(path, "test file"); }
-
-void Spit(const fs::path& path, std::string_view bytes) {
-    REQUIRE(fk::platform::WriteFileAtomic(path, bytes, "test file"));
-}
-
-// Installed version of `pack` in a kit (0 if none).
-std::uint64_t Installed(const std::string& data, const std::string& pack) {
-    auto r = Fieldkit(data, {"status", "--json"});
-    REQUIRE(r.status == 0);
-    const auto status = nlohmann::json::parse(r.out);  // a variable: parse(...).at(...) would dangle
-    for (const auto& p : status.at("packs"))
-        if (p.at("pack") == pack) return p.at("version").get<std::uint64_t>();
-    return 0;
-}
 
 // "other-pack" v1 and v2, signed by the same publisher key as the test releases.
 std::vector<std::string> BuildOtherPack(const Releases& rel) {
@@ -94,8 +80,8 @@ TEST_CASE("a release list naming pack A that serves a signed bundle of pack B in
     CHECK(r.status == 1);
     CHECK(r.err.find("holds pack 'other-pack' version 2 where the release list names 'test-pack' version 2") !=
           std::string::npos);
-    CHECK(Installed(kit, "test-pack") == 1);
-    CHECK(Installed(kit, "other-pack") == 0);
+    CHECK(InstalledVersion(kit, "test-pack") == 1);
+    CHECK(InstalledVersion(kit, "other-pack") == 0);
 }
 
 TEST_CASE("a delta of pack B served as pack A's delta is refused, and the full bundle of A is used") {
@@ -120,9 +106,9 @@ TEST_CASE("a delta of pack B served as pack A's delta is refused, and the full b
     INFO(r.out, r.err);
     CHECK(r.err.find("holds pack 'other-pack' version 2 where the release list names 'test-pack' version 2") !=
           std::string::npos);
-    CHECK(Installed(kit, "other-pack") == 1);  // the smuggled delta changed nothing
+    CHECK(InstalledVersion(kit, "other-pack") == 1);  // the smuggled delta changed nothing
     CHECK(r.status == 0);                       // the honest full bundle then did its job
-    CHECK(Installed(kit, "test-pack") == 2);
+    CHECK(InstalledVersion(kit, "test-pack") == 2);
 }
 
 TEST_CASE("a release list with a pack id that is not valid is refused") {

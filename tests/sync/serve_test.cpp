@@ -20,6 +20,26 @@
 using fk::test::Fieldkit;
 using fk::test::Releases;
 
+namespace {
+
+// Connects to the server on 127.0.0.1 from the loopback source address `source` (another
+// 127.x address stands for another client on the LAN; the traffic never leaves loopback).
+int ConnectFrom(const char* source, int port) {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in s{};
+    s.sin_family = AF_INET;
+    inet_pton(AF_INET, source, &s.sin_addr);
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&s), sizeof s) == 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    return fd;
+}
+
+}  // namespace
+
 TEST_CASE("a second kit syncs from fieldkit serve, and traversal or listing gets 404") {
     Releases rel(2);
     const std::string mirror = rel.Dir() + "/mirror";
@@ -95,17 +115,8 @@ TEST_CASE("fieldkit serve bounds its connections and binds to loopback by defaul
     std::smatch m;
     REQUIRE(std::regex_search(line, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/")));
     const int port = std::stoi(m[1].str());
-    auto connect_idle = [&]() {
-        int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        a.sin_port = htons(static_cast<uint16_t>(port));
-        REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-        return fd;
-    };
     // Two idle connections take both slots (the server waits for their request lines) ...
-    int a = connect_idle(), b = connect_idle();
+    int a = ConnectFrom("127.0.0.1", port), b = ConnectFrom("127.0.0.1", port);
     // (The server accepts in arrival order, so both are counted before the third arrives.)
     // ... so a third is turned away at once with 503 instead of piling up threads.
     auto busy = fk::test::Run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "10",
@@ -141,22 +152,6 @@ struct ServedKit {
     }
     std::string Url() const { return "http://127.0.0.1:" + std::to_string(port); }
 };
-
-// Connects to the server on 127.0.0.1 from the loopback source address `source` (another
-// 127.x address stands for another client on the LAN; the traffic never leaves loopback).
-int ConnectFrom(const char* source, int port) {
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in s{};
-    s.sin_family = AF_INET;
-    inet_pton(AF_INET, source, &s.sin_addr);
-    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&s), sizeof s) == 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    return fd;
-}
 
 }  // namespace
 
