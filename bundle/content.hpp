@@ -28,6 +28,8 @@ struct Article {
     std::vector<std::string> tags;
     std::vector<std::string> related;
     std::vector<Source> sources;
+    std::string translation_of;  // a translation: the English article's id and its
+    std::string source_updated;  // `updated` date when this translation was made
     std::string body;  // CommonMark (GitHub dialect), front matter removed
 };
 

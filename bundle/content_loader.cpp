@@ -180,7 +180,8 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
         return std::nullopt;
     }
     static const std::set<std::string> kKnown = {"id", "title", "summary", "type", "phases", "audiences", "tags",
-                                                 "related", "sources", "updated", "lang", "status"};
+                                                 "related", "sources", "updated", "lang", "status",
+                                                 "translation_of", "source_updated"};
     for (const auto& kv : fm) {
         if (!kv.first.IsScalar()) {  // a complex key such as "? [a, b]"
             r.Report(r.LineOf(kv.first), "keys must be plain words");
@@ -221,6 +222,16 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
         std::string declared = r.Str(fm, "lang", false, 2);
         if (declared != lang) r.Report(r.LineOf(fm["lang"]), "lang '" + declared + "' differs from its folder '" + lang + "'");
     }
+    a.translation_of = r.Str(fm, "translation_of", false, 2);
+    a.source_updated = r.Str(fm, "source_updated", false, 2);
+    if (!a.translation_of.empty() && a.translation_of != a.id)
+        r.Report(r.LineOf(fm["translation_of"]), "translation_of '" + a.translation_of + "' must equal the id '" + a.id + "'");
+    if (!a.source_updated.empty() && !IsIsoDate(a.source_updated))
+        r.Report(r.LineOf(fm["source_updated"]), "source_updated must be an ISO date (YYYY-MM-DD)");
+    if (lang != "en" && (a.translation_of.empty() || a.source_updated.empty()))
+        r.Report(2, "a translation needs translation_of (the English id) and source_updated (that article's updated date)");
+    if (lang == "en" && (!a.translation_of.empty() || !a.source_updated.empty()))
+        r.Report(2, "an English article is a source, not a translation: no translation_of or source_updated");
     std::string status = r.Str(fm, "status", false, 2);
     if (!status.empty()) {
         if (status != "current" && status != "draft" && status != "retired")
