@@ -44,8 +44,20 @@ struct Taxonomy {
     Labels types;
 };
 
+// One language's equivalents of the library's English search terms (content/<lang>/terms.yaml):
+// the query translator's dictionary.
+struct TermEntry {
+    std::string term;                      // English, lower case
+    std::vector<std::string> equivalents;  // what a reader of the language types, most common first
+};
+struct TermList {
+    std::string lang;
+    std::vector<TermEntry> entries;  // sorted by term
+};
+
 struct Content {
     Taxonomy kit;
+    std::vector<TermList> terms;    // sorted by language
     std::vector<Article> articles;  // sorted by (lang, id) once loaded
 };
 

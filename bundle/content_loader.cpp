@@ -9,6 +9,7 @@
 #include <set>
 
 #include "bundle/markdown_scan.hpp"
+#include "bundle/term_list.hpp"
 #include "platform/files.hpp"
 
 namespace fk::bundle {
@@ -318,11 +319,14 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
 
     std::vector<Parsed> parsed;
     std::error_code ec;
-    std::vector<fs::path> files;
+    std::vector<fs::path> files, term_files;
     for (const auto& lang_dir : fs::directory_iterator(dir, ec)) {
         if (!lang_dir.is_directory()) continue;
-        for (const auto& f : fs::directory_iterator(lang_dir.path(), ec))
-            if (f.is_regular_file() && f.path().extension() == ".md") files.push_back(f.path());
+        for (const auto& f : fs::directory_iterator(lang_dir.path(), ec)) {
+            if (!f.is_regular_file()) continue;
+            if (f.path().extension() == ".md") files.push_back(f.path());
+            if (f.path().filename() == "terms.yaml") term_files.push_back(f.path());
+        }
     }
     if (ec) return platform::ErrnoError(ec.value(), "content directory", dir);
     std::sort(files.begin(), files.end());
@@ -340,8 +344,22 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         }
     }
 
+    std::sort(term_files.begin(), term_files.end());
+    for (const auto& f : term_files) {
+        const std::string lang = f.parent_path().filename().string(), rel = lang + "/terms.yaml";
+        if (!IsLanguageTag(lang) || lang == "en") {
+            out.problems.push_back({rel, 0, "a term list belongs in a translation's folder (fr/, uk/, ...)"});
+            continue;
+        }
+        out.content.terms.push_back(ReadTermList(f, rel, lang, out.problems));
+    }
+
     std::map<std::string, std::set<std::string>> ids_by_lang;
-    for (const auto& p : parsed) ids_by_lang[p.article.lang].insert(p.article.id);
+    std::map<std::string, std::string> english_updated;
+    for (const auto& p : parsed) {
+        ids_by_lang[p.article.lang].insert(p.article.id);
+        if (p.article.lang == "en") english_updated[p.article.id] = p.article.updated;
+    }
     auto known = [&](const std::string& lang, const std::string& id) {
         return ids_by_lang[lang].count(id) || ids_by_lang["en"].count(id);
     };
@@ -366,11 +384,15 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
             out.problems.push_back({p.rel, p.body_line, "a checklist needs at least one task item ('- [ ] ...')"});
         if (a.lang != "en" && !ids_by_lang["en"].count(a.id))
             out.problems.push_back({p.rel, 0, "translation has no English source with id '" + a.id + "'"});
+        if (auto src = english_updated.find(a.id); a.lang != "en" && src != english_updated.end() &&
+                                                   a.source_updated > src->second)
+            out.problems.push_back({p.rel, 2, "source_updated " + a.source_updated + " is later than the English article's updated " + src->second});
     }
     for (auto& p : parsed)
         if (!p.draft) out.content.articles.push_back(std::move(p.article));
     std::sort(out.content.articles.begin(), out.content.articles.end(),
               [](const Article& x, const Article& y) { return std::tie(x.lang, x.id) < std::tie(y.lang, y.id); });
+    CheckTermLists(out.content, out.problems);
     return out;
 }
 

@@ -34,6 +34,17 @@ std::string EncodeRecords(const Content& content) {
                  {"phases", LabelsToJson(k.phases)},
                  {"audiences", LabelsToJson(k.audiences)},
                  {"types", LabelsToJson(k.types)}};
+    // In the kit record, whose unknown keys older readers ignore; only when there are any, so
+    // a pack without a term list keeps the bytes it always had.
+    if (!content.terms.empty()) {
+        json terms = json::object();
+        for (const TermList& list : content.terms) {
+            json entries = json::array();
+            for (const auto& e : list.entries) entries.push_back({e.term, e.equivalents});
+            terms[list.lang] = std::move(entries);
+        }
+        head["terms"] = std::move(terms);
+    }
     out += head.dump(-1, ' ', false, json::error_handler_t::replace);
     out += '\n';
     for (const Article& a : content.articles) {
@@ -45,6 +56,8 @@ std::string EncodeRecords(const Content& content) {
                     {"status", a.status},  {"updated", a.updated}, {"phases", a.phases},
                     {"audiences", a.audiences}, {"tags", a.tags}, {"related", a.related},
                     {"sources", sources},  {"body", a.body}};
+        if (!a.translation_of.empty()) rec["translation_of"] = a.translation_of;
+        if (!a.source_updated.empty()) rec["source_updated"] = a.source_updated;
         out += rec.dump(-1, ' ', false, json::error_handler_t::replace);
         out += '\n';
     }
@@ -70,6 +83,13 @@ Result<Content> DecodeRecords(std::string_view records) {
                 c.kit.phases = LabelsFromJson(rec.at("phases"));
                 c.kit.audiences = LabelsFromJson(rec.at("audiences"));
                 c.kit.types = LabelsFromJson(rec.at("types"));
+                if (rec.contains("terms"))
+                    for (const auto& [lang, entries] : rec.at("terms").items()) {
+                        TermList list{lang, {}};
+                        for (const auto& e : entries)
+                            list.entries.push_back({e.at(0).get<std::string>(), e.at(1).get<std::vector<std::string>>()});
+                        c.terms.push_back(std::move(list));
+                    }
                 continue;
             }
             if (kind != "article") return MakeError(ErrorCode::kCorrupt, "unknown record kind '" + kind + "'");
@@ -88,6 +108,8 @@ Result<Content> DecodeRecords(std::string_view records) {
             for (const auto& s : rec.at("sources"))
                 a.sources.push_back({s.at("title").get<std::string>(), s.at("publisher").get<std::string>(),
                                      JsonInt<int>(s, "year"), s.at("url").get<std::string>()});
+            a.translation_of = rec.value("translation_of", std::string());
+            a.source_updated = rec.value("source_updated", std::string());
             a.body = rec.at("body").get<std::string>();
             c.articles.push_back(std::move(a));
         }

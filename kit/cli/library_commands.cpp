@@ -29,7 +29,7 @@ Result<core::ContentIndex> OpenIndex(const Context& ctx) {
 
 core::Filters FiltersFrom(const Args& a) {
     return {a.OptionOr("--phase", ""), a.OptionOr("--audience", ""), a.OptionOr("--type", ""),
-            a.OptionOr("--lang", "")};
+            a.OptionOr("--lang", ""), "", ""};
 }
 
 // Unknown facet values are a usage mistake worth naming, not an empty result.

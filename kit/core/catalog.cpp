@@ -35,7 +35,9 @@ constexpr const char* kFilterSql =
     " AND (?2 = '' OR instr(a.phases, ' ' || ?2 || ' ') > 0)"
     " AND (?3 = '' OR instr(a.audiences, ' ' || ?3 || ' ') > 0)"
     " AND (?4 = '' OR a.type = ?4)"
-    " AND (?5 = '' OR a.lang = ?5)";
+    " AND (?5 = '' OR a.lang = ?5)"
+    " AND (?8 = '' OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id AND b.lang = ?8 AND b.pack = a.pack"
+    " AND b.status = 'current'))";
 
 }  // namespace
 
@@ -63,7 +65,7 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     auto snippet = index.m_db.Prepare("SELECT plain FROM articles WHERE rowid = ?");
     if (!snippet) return snippet.error();
     index.m_snippet = std::move(*snippet);
-    auto known = index.m_db.Prepare("SELECT 1 FROM words WHERE word = ?");
+    auto known = index.m_db.Prepare("SELECT langs FROM words WHERE word = ?");
     if (!known) return known.error();
     auto acronym = index.m_db.Prepare("SELECT expansion FROM acronyms WHERE acronym = ?");
     if (!acronym) return acronym.error();
@@ -109,7 +111,7 @@ std::optional<ArticleView> ContentIndex::Get(std::string_view address, std::stri
     const std::string &in_pack = found->pack, &id = found->id;
     auto st = m_db.Prepare(
         "SELECT rowid, pack, id, lang, title, summary, type, status, updated, phases, audiences, tags, related, "
-        "sources, body FROM articles WHERE id = ?1 AND pack = ?3 "
+        "sources, body, source_updated FROM articles WHERE id = ?1 AND pack = ?3 "
         "ORDER BY (lang = ?2) DESC, (lang = 'en') DESC, lang LIMIT 1");
     if (!st) return std::nullopt;
     st->Bind(1, id).Bind(2, lang).Bind(3, in_pack);
@@ -135,6 +137,14 @@ std::optional<ArticleView> ContentIndex::Get(std::string_view address, std::stri
         if (s.is_object())
             a.sources.push_back({s.value("title", ""), s.value("publisher", ""), SourceYear(s), s.value("url", "")});
     a.body = st->Text(14);
+    a.source_updated = st->Text(15);
+    if (!a.source_updated.empty()) {
+        a.translation_of = a.id;
+        if (auto e = m_db.Prepare("SELECT updated FROM articles WHERE id = ?1 AND pack = ?2 AND lang = 'en'")) {
+            e->Bind(1, id).Bind(2, in_pack);
+            if (auto r = e->Step(); r && *r) v.english_updated = e->Text(0);
+        }
+    }
 
     if (auto t = m_db.Prepare("SELECT key, text FROM tasks WHERE article = ? ORDER BY position")) {
         t->Bind(1, rowid);

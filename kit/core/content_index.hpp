@@ -18,15 +18,20 @@
 
 #include "bundle/content.hpp"
 #include "kit/core/sqlite.hpp"
+#include "kit/core/term_dictionary.hpp"
 #include "platform/result.hpp"
 
 namespace fk::core {
+
+inline constexpr const char* kSourceLanguage = "en";  // every pack's articles are written in it first
 
 struct Filters {
     std::string phase;     // empty = any
     std::string audience;
     std::string type;
-    std::string lang;      // empty = any; each article appears once, in its best-matching language
+    std::string lang;      // only this language; empty = the reader's language first, then the others
+    std::string reader_lang;  // the reader's language when the query does not show it (empty = en)
+    std::string missing_in;   // only articles that have no version in this language (cross-language pass)
 };
 
 struct ArticleSummary {
@@ -55,7 +60,16 @@ struct SearchResults {
     std::vector<SearchHit> hits;
     std::string corrected_query;  // set when typos were forgiven ("did you mean")
     bool relaxed = false;         // true when not every word had to match
+    std::string reader_lang;      // hits in this language come first; the others were found
+                                  // through the term list (see term_dictionary.hpp)
 };
+
+// How many hits are in each language other than the reader's, in order of first appearance:
+// the "Also in English: 7 articles" line.
+std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& results);
+
+// "English", "French", ... for the library's languages; the tag itself for any other.
+std::string LanguageName(std::string_view tag);
 
 struct TaskItemRef {
     std::string key;  // stable across content updates while the text keeps its words
@@ -68,7 +82,13 @@ struct ArticleView {
     bundle::Article article;
     std::vector<TaskItemRef> tasks;
     std::vector<std::string> languages;    // every language this pack has this id in
+    std::string english_updated;           // a translation: the English article's `updated` now
     std::vector<std::string> other_packs;  // other packs that have an article with this id
+
+    // A translation made from an older edition of its English article.
+    bool TranslationIsOlder() const {
+        return !article.source_updated.empty() && article.source_updated < english_updated;
+    }
 };
 
 // "id" for an article of the core pack, "pack/id" for any other (ids never contain '/').
@@ -115,6 +135,17 @@ private:
                                     const std::vector<std::string>& terms);
     std::vector<SearchHit> FindAll(const std::string& match, const Filters& filters, int limit,
                                    const std::vector<std::string>& terms);
+    // The single-language search: every word, then typos forgiven, then any word.
+    // `strict`: only articles with every word, no typo or any-word rounds.
+    SearchResults SearchWords(const std::vector<std::string>& words, bool typing, const Filters& filters, int limit,
+                              bool strict);
+    // Articles with no version in the reader's language, found through the term list.
+    std::vector<SearchHit> SearchOtherLanguages(const std::vector<std::string>& words, const Filters& filters,
+                                                int limit);
+    // The language most of the query's words belong to (the library's words and the term
+    // list); `fallback` when the words do not tell (a tie, or nothing known).
+    std::string QueryLanguage(const std::vector<std::string>& words, const std::string& fallback);
+    const TermDictionary& Terms();
     std::vector<std::string> SnippetTerms(const std::vector<std::string>& words);
     std::vector<std::string> Expansions(const std::string& word);
     std::optional<std::string> Correct(const std::string& word);
@@ -127,6 +158,7 @@ private:
     Statement m_acronym;
     std::vector<std::pair<std::string, std::int64_t>> m_words;
     std::int64_t m_article_count = 0;  // loaded on first typo, by count
+    std::optional<TermDictionary> m_terms;  // loaded on first search
 };
 
 }  // namespace fk::core

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -29,12 +30,14 @@ CREATE TABLE articles(rowid INTEGER PRIMARY KEY, pack TEXT NOT NULL, id TEXT NOT
                       title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
                       updated TEXT NOT NULL, phases TEXT NOT NULL, audiences TEXT NOT NULL, tags TEXT NOT NULL,
                       related TEXT NOT NULL, sources TEXT NOT NULL, body TEXT NOT NULL, plain TEXT NOT NULL,
-                      UNIQUE(id, lang, pack));
+                      source_updated TEXT NOT NULL, UNIQUE(id, lang, pack));
 CREATE TABLE tasks(article INTEGER NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX tasks_article ON tasks(article);
 CREATE TABLE links(article INTEGER NOT NULL, target TEXT NOT NULL);
 CREATE INDEX links_target ON links(target);
-CREATE TABLE words(word TEXT PRIMARY KEY, count INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE words(word TEXT PRIMARY KEY, count INTEGER NOT NULL, length INTEGER NOT NULL,
+                   langs TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE terms(lang TEXT NOT NULL, phrase TEXT NOT NULL, term TEXT NOT NULL);
 CREATE TABLE acronyms(acronym TEXT NOT NULL, expansion TEXT NOT NULL, PRIMARY KEY(acronym, expansion)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='articles', content_rowid='rowid',
                                     tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
@@ -85,14 +88,30 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     auto pack_ins = db.Prepare("INSERT INTO packs VALUES(?,?,?,?,?,?,?)");
     auto art_ins = db.Prepare(
         "INSERT INTO articles(pack,id,lang,title,summary,type,status,updated,phases,audiences,tags,related,sources,"
-        "body,plain) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "body,plain,source_updated) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto task_ins = db.Prepare("INSERT INTO tasks VALUES(?,?,?,?)");
     auto link_ins = db.Prepare("INSERT INTO links VALUES(?,?)");
     auto acr_ins = db.Prepare("INSERT OR IGNORE INTO acronyms VALUES(?,?)");
-    if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins)
+    auto term_ins = db.Prepare("INSERT INTO terms VALUES(?,?,?)");
+    if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins || !term_ins)
         return MakeError(ErrorCode::kInternal, "search index: cannot prepare statements");
 
-    std::unordered_map<std::string, std::int64_t> vocabulary;
+    // Each word's count, and the languages it occurs in (a bit per language; the query's
+    // language is guessed from them).
+    struct WordUse {
+        std::int64_t count = 0;
+        std::uint64_t langs = 0;
+    };
+    std::unordered_map<std::string, WordUse> vocabulary;
+    std::vector<std::string> languages;
+    auto lang_bit = [&](const std::string& lang) -> std::uint64_t {
+        auto it = std::find(languages.begin(), languages.end(), lang);
+        if (it == languages.end()) {
+            if (languages.size() == 64) return 0;
+            it = languages.insert(languages.end(), lang);
+        }
+        return std::uint64_t{1} << (it - languages.begin());
+    };
     for (const PackContent& pc : packs) {
         const auto& kit = pc.content.kit;
         nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types}};
@@ -100,6 +119,12 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
         pack_ins->Bind(6, taxonomy.dump()).Bind(7, static_cast<std::int64_t>(pc.core));
         if (auto st = pack_ins->Run(); !st) return st;
+        for (const bundle::TermList& list : pc.content.terms)
+            for (const auto& entry : list.entries)
+                for (const auto& phrase : entry.equivalents) {
+                    term_ins->Bind(1, list.lang).Bind(2, phrase).Bind(3, entry.term);
+                    if (auto st = term_ins->Run(); !st) return st;
+                }
 
         for (const bundle::Article& a : pc.content.articles) {
             bundle::MarkdownScan scan = bundle::ScanMarkdown(a.body);
@@ -109,7 +134,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
             art_ins->Bind(1, pc.manifest.pack).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
             art_ins->Bind(6, a.type).Bind(7, a.status).Bind(8, a.updated).Bind(9, Spaced(a.phases));
             art_ins->Bind(10, Spaced(a.audiences)).Bind(11, Joined(a.tags, ", ")).Bind(12, Joined(a.related, " "));
-            art_ins->Bind(13, sources.dump()).Bind(14, a.body).Bind(15, scan.plain_text);
+            art_ins->Bind(13, sources.dump()).Bind(14, a.body).Bind(15, scan.plain_text).Bind(16, a.source_updated);
             if (auto st = art_ins->Run(); !st) return st;
             const std::int64_t rowid = db.LastInsertRowid();
 
@@ -126,14 +151,20 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                 if (auto st = link_ins->Run(); !st) return st;
             }
             if (a.status != "current") continue;
+            const std::uint64_t bit = lang_bit(a.lang);
+            auto use = [&](const std::string& w) {
+                WordUse& u = vocabulary[w];
+                ++u.count;
+                u.langs |= bit;
+            };
             for (const std::string* text : {&a.title, &a.summary, static_cast<const std::string*>(&scan.plain_text)})
-                for (auto& w : SplitWords(*text)) ++vocabulary[w];
+                for (auto& w : SplitWords(*text)) use(w);
             // Acronyms: a tag whose initials equal another tag of the same article.
             std::set<std::string> tag_set;
             for (const auto& t : a.tags) tag_set.insert(Joined(SplitWords(t), " "));
             for (const auto& t : a.tags) {
                 auto words = SplitWords(t);
-                for (auto& w : words) ++vocabulary[w];
+                for (auto& w : words) use(w);
                 if (words.size() < 2) continue;
                 std::string acr = Initials(words);
                 if (acr.size() >= 2 && tag_set.count(acr)) {
@@ -143,10 +174,13 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
             }
         }
     }
-    auto word_ins = db.Prepare("INSERT INTO words VALUES(?,?,?)");
+    auto word_ins = db.Prepare("INSERT INTO words VALUES(?,?,?,?)");
     if (!word_ins) return word_ins.error();
-    for (const auto& [w, n] : vocabulary) {
-        word_ins->Bind(1, w).Bind(2, n).Bind(3, static_cast<std::int64_t>(CodePointCount(w)));
+    for (const auto& [w, u] : vocabulary) {
+        std::string langs = " ";
+        for (size_t i = 0; i < languages.size(); ++i)
+            if (u.langs >> i & 1) langs += languages[i] + " ";
+        word_ins->Bind(1, w).Bind(2, u.count).Bind(3, static_cast<std::int64_t>(CodePointCount(w))).Bind(4, langs);
         if (auto st = word_ins->Run(); !st) return st;
     }
     if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('rebuild'); INSERT INTO fts(fts) VALUES('optimize');"

@@ -2,6 +2,7 @@
 // Plan: all words must match (the last one as a prefix, for search-as-you-type); if that
 // finds little, forgive one-letter typos in long words, then let any word match.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "kit/core/content_index.hpp"
@@ -99,6 +100,7 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
     // large library: at most kRankedCandidates matches are ranked in one pass (the shipped
     // library never reaches that).
     st.Bind(7, kRankedCandidates);
+    st.Bind(8, f.missing_in);
     std::set<std::string> seen;
     while (static_cast<int>(hits.size()) < limit) {
         auto row = st.Step();
@@ -153,6 +155,43 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     if (!meaningful.empty()) words = std::move(meaningful);
     if (words.empty()) return results;
     const bool typing = typing_last;
+    if (!filters.lang.empty()) {
+        results = SearchWords(words, typing, filters, limit, false);
+        results.reader_lang = filters.lang;
+        return results;
+    }
+
+    // The reader's language first. In a translation, only articles with every word: the
+    // looser matches of a small translated library would bury the answers the term list
+    // finds in the large English one, so they come last.
+    std::string reader = QueryLanguage(words, filters.reader_lang.empty() ? kSourceLanguage : filters.reader_lang);
+    Filters native = filters;
+    native.lang = reader;
+    results = SearchWords(words, typing, native, limit, reader != kSourceLanguage);
+    results.reader_lang = reader;
+    std::set<std::string> have;
+    for (const auto& h : results.hits) have.insert(h.article.address);
+    auto add = [&](std::vector<SearchHit> more) {
+        for (auto& h : more)
+            if (static_cast<int>(results.hits.size()) < limit && have.insert(h.article.address).second)
+                results.hits.push_back(std::move(h));
+    };
+    if (static_cast<int>(results.hits.size()) < limit) {
+        Filters others = filters;
+        others.missing_in = reader;
+        add(SearchOtherLanguages(words, others, limit));
+    }
+    if (reader != kSourceLanguage && static_cast<int>(results.hits.size()) < limit) {
+        SearchResults loose = SearchWords(words, typing, native, limit, false);
+        if (results.corrected_query.empty()) results.corrected_query = loose.corrected_query;
+        add(std::move(loose.hits));
+    }
+    return results;
+}
+
+SearchResults ContentIndex::SearchWords(const std::vector<std::string>& words, bool typing, const Filters& filters,
+                                        int limit, bool strict) {
+    SearchResults results;
 
     // One FTS5 term per word: the word (or its acronym expansions) as quoted strings.
     auto term = [&](const std::string& w, bool prefix) {
@@ -177,6 +216,10 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     // article: rank by how many and how rare the words an article has. Short queries
     // must match every word, which is what search-as-you-type expects.
     const bool question = words.size() >= kQuestionWords;
+    if (strict) {
+        results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
+        return results;
+    }
     if (!question) results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
     // Ranking every article that has any word of a question costs time in proportion to
     // the library; past a few thousand articles, titles, tags and summaries go first.
@@ -217,6 +260,114 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
     }
     if (results.relaxed && changed && results.corrected_query.empty()) results.corrected_query = Join(corrected);
     return results;
+}
+
+}  // namespace fk::core
+
+namespace fk::core {
+
+const TermDictionary& ContentIndex::Terms() {
+    if (!m_terms) {
+        m_terms.emplace();
+        if (auto st = m_db.Prepare("SELECT lang, phrase, term FROM terms ORDER BY rowid"))
+            for (auto row = st->Step(); row && *row; row = st->Step()) m_terms->Add(st->Text(0), st->Text(1), st->Text(2));
+    }
+    return *m_terms;
+}
+
+std::string ContentIndex::QueryLanguage(const std::vector<std::string>& words, const std::string& fallback) {
+    // Each word votes for every language it is known in: the articles' own words, and the
+    // phrases of the term list that cover it.
+    std::vector<std::set<std::string>> langs(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+        m_known.Reset();
+        m_known.Bind(1, words[i]);
+        if (auto row = m_known.Step(); row && *row)
+            for (auto& l : SplitSpaced(m_known.Text(0))) langs[i].insert(std::move(l));
+        m_known.Reset();
+    }
+    // Term matches count in the words Find saw: the query's words without its small words.
+    std::vector<size_t> position;
+    for (size_t i = 0; i < words.size(); ++i)
+        if (!IsStopWord(words[i])) position.push_back(i);
+    for (const auto& m : Terms().Find(words))
+        for (size_t k = m.first; k < m.first + m.count && k < position.size(); ++k)
+            langs[position[k]].insert(m.langs.begin(), m.langs.end());
+    std::map<std::string, int> votes;
+    for (const auto& set : langs)
+        for (const auto& l : set) ++votes[l];
+    std::string best = fallback;
+    int most = votes.count(fallback) ? votes[fallback] : 0;
+    for (const auto& [lang, n] : votes)
+        if (n > most) best = lang, most = n;
+    return best;
+}
+
+std::vector<SearchHit> ContentIndex::SearchOtherLanguages(const std::vector<std::string>& words, const Filters& filters,
+                                                          int limit) {
+    // One FTS5 term per matched stretch of the query: every phrase, in every language, of
+    // every English term it can mean. Words the list does not know are dropped, except
+    // numbers (RFC 7454, BCP 38), which read the same everywhere.
+    std::vector<std::string> terms, snippet_words;
+    std::vector<size_t> covered;
+    const auto matches = Terms().Find(words);
+    for (size_t i = 0; i < matches.size();) {
+        std::set<std::string> phrases;
+        size_t j = i;
+        for (; j < matches.size() && matches[j].first == matches[i].first; ++j)
+            for (const auto& member : Terms().Members(matches[j].term)) {
+                auto phrase_words = SplitWords(member.phrase);
+                if (phrase_words.empty()) continue;
+                phrases.insert(Quoted(Join(phrase_words)));
+                for (auto& w : phrase_words)
+                    if (!IsStopWord(w)) snippet_words.push_back(std::move(w));
+            }
+        std::string t;
+        for (const auto& p : phrases) t += (t.empty() ? "" : " OR ") + p;
+        terms.push_back("(" + t + ")");
+        i = j;
+    }
+    if (terms.empty()) return {};
+    for (const auto& w : words)
+        if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            terms.push_back(Quoted(w));
+            snippet_words.push_back(w);
+        }
+    auto joined = [&](const char* op) {
+        std::string m;
+        for (const auto& t : terms) m += (m.empty() ? "" : op) + t;
+        return m;
+    };
+    if (terms.size() >= kQuestionWords)
+        return m_article_count > kLargeLibrary ? FindAll(joined(" OR "), filters, limit, snippet_words)
+                                               : RunMatch(kEverything, joined(" OR "), filters, limit, snippet_words);
+    std::vector<SearchHit> hits = FindAll(joined(" AND "), filters, limit, snippet_words);
+    if (hits.size() < kFewHits && terms.size() > 1) {
+        std::set<std::string> have;
+        for (const auto& h : hits) have.insert(h.article.address);
+        for (auto& h : RunMatch(kAbout, joined(" OR "), filters, limit, snippet_words))
+            if (static_cast<int>(hits.size()) < limit && have.insert(h.article.address).second) hits.push_back(std::move(h));
+    }
+    return hits;
+}
+
+std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& results) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& h : results.hits) {
+        if (h.article.lang == results.reader_lang || results.reader_lang.empty()) continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == h.article.lang; });
+        if (it == out.end()) out.emplace_back(h.article.lang, 1);
+        else ++it->second;
+    }
+    return out;
+}
+
+std::string LanguageName(std::string_view tag) {
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+        {"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"uk", "Ukrainian"}, {"ar", "Arabic"}};
+    for (const auto& [t, name] : kNames)
+        if (t == tag) return std::string(name);
+    return std::string(tag);
 }
 
 }  // namespace fk::core

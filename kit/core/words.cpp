@@ -81,7 +81,38 @@ bool IsStopWord(std::string_view w) {
         "this",  "to",    "up",     "us",    "was",    "we",      "were",    "what",    "when",   "where",
         "which", "who",   "why",    "will",  "with",   "would",   "you",     "your",    "under",  "very",
         "did",   "am",    "also",  "still"};
-    return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+    // The same for the languages of the library's translations: a French or Arabic question
+    // otherwise matches every article through "de" or "في". Only words that mean nothing in a
+    // technical English query are here.
+    static constexpr std::string_view kOtherStop[] = {
+        // fr
+        "au", "aux", "avec", "c", "ce", "ces", "cette", "comment", "d", "dans", "des", "du", "elle", "est",
+        "et", "faire", "faut", "il", "j", "l", "la", "le", "les", "n", "ne", "nos", "notre", "nous", "où",
+        "par", "pas", "pour", "qu", "que", "quel", "quelle", "qui", "quoi", "s", "sur", "un", "une",
+        // es
+        "al", "cómo", "como", "con", "de", "del", "el", "en", "es", "hay", "las", "lo", "los", "mi",
+        "nuestra", "nuestro", "nuestros", "o", "para", "por", "qué", "se", "su", "sus", "una", "y",
+        // uk
+        "\xD0\xB0\xD0\xB1\xD0\xBE",                                      // або
+        "\xD0\xB2", "\xD1\x83", "\xD1\x96", "\xD0\xB9", "\xD0\xB7",    // в у і й з
+        "\xD1\x96\xD0\xB7", "\xD0\xB7\xD1\x96", "\xD0\xB4\xD0\xBE",  // із зі до
+        "\xD0\xBD\xD0\xB0", "\xD0\xBD\xD0\xB5", "\xD1\x82\xD0\xB0",  // на не та
+        "\xD1\x89\xD0\xBE", "\xD1\x8F\xD0\xBA", "\xD0\xB4\xD0\xBB\xD1\x8F",  // що як для
+        "\xD0\xBF\xD0\xBE", "\xD0\xB7\xD0\xB0", "\xD0\xB2\xD1\x96\xD0\xB4",  // по за від
+        "\xD1\x86\xD0\xB5", "\xD1\x87\xD0\xB8", "\xD0\xBF\xD1\x80\xD0\xB8",  // це чи при
+        "\xD0\xBC\xD0\xB8", "\xD0\xBD\xD0\xB0\xD1\x88", "\xD0\xBD\xD0\xB0\xD1\x88\xD1\x96",  // ми наш наші
+        "\xD0\xBA\xD0\xBE\xD0\xBB\xD0\xB8", "\xD0\xB4\xD0\xB5",      // коли де
+        // ar
+        "\xD9\x81\xD9\x8A", "\xD9\x85\xD9\x86", "\xD8\xB9\xD9\x84\xD9\x89",  // في من على
+        "\xD8\xA5\xD9\x84\xD9\x89", "\xD8\xA7\xD9\x84\xD9\x89",          // إلى الى
+        "\xD8\xB9\xD9\x86", "\xD9\x85\xD8\xB9", "\xD9\x85\xD8\xA7",       // عن مع ما
+        "\xD9\x83\xD9\x8A\xD9\x81", "\xD9\x87\xD9\x84", "\xD9\x88",      // كيف هل و
+        "\xD8\xA3\xD9\x88", "\xD8\xA7\xD9\x88", "\xD9\x84\xD8\xA7",      // أو او لا
+        "\xD9\x87\xD8\xB0\xD8\xA7", "\xD9\x87\xD8\xB0\xD9\x87",          // هذا هذه
+        "\xD9\x85\xD8\xA7\xD8\xB0\xD8\xA7", "\xD9\x84\xD8\xAF\xD9\x8A\xD9\x86\xD8\xA7",  // ماذا لدينا
+    };
+    return std::find(kStop.begin(), kStop.end(), w) != kStop.end() ||
+           std::find(std::begin(kOtherStop), std::end(kOtherStop), w) != std::end(kOtherStop);
 }
 
 bool WithinOneEdit(std::string_view a, std::string_view b) {

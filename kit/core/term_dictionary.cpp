@@ -1,0 +1,122 @@
+// Term matching for cross-language search (see term_dictionary.hpp).
+#include "kit/core/term_dictionary.hpp"
+
+#include <algorithm>
+
+#include "kit/core/words.hpp"
+
+namespace fk::core {
+namespace {
+
+// Base letters of U+00E0..U+00FF ('*' keeps the letter as it is).
+constexpr std::string_view kLatin1Base = "aaaaaaaceeeeiiii*nooooo*ouuuuy*y";
+
+void AppendUtf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// Folds one code point; returns 0 to drop it.
+unsigned FoldCodePoint(unsigned cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;  // Latin-1 capitals
+    if (cp >= 0xE0 && cp <= 0xFF && kLatin1Base[cp - 0xE0] != '*') return static_cast<unsigned char>(kLatin1Base[cp - 0xE0]);
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;  // Cyrillic capitals
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;  // Є, І, Ї and the other capitals with marks
+    if (cp == 0x490) return 0x491;                     // Ґ
+    if ((cp >= 0x64B && cp <= 0x652) || cp == 0x640) return 0;  // Arabic vowel marks, tatweel
+    if (cp == 0x622 || cp == 0x623 || cp == 0x625) return 0x627;  // alef with hamza or madda
+    if (cp == 0x649) return 0x64A;                                // alef maqsura as yeh
+    if (cp == 0x629) return 0x647;                                // teh marbuta as heh
+    return cp;
+}
+
+// Words of a phrase or query as they are matched: folded, small words left out.
+std::vector<std::string> MatchWords(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words)
+        if (!IsStopWord(w)) out.push_back(FoldWord(w));
+    return out;
+}
+
+std::string JoinWords(const std::vector<std::string>& words, size_t first, size_t count) {
+    std::string out;
+    for (size_t i = first; i < first + count; ++i) out += (i > first ? " " : "") + words[i];
+    return out;
+}
+
+}  // namespace
+
+std::string FoldWord(std::string_view word) {
+    std::string out;
+    size_t i = 0;
+    while (i < word.size()) {
+        const unsigned char c = static_cast<unsigned char>(word[i]);
+        unsigned cp = c;
+        size_t len = 1;
+        if (c >= 0xC0 && c < 0xE0 && i + 1 < word.size()) {
+            cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3Fu);
+            len = 2;
+        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < word.size()) {
+            cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(word[i + 1]) & 0x3Fu) << 6) |
+                 (static_cast<unsigned char>(word[i + 2]) & 0x3Fu);
+            len = 3;
+        } else if (c >= 0x80) {  // anything else passes through byte by byte
+            out.push_back(static_cast<char>(c));
+            ++i;
+            continue;
+        }
+        if (unsigned folded = FoldCodePoint(cp)) AppendUtf8(out, folded);
+        i += len;
+    }
+    return out;
+}
+
+void TermDictionary::Add(const std::string& lang, const std::string& phrase, const std::string& term) {
+    auto words = MatchWords(SplitWords(phrase));
+    if (words.empty()) return;
+    auto& members = m_terms[term];
+    if (members.empty() && lang != "en") Add("en", term, term);
+    members.push_back({lang, phrase});
+    auto& meanings = m_phrases[JoinWords(words, 0, words.size())];
+    if (std::find(meanings.begin(), meanings.end(), std::make_pair(term, lang)) == meanings.end())
+        meanings.emplace_back(term, lang);
+    m_longest = std::max(m_longest, words.size());
+}
+
+std::vector<TermDictionary::Match> TermDictionary::Find(const std::vector<std::string>& query_words) const {
+    std::vector<Match> out;
+    const std::vector<std::string> words = MatchWords(query_words);
+    size_t i = 0;
+    while (i < words.size()) {
+        size_t taken = 0;
+        for (size_t n = std::min(m_longest, words.size() - i); n > 0 && !taken; --n) {
+            auto it = m_phrases.find(JoinWords(words, i, n));
+            if (it == m_phrases.end()) continue;
+            // One phrase can mean several terms ("coupure" for a shutdown and a power cut):
+            // each is a match over the same words.
+            std::map<std::string, std::vector<std::string>> by_term;
+            for (const auto& [term, lang] : it->second) by_term[term].push_back(lang);
+            for (auto& [term, langs] : by_term) out.push_back({i, n, term, std::move(langs)});
+            taken = n;
+        }
+        i += taken ? taken : 1;
+    }
+    return out;
+}
+
+const std::vector<TermDictionary::Member>& TermDictionary::Members(const std::string& term) const {
+    static const std::vector<Member> kNone;
+    auto it = m_terms.find(term);
+    return it == m_terms.end() ? kNone : it->second;
+}
+
+}  // namespace fk::core
