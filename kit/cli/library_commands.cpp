@@ -53,6 +53,15 @@ json SummaryJson(const core::ArticleSummary& a) {
             {"summary", a.summary}, {"updated", a.updated}};
 }
 
+// "Also in English: 7 articles" (and other languages, when there are any).
+std::string AlsoInLine(const std::vector<std::pair<std::string, int>>& others) {
+    std::string line;
+    for (const auto& [lang, n] : others)
+        line += (line.empty() ? "Also in " : "; in ") + core::LanguageName(lang) + ": " + std::to_string(n) +
+                (n == 1 ? " article" : " articles");
+    return line;
+}
+
 int RunSearch(Context& ctx, const Args& a) {
     if (a.Positional().empty()) return Usage("search needs a query (fieldkit search --help)");
     std::string query;
@@ -87,11 +96,16 @@ int RunSearch(Context& ctx, const Args& a) {
         return 0;
     }
     int n = 0;
+    const auto others = core::OtherLanguages(r);
     for (const auto& h : r.hits) {
         const auto& art = h.article;
+        if (art.lang != r.reader_lang && n > 0 && r.hits[n - 1].article.lang == r.reader_lang)
+            std::cout << "\n" << AlsoInLine(others) << "\n";
+        else if (art.lang != r.reader_lang && n == 0)
+            std::cout << "Nothing in " << core::LanguageName(r.reader_lang) << ". " << AlsoInLine(others) << "\n";
         std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
         std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
-        if (art.lang != "en") std::cout << ", " << art.lang;
+        if (art.lang != r.reader_lang) std::cout << ", " << art.lang;
         std::cout << "]\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.address
                   << "\n";
     }

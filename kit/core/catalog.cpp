@@ -36,8 +36,11 @@ constexpr const char* kFilterSql =
     " AND (?3 = '' OR instr(a.audiences, ' ' || ?3 || ' ') > 0)"
     " AND (?4 = '' OR a.type = ?4)"
     " AND (?5 = '' OR a.lang = ?5)"
-    " AND (?8 = '' OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id AND b.lang = ?8 AND b.pack = a.pack"
-    " AND b.status = 'current'))";
+    // ?8: the cross-language pass wants articles with no version in the reader's language,
+    // each in English where it has an English version.
+    " AND (?8 = '' OR (NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id AND b.lang = ?8 AND b.pack = a.pack"
+    " AND b.status = 'current') AND (a.lang = 'en' OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id"
+    " AND b.lang = 'en' AND b.pack = a.pack AND b.status = 'current'))))";
 
 }  // namespace
 
