@@ -161,9 +161,10 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
         return results;
     }
 
-    // The reader's language first. In a translation, only articles with every word: the
-    // looser matches of a small translated library would bury the answers the term list
-    // finds in the large English one, so they come last.
+    // The reader's language first. In a translation, only articles with every word in their
+    // title or summary, that is articles about just that: the looser matches of a small
+    // translated library (a start-here guide's tags name everything) would bury the answers
+    // the term list finds in the large English one, so they come last.
     std::string reader = QueryLanguage(words, filters.reader_lang.empty() ? kSourceLanguage : filters.reader_lang);
     Filters native = filters;
     native.lang = reader;
@@ -217,7 +218,7 @@ SearchResults ContentIndex::SearchWords(const std::vector<std::string>& words, b
     // must match every word, which is what search-as-you-type expects.
     const bool question = words.size() >= kQuestionWords;
     if (strict) {
-        results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
+        results.hits = RunMatch(kAbout, "{title summary} : (" + all_of(words) + ")", filters, limit, SnippetTerms(words));
         return results;
     }
     if (!question) results.hits = FindAll(all_of(words), filters, limit, SnippetTerms(words));
@@ -309,8 +310,16 @@ std::vector<SearchHit> ContentIndex::SearchOtherLanguages(const std::vector<std:
     // every English term it can mean. Words the list does not know are dropped, except
     // numbers (RFC 7454, BCP 38), which read the same everywhere.
     std::vector<std::string> terms, snippet_words;
-    std::vector<size_t> covered;
-    const auto matches = Terms().Find(words);
+    auto matches = Terms().Find(words);
+    // Phase and audience names say when and for whom, not what: with a subject beside
+    // them, asking for "network operator" too would only drop good answers.
+    std::set<std::string> facets;
+    const bundle::Taxonomy taxonomy = Taxonomy();
+    for (const auto* labels : {&taxonomy.phases, &taxonomy.audiences})
+        for (auto [key, label] : *labels) facets.insert((std::replace(key.begin(), key.end(), '-', ' '), key));
+    auto is_facet = [&](const TermDictionary::Match& m) { return facets.count(m.term) > 0; };
+    if (!std::all_of(matches.begin(), matches.end(), is_facet))
+        matches.erase(std::remove_if(matches.begin(), matches.end(), is_facet), matches.end());
     for (size_t i = 0; i < matches.size();) {
         std::set<std::string> phrases;
         size_t j = i;
@@ -338,7 +347,7 @@ std::vector<SearchHit> ContentIndex::SearchOtherLanguages(const std::vector<std:
         for (const auto& t : terms) m += (m.empty() ? "" : op) + t;
         return m;
     };
-    if (terms.size() >= kQuestionWords)
+    if (terms.size() > 2)
         return m_article_count > kLargeLibrary ? FindAll(joined(" OR "), filters, limit, snippet_words)
                                                : RunMatch(kEverything, joined(" OR "), filters, limit, snippet_words);
     std::vector<SearchHit> hits = FindAll(joined(" AND "), filters, limit, snippet_words);

@@ -77,6 +77,37 @@ std::string FoldWord(std::string_view word) {
         if (unsigned folded = FoldCodePoint(cp)) AppendUtf8(out, folded);
         i += len;
     }
+    // Arabic writes the article and some prepositions onto the word: "بالراديو" is "the radio"
+    // with "by". Both sides of a match are folded, so dropping them is safe.
+    static constexpr std::string_view kArabicPrefixes[] = {
+        "\xD9\x88\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xA7\xD9\x84", "\xD9\x81\xD8\xA7\xD9\x84",  // وال بال فال
+        "\xD9\x83\xD8\xA7\xD9\x84", "\xD9\x84\xD9\x84", "\xD8\xA7\xD9\x84"};                     // كال لل ال
+    for (std::string_view prefix : kArabicPrefixes)
+        if (out.starts_with(prefix) && CodePointCount(out) >= CodePointCount(prefix) + 3) {
+            out.erase(0, prefix.size());
+            break;
+        }
+    // Inflection: a crude cut of common endings, the same on both sides of a match, so that
+    // "автономності" meets "автономність", "coupures" meets "coupure" and "المستفيدين" meets
+    // "المستفيد". At least three letters stay.
+    static constexpr std::string_view kEndings[] = {
+        // uk, longest first: -ість -ості -ами -ями -ого -ому -ах -ях -ам -ям -ів -ою -ею -ий -ій -им -их
+        "\xD1\x96\xD1\x81\xD1\x82\xD1\x8C", "\xD0\xBE\xD1\x81\xD1\x82\xD1\x96",
+        "\xD0\xB0\xD0\xBC\xD0\xB8", "\xD1\x8F\xD0\xBC\xD0\xB8", "\xD0\xBE\xD0\xB3\xD0\xBE",
+        "\xD0\xBE\xD0\xBC\xD1\x83", "\xD0\xB0\xD1\x85", "\xD1\x8F\xD1\x85", "\xD0\xB0\xD0\xBC",
+        "\xD1\x8F\xD0\xBC", "\xD1\x96\xD0\xB2", "\xD0\xBE\xD1\x8E", "\xD0\xB5\xD1\x8E",
+        "\xD0\xB8\xD0\xB9", "\xD1\x96\xD0\xB9", "\xD0\xB8\xD0\xBC", "\xD0\xB8\xD1\x85",
+        // uk single letters: -а -я -і -и -у -ю -е -о
+        "\xD0\xB0", "\xD1\x8F", "\xD1\x96", "\xD0\xB8", "\xD1\x83", "\xD1\x8E", "\xD0\xB5", "\xD0\xBE",
+        // ar plural and feminine endings: -ات -ين -ون -ه (teh marbuta, folded above)
+        "\xD8\xA7\xD8\xAA", "\xD9\x8A\xD9\x86", "\xD9\x88\xD9\x86", "\xD9\x87",
+        // Latin plurals
+        "s"};
+    for (std::string_view ending : kEndings)
+        if (out.ends_with(ending) && CodePointCount(out) >= CodePointCount(ending) + 3) {
+            out.erase(out.size() - ending.size());
+            break;
+        }
     return out;
 }
 
@@ -93,22 +124,26 @@ void TermDictionary::Add(const std::string& lang, const std::string& phrase, con
 }
 
 std::vector<TermDictionary::Match> TermDictionary::Find(const std::vector<std::string>& query_words) const {
-    std::vector<Match> out;
     const std::vector<std::string> words = MatchWords(query_words);
-    size_t i = 0;
-    while (i < words.size()) {
-        size_t taken = 0;
-        for (size_t n = std::min(m_longest, words.size() - i); n > 0 && !taken; --n) {
-            auto it = m_phrases.find(JoinWords(words, i, n));
-            if (it == m_phrases.end()) continue;
-            // One phrase can mean several terms ("coupure" for a shutdown and a power cut):
-            // each is a match over the same words.
-            std::map<std::string, std::vector<std::string>> by_term;
-            for (const auto& [term, lang] : it->second) by_term[term].push_back(lang);
-            for (auto& [term, langs] : by_term) out.push_back({i, n, term, std::move(langs)});
-            taken = n;
-        }
-        i += taken ? taken : 1;
+    // Every known phrase in the query that no longer one contains. They may overlap:
+    // "réparation d'un câble sous-marin" is both "cable repair" and "submarine cable".
+    std::vector<std::pair<size_t, size_t>> found;  // (first, count)
+    for (size_t i = 0; i < words.size(); ++i)
+        for (size_t len = 1; len <= std::min(m_longest, words.size() - i); ++len)
+            if (m_phrases.count(JoinWords(words, i, len))) found.emplace_back(i, len);
+    auto inside = [&](const std::pair<size_t, size_t>& a) {
+        return std::any_of(found.begin(), found.end(), [&](const auto& b) {
+            return b != a && b.first <= a.first && b.first + b.second >= a.first + a.second;
+        });
+    };
+    std::vector<Match> out;
+    for (const auto& f : found) {
+        if (inside(f)) continue;
+        // One phrase can mean several terms ("coupure" for a shutdown and a power cut): each
+        // is a match over the same words.
+        std::map<std::string, std::vector<std::string>> by_term;
+        for (const auto& [term, lang] : m_phrases.at(JoinWords(words, f.first, f.second))) by_term[term].push_back(lang);
+        for (auto& [term, langs] : by_term) out.push_back({f.first, f.second, term, std::move(langs)});
     }
     return out;
 }
