@@ -38,6 +38,11 @@ bool IsAlnum(char c) {
     return IsLower(c) || IsDigit(c) || (c >= 'A' && c <= 'Z');
 }
 
+// Characters, not bytes: a Ukrainian or Arabic title has the same limit as an English one.
+size_t CodePoints(const std::string& s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 // ^[a-z0-9]+(-[a-z0-9]+)*$
 bool IsKebabId(const std::string& id) {
     if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -199,10 +204,10 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     if (!IsKebabId(file_id)) r.Report(0, "file name must be a kebab-case ASCII id");
     a.id = file_id;
     a.title = r.Str(fm, "title", true, 2);
-    if (a.title.size() > 80 * 4 || (a.title.size() > 80 && lang == "en"))
+    if (CodePoints(a.title) > 80)
         r.Report(r.LineOf(fm["title"]), "title is longer than 80 characters");
     a.summary = r.Str(fm, "summary", true, 2);
-    if (a.summary.size() > 200 * 4 || (a.summary.size() > 200 && lang == "en"))
+    if (CodePoints(a.summary) > 200)
         r.Report(r.LineOf(fm["summary"]), "summary is longer than 200 characters");
     a.type = r.Str(fm, "type", true, 2);
     if (!a.type.empty() && !HasLabel(kit.types, a.type)) r.Report(r.LineOf(fm["type"]), "unknown type '" + a.type + "'");

@@ -53,15 +53,6 @@ json SummaryJson(const core::ArticleSummary& a) {
             {"summary", a.summary}, {"updated", a.updated}};
 }
 
-// "Also in English: 7 articles" (and other languages, when there are any).
-std::string AlsoInLine(const std::vector<std::pair<std::string, int>>& others) {
-    std::string line;
-    for (const auto& [lang, n] : others)
-        line += (line.empty() ? "Also in " : "; in ") + core::LanguageName(lang) + ": " + std::to_string(n) +
-                (n == 1 ? " article" : " articles");
-    return line;
-}
-
 int RunSearch(Context& ctx, const Args& a) {
     if (a.Positional().empty()) return Usage("search needs a query (fieldkit search --help)");
     std::string query;
@@ -96,13 +87,13 @@ int RunSearch(Context& ctx, const Args& a) {
         return 0;
     }
     int n = 0;
-    const auto others = core::OtherLanguages(r);
+    const std::string also_in = core::AlsoInLine(r);
     for (const auto& h : r.hits) {
         const auto& art = h.article;
         if (art.lang != r.reader_lang && n > 0 && r.hits[n - 1].article.lang == r.reader_lang)
-            std::cout << "\n" << AlsoInLine(others) << "\n";
+            std::cout << "\n" << also_in << "\n";
         else if (art.lang != r.reader_lang && n == 0)
-            std::cout << "Nothing in " << core::LanguageName(r.reader_lang) << ". " << AlsoInLine(others) << "\n";
+            std::cout << "Nothing in " << core::LanguageName(r.reader_lang) << ". " << also_in << "\n";
         std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
         std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
         if (art.lang != r.reader_lang) std::cout << ", " << art.lang;
@@ -129,6 +120,9 @@ int RunShow(Context& ctx, const Args& a) {
     for (const auto& other : view->other_packs)
         std::cerr << "note: pack " << other << " also has an article '" << view->article.id << "': fieldkit show "
                   << other << "/" << view->article.id << "\n";
+    if (view->TranslationIsOlder())
+        std::cerr << "note: " << core::OlderTranslationNote(*view) << " (fieldkit show " << view->address
+                  << " --lang en)\n";
     bundle::Article art = view->article;
     if (format == "html") {
         std::cout << core::RenderHtml(art) << "\n";
@@ -293,7 +287,9 @@ std::vector<Command> LibraryCommands() {
         {"search", "QUERY... [--json] [--limit N] [--phase P] [--audience A] [--type T] [--lang L]",
          "search the library (typos in long words are forgiven)",
          std::string("Any text is a valid query. Matching words are shown in bold (or **word** when not on a\n"
-                     "terminal). Options:\n  --json          print one JSON array of hits\n"
+                     "terminal). A query in French, Spanish, Ukrainian or Arabic lists that language's\n"
+                     "articles first, then \"Also in English: N articles\", found through the term lists.\n"
+                     "Options:\n  --json          print one JSON array of hits\n"
                      "  --limit N       at most N hits (default 10)\n") + kFilterHelp,
          filters, RunSearch},
         {"show", "ID|PACK/ID [--pack P] [--format text|md|html] [--lang L]", "print one article",

@@ -64,9 +64,10 @@ struct SearchResults {
                                   // through the term list (see term_dictionary.hpp)
 };
 
-// How many hits are in each language other than the reader's, in order of first appearance:
-// the "Also in English: 7 articles" line.
+// How many hits are in each language other than the reader's, in order of first appearance,
+// and the line that says so: "Also in English: 7 articles" (empty when there are none).
 std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& results);
+std::string AlsoInLine(const SearchResults& results);
 
 // "English", "French", ... for the library's languages; the tag itself for any other.
 std::string LanguageName(std::string_view tag);
@@ -90,6 +91,10 @@ struct ArticleView {
         return !article.source_updated.empty() && article.source_updated < english_updated;
     }
 };
+
+// "This translation follows the English article of 2026-11-27; the English was updated on
+// 2026-12-01." for a translation older than its source.
+std::string OlderTranslationNote(const ArticleView& view);
 
 // "id" for an article of the core pack, "pack/id" for any other (ids never contain '/').
 std::string ArticleAddress(std::string_view pack, std::string_view id, bool core);

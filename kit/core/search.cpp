@@ -371,6 +371,19 @@ std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& res
     return out;
 }
 
+std::string OlderTranslationNote(const ArticleView& view) {
+    return "This translation follows the English article of " + view.article.source_updated +
+           "; the English was updated on " + view.english_updated + ".";
+}
+
+std::string AlsoInLine(const SearchResults& results) {
+    std::string line;
+    for (const auto& [lang, n] : OtherLanguages(results))
+        line += (line.empty() ? "Also in " : "; in ") + LanguageName(lang) + ": " + std::to_string(n) +
+                (n == 1 ? " article" : " articles");
+    return line;
+}
+
 std::string LanguageName(std::string_view tag) {
     static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
         {"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"uk", "Ukrainian"}, {"ar", "Arabic"}};

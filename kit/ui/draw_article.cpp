@@ -28,6 +28,13 @@ void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue
                         Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang +
                         // Another pack's article says where it comes from (core articles keep bare ids).
                         (a.view.address != art.id ? "  \xC2\xB7  from pack " + a.view.pack : ""));
+    if (a.view.TranslationIsOlder()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.accent);
+        ImGui::TextWrapped("%s", core::OlderTranslationNote(a.view).c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (DrawChip("Read in English", false, view)) out.push_back({ActionType::kSetLanguage, core::kSourceLanguage});
+    }
     ImGui::BeginDisabled(locked);
     if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view))
         out.push_back({ActionType::kToggleBookmark});

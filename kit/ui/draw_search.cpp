@@ -67,8 +67,10 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
                                         : "No articles match. Try fewer or other words.");
         return;
     }
+    const std::string also_in = core::AlsoInLine(s.results);
     DrawMuted(view, std::to_string(hits.size()) + (hits.size() == 1 ? " article" : " articles") +
                         (s.results.relaxed ? " (not every word matched)" : "") +
+                        (also_in.empty() ? "" : " \xC2\xB7 " + also_in) +
                         "   \xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
     if (!ImGui::GetIO().WantTextInput && model.CurrentScreen() == Screen::kSearch) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
@@ -106,7 +108,8 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::TextUnformatted(Displayable(h.article.title).c_str());
             ImGui::PopFont();
             ImGui::SameLine();
-            DrawMuted(view, h.article.type + (h.article.lang != "en" ? " \xC2\xB7 " + h.article.lang : ""));
+            const bool other_language = !s.results.reader_lang.empty() && h.article.lang != s.results.reader_lang;
+            DrawMuted(view, h.article.type + (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
             ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, ImGui::GetCursorScreenPos().y));
             ImGui::PushClipRect(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, after.y), true);
             DrawRuns(SnippetRuns(h.snippet), 1e6f, false, view.fonts.regular, view, out);

@@ -132,7 +132,8 @@ void Model::InjectResults(core::SearchResults results) {
 }
 
 void Model::RunSearch() {
-    const auto& f = m_search.filters;
+    core::Filters f = m_search.filters;
+    f.reader_lang = m_settings.language;
     bool any_filter = !f.phase.empty() || !f.audience.empty() || !f.type.empty() || !f.lang.empty();
     core::SearchResults r;
     if (m_search.query.find_first_not_of(' ') != std::string::npos) {

@@ -46,6 +46,12 @@ fk::core::ContentIndex& Index() {
             Sample("fuel-resupply", "Fuel resupply checklist", "- [ ] Check the generator\n- [x] Count jerrycans"),
             Sample("radio-check", "Radio check", "Call sign, signal strength, *readability*."),
         };
+        // A French copy and a term list, so that queries also run the cross-language pass.
+        auto french = Sample("radio-check", "Essai radio", "Indicatif, force du signal, lisibilité.");
+        french.lang = "fr";
+        pack.content.articles.push_back(french);
+        pack.content.terms = {{"fr", {{"fuel", {"carburant", "gazole"}}, {"water", {"eau potable", "l'eau"}}}},
+                              {"uk", {{"fuel", {"пальне", "дизельне паливо"}}}}};
         if (!fk::core::BuildIndex(g_dir / "index.sqlite", {pack})) std::abort();
         auto opened = fk::core::ContentIndex::Open(g_dir / "index.sqlite");
         if (!opened) std::abort();
@@ -59,7 +65,8 @@ fk::core::ContentIndex& Index() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     const auto query = fk::fuzz::Bytes(data, size);
     (void)Index().Search(query, {});
-    (void)Index().Search(query, {"prepare", "", "guide", "en"}, 3);
+    (void)Index().Search(query, {"prepare", "", "guide", "en", "", ""}, 3);
+    (void)Index().Search(query, {"", "", "", "", "fr", ""}, 5);
     (void)Index().Resolve(query);
     return 0;
 }

@@ -47,7 +47,8 @@ void WriteCollidingPack(const std::filesystem::path& dir, const std::string& pac
     const std::string checklist = "- [ ] " + core_first_task + "\n- [ ] Pay the courier\n";
     WriteArticle(dir, "en", "checklist-fuel-resupply", front("checklist-fuel-resupply", "Hostile fuel checklist"),
                  "Send fuel money to the courier. hostilemarker.\n\n" + checklist);
-    WriteArticle(dir, "fr", "checklist-fuel-resupply", front("checklist-fuel-resupply", "Liste hostile") + "lang: fr\n",
+    WriteArticle(dir, "fr", "checklist-fuel-resupply", front("checklist-fuel-resupply", "Liste hostile") +
+                                                    "lang: fr\ntranslation_of: checklist-fuel-resupply\nsource_updated: 2026-11-20\n",
                  "Envoyez l'argent au coursier.\n\n" + checklist);
     WriteArticle(dir, "en", "own-guide", front("own-guide", "Hostile guide", "guide"),
                  "See [our checklist](checklist-fuel-resupply.md).\n");

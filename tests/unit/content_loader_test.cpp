@@ -6,6 +6,7 @@
 #include "bundle/builder.hpp"
 #include "bundle/content_loader.hpp"
 #include "bundle/markdown_scan.hpp"
+#include "bundle/records.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -93,4 +94,91 @@ TEST_CASE("entities decode to UTF-8, and unknown or broken ones stay as written"
     CHECK(DecodeEntity("&bogus;") == "&bogus;");
     CHECK(DecodeEntity("&#12a;") == "&#12a;");
     CHECK(DecodeEntity("&#99999999999999999999;") == "&#99999999999999999999;");
+}
+
+TEST_CASE("a term list translates every common tag, phase and audience, and a translation names its source") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 5);  // five articles share the tags genset, fuel, rpki, ...
+    std::filesystem::create_directories(dir.path() / "fr");
+    std::ofstream(dir.path() / "fr" / "terms.yaml")
+        << "fuel: [carburant, gazole]\nprepare: [préparer]\nGenset: [groupe électrogène]\nmitigate: atténuer\n";
+    fk::test::WriteArticle(dir.path(), "fr", "article-1",
+                           "id: article-1\ntitle: Plan carburant\nsummary: S\ntype: checklist\nphases: [prepare]\n"
+                           "audiences: [network-operator]\nsources:\n  - title: T\n    publisher: P\n    year: 2024\n"
+                           "updated: 2026-12-01\n",
+                           "- [ ] Vérifier la cuve\n");
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    const std::string all = AllProblems(*c);
+    CHECK(all.find("fr/terms.yaml:0: no fr translation of 'rpki' (tag on 5 articles)") != std::string::npos);
+    CHECK(all.find("no fr translation of 'resource public key infrastructure' (tag on 5 articles)") != std::string::npos);
+    CHECK(all.find("no fr translation of 'network operator' (audience)") != std::string::npos);
+    CHECK(all.find("fr/terms.yaml:4: 'mitigate' needs a list of 1 to 16 equivalents") != std::string::npos);
+    CHECK(all.find("'fuel'") == std::string::npos);
+    CHECK(all.find("'genset'") == std::string::npos);  // keys are matched without case
+    CHECK(all.find("'prepare'") == std::string::npos);
+    CHECK(all.find("fr/article-1.md:2: a translation needs translation_of") != std::string::npos);
+    REQUIRE(c->content.terms.size() == 1);
+    CHECK(c->content.terms[0].lang == "fr");
+
+    // Complete the list and the translation: no problem left, and both travel in the bundle.
+    std::ofstream(dir.path() / "fr" / "terms.yaml")
+        << "fuel: [carburant, gazole]\nprepare: [préparer]\ngenset: [groupe électrogène]\nmitigate: [atténuer]\n"
+           "rpki: [RPKI]\nresource public key infrastructure: [infrastructure à clés publiques de ressources]\n"
+           "network operator: [opérateur réseau]\nhumanitarian: [humanitaire]\n";
+    fk::test::WriteArticle(dir.path(), "fr", "article-1",
+                           "id: article-1\ntitle: Plan carburant\nsummary: S\ntype: checklist\nphases: [prepare]\n"
+                           "audiences: [network-operator]\nsources:\n  - title: T\n    publisher: P\n    year: 2024\n"
+                           "updated: 2026-12-01\ntranslation_of: article-1\nsource_updated: 2026-11-21\n",
+                           "- [ ] Vérifier la cuve\n");
+    auto fixed = LoadContentDir(dir.path());
+    REQUIRE(fixed.ok());
+    CHECK(AllProblems(*fixed) == "");
+    const Content decoded = DecodeRecords(EncodeRecords(fixed->content)).value();
+    REQUIRE(decoded.terms.size() == 1);
+    CHECK(decoded.terms[0].entries.size() == 8);
+    bool translated = false;
+    for (const auto& a : decoded.articles)
+        if (a.lang == "fr") translated = a.translation_of == "article-1" && a.source_updated == "2026-11-21";
+    CHECK(translated);
+
+    // A translation cannot follow an English edition that does not exist yet.
+    fk::test::WriteArticle(dir.path(), "fr", "article-1",
+                           "id: article-1\ntitle: Plan carburant\nsummary: S\ntype: checklist\nphases: [prepare]\n"
+                           "audiences: [network-operator]\nsources:\n  - title: T\n    publisher: P\n    year: 2024\n"
+                           "updated: 2026-12-01\ntranslation_of: article-1\nsource_updated: 2026-12-31\n",
+                           "- [ ] Vérifier la cuve\n");
+    auto ahead = LoadContentDir(dir.path());
+    REQUIRE(ahead.ok());
+    CHECK(AllProblems(*ahead).find("source_updated 2026-12-31 is later than the English article's updated") !=
+          std::string::npos);
+}
+
+TEST_CASE("content without a term list keeps the record stream it always had") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 2);
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    const std::string records = EncodeRecords(c->content);
+    CHECK(records.find("\"terms\"") == std::string::npos);
+    CHECK(records.find("translation_of") == std::string::npos);
+}
+
+TEST_CASE("a translation's title and summary are limited in characters, as English ones are") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 1);
+    std::string title, summary;
+    for (int i = 0; i < 81; ++i) title += "\xD0\xB6";     // 81 Cyrillic letters: 162 bytes
+    for (int i = 0; i < 200; ++i) summary += "\xD0\xB6";  // 200 letters: at the limit
+    fk::test::WriteArticle(dir.path(), "uk", "article-1",
+                           "id: article-1\ntitle: " + title + "\nsummary: " + summary +
+                               "\ntype: checklist\nphases: [prepare]\naudiences: [network-operator]\nsources:\n"
+                               "  - title: T\n    publisher: P\n    year: 2024\nupdated: 2026-12-01\n"
+                               "translation_of: article-1\nsource_updated: 2026-11-21\n",
+                           "- [ ] x\n");
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    const std::string all = AllProblems(*c);
+    CHECK(all.find("uk/article-1.md:3: title is longer than 80 characters") != std::string::npos);
+    CHECK(all.find("summary is longer") == std::string::npos);
 }

@@ -2,6 +2,8 @@
 // acronyms, and odd input that must never fail.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "bundle/builder.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
@@ -29,7 +31,8 @@ struct Indexed {
         test::WriteArticle(content, "uk", "satellite-backup",
                            "id: satellite-backup\ntitle: Резервний супутниковий зв'язок\nsummary: Плануйте VSAT.\n"
                            "type: guide\nphases: [mitigate]\naudiences: [humanitarian]\nsources:\n  - title: T\n"
-                           "    publisher: P\n    year: 2024\nupdated: 2026-11-01\n",
+                           "    publisher: P\n    year: 2024\nupdated: 2026-11-01\ntranslation_of: satellite-backup\n"
+                           "source_updated: 2026-11-01\n",
                            "Замовте термінали заздалегідь.\n");
         auto keys = bundle::GenerateKeyPair();
         std::vector<bundle::Problem> problems;
@@ -69,11 +72,11 @@ TEST_CASE("the last word matches as a prefix while typing") {
 
 TEST_CASE("filters narrow results by phase, audience, type and language") {
     Indexed s;
-    CHECK(s.Ids("plan", {"mitigate", "", "", ""}) == std::vector<std::string>{"satellite-backup"});
-    CHECK(s.Ids("plan", {"", "network-operator", "", ""}).size() == 3);
-    CHECK(s.Ids("plan", {"", "", "guide", ""}) == std::vector<std::string>{"satellite-backup"});
-    CHECK(s.Ids("термінали", {"", "", "", "uk"}) == std::vector<std::string>{"satellite-backup"});
-    CHECK(s.Ids("термінали", {"", "", "", "en"}).empty());
+    CHECK(s.Ids("plan", {"mitigate", "", "", "", "", ""}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("plan", {"", "network-operator", "", "", "", ""}).size() == 3);
+    CHECK(s.Ids("plan", {"", "", "guide", "", "", ""}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("термінали", {"", "", "", "uk", "", ""}) == std::vector<std::string>{"satellite-backup"});
+    CHECK(s.Ids("термінали", {"", "", "", "en", "", ""}).empty());
 }
 
 TEST_CASE("a one-letter typo in a long word is forgiven and reported") {
@@ -138,4 +141,55 @@ TEST_CASE("snippets mark whole words without their punctuation, around the best 
     CHECK(s.find(open + "generators" + close + ":") != std::string::npos);
     CHECK(s.starts_with("…"));
     CHECK(core::MakeSnippet("no match at all", {"fuel"}, 8) == "no match at all");
+}
+
+TEST_CASE("a query in French finds French articles first, then English-only ones through the term list") {
+    test::TempDir dir;
+    auto content = dir.path() / "content";
+    test::WriteSampleContent(content, 3);  // English "Generator fuel plan N", tagged genset and fuel
+    test::WriteArticle(content, "fr", "article-1",
+                       "id: article-1\ntitle: Plan carburant du groupe électrogène\nsummary: Garder le gazole.\n"
+                       "type: checklist\nphases: [prepare]\naudiences: [network-operator]\nsources:\n  - title: T\n"
+                       "    publisher: P\n    year: 2024\nupdated: 2026-12-01\ntranslation_of: article-1\n"
+                       "source_updated: 2026-11-01\n",
+                       "- [ ] Vérifier la cuve du site\n");
+    std::ofstream(content / "fr" / "terms.yaml")
+        << "genset: [groupe électrogène, groupes électrogènes]\nfuel: [carburant, gazole]\nrpki: [RPKI]\n"
+           "resource public key infrastructure: [infrastructure à clés publiques]\nprepare: [préparer]\n"
+           "mitigate: [atténuer]\nnetwork operator: [opérateur réseau]\nhumanitarian: [humanitaire]\n";
+    auto keys = bundle::GenerateKeyPair();
+    std::vector<bundle::Problem> problems;
+    auto built = bundle::BuildFromDirectory(content, keys.sec, test::FixedOptions(1, 1), problems);
+    REQUIRE(built.ok());
+    auto lib = core::Library::Open(dir.path() / "data", {built->bytes, bundle::FormatPublicKey(keys.pub), ""});
+    REQUIRE(lib.ok());
+    auto index = core::ContentIndex::Open(lib->IndexPath());
+    REQUIRE(index.ok());
+
+    // The reader's language is guessed from the words typed.
+    auto r = index->Search("Groupes électrogènes ", {}, 10);
+    CHECK(r.reader_lang == "fr");
+    std::vector<std::string> found;
+    for (const auto& h : r.hits) found.push_back(h.article.id + "/" + h.article.lang);
+    CHECK(found == std::vector<std::string>{"article-1/fr", "article-2/en", "article-3/en"});
+    CHECK(core::AlsoInLine(r) == "Also in English: 2 articles");
+
+    // The same words in English find the English articles and nothing "also".
+    auto english = index->Search("generator fuel ", {}, 10);
+    CHECK(english.reader_lang == "en");
+    CHECK(english.hits.size() == 3);
+    CHECK(core::AlsoInLine(english).empty());
+
+    // A hard language filter stays one language.
+    core::Filters only_fr;
+    only_fr.lang = "fr";
+    CHECK(index->Search("groupe électrogène ", only_fr, 10).hits.size() == 1);
+
+    // The translation was made from an older English edition, and says so.
+    auto view = index->Get("article-1", "fr");
+    REQUIRE(view);
+    CHECK(view->TranslationIsOlder());
+    CHECK(core::OlderTranslationNote(*view) ==
+          "This translation follows the English article of 2026-11-01; the English was updated on 2026-11-21.");
+    CHECK_FALSE(index->Get("article-1", "en")->TranslationIsOlder());
 }
