@@ -95,6 +95,14 @@ TEST_CASE("screenshots under Xvfb: screens, themes, Arabic and scale 2") {
     Image checklist = shots.Take("checklist", {"--open", "checklist-fuel-resupply"});
     CHECK(Difference(article, checklist) > 0.02);
     Image arabic = shots.Take("article-arabic", {"--open", "problem-statement"}, true);
+    Image arabic_checklist = shots.Take("checklist-arabic", {"--open", "checklist-ddos-first-hour"}, true);
+    // Staff safety, asked in Arabic: the Arabic checklist, then the English-only articles.
+    Image cross = shots.Take("search-arabic-also-english",
+                             {"--search", "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85\xD8\xA9 \xD8\xA7\xD9\x84\xD9\x85"
+                                          "\xD9\x88\xD8\xB8\xD9\x81\xD9\x8A\xD9\x86"},
+                             true);
+    CHECK(Difference(arabic, arabic_checklist) > 0.02);
+    CHECK(Difference(search, cross) > 0.02);
     Image light = shots.Take("article-light", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "light"});
     Image contrast =
         shots.Take("article-high-contrast", {"--open", "anti-spoofing-bcp38-bcp84", "--theme", "high-contrast"});
