@@ -72,6 +72,12 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     if (!known) return known.error();
     auto acronym = index.m_db.Prepare("SELECT expansion FROM acronyms WHERE acronym = ?");
     if (!acronym) return acronym.error();
+    auto term_by_key = index.m_db.Prepare("SELECT DISTINCT term, lang FROM terms WHERE key = ?");
+    if (!term_by_key) return term_by_key.error();
+    auto term_phrases = index.m_db.Prepare("SELECT DISTINCT phrase FROM terms WHERE term = ?");
+    if (!term_phrases) return term_phrases.error();
+    index.m_term_by_key = std::move(*term_by_key);
+    index.m_term_phrases = std::move(*term_phrases);
     index.m_known = std::move(*known);
     index.m_acronym = std::move(*acronym);
     index.m_article_count = index.ArticleCount();

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,7 @@
 
 #include "bundle/content.hpp"
 #include "kit/core/sqlite.hpp"
-#include "kit/core/term_dictionary.hpp"
+#include "kit/core/term_match.hpp"
 #include "platform/result.hpp"
 
 namespace fk::core {
@@ -150,7 +151,11 @@ private:
     // The language most of the query's words belong to (the library's words and the term
     // list); `fallback` when the words do not tell (a tie, or nothing known).
     std::string QueryLanguage(const std::vector<std::string>& words, const std::string& fallback);
-    const TermDictionary& Terms();
+    // The term list phrases in `words` (see term_match.hpp), and all phrases of one term.
+    std::vector<TermMatch> MatchTerms(const std::vector<std::string>& words);
+    std::vector<std::string> TermPhrases(const std::string& term);
+    // False when every article has a version in `lang`: the cross-language pass has nothing to add.
+    bool SomeArticleMissingIn(const std::string& lang);
     std::vector<std::string> SnippetTerms(const std::vector<std::string>& words);
     std::vector<std::string> Expansions(const std::string& word);
     std::optional<std::string> Correct(const std::string& word);
@@ -163,7 +168,9 @@ private:
     Statement m_acronym;
     std::vector<std::pair<std::string, std::int64_t>> m_words;
     std::int64_t m_article_count = 0;  // loaded on first typo, by count
-    std::optional<TermDictionary> m_terms;  // loaded on first search
+    Statement m_term_by_key;
+    Statement m_term_phrases;
+    std::map<std::string, bool> m_missing_in;
 };
 
 }  // namespace fk::core

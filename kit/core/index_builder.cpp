@@ -13,6 +13,8 @@
 
 #include "bundle/markdown_scan.hpp"
 #include "kit/core/sqlite.hpp"
+#include "kit/core/content_index.hpp"
+#include "kit/core/term_match.hpp"
 #include "kit/core/words.hpp"
 
 namespace fk::core {
@@ -37,7 +39,9 @@ CREATE TABLE links(article INTEGER NOT NULL, target TEXT NOT NULL);
 CREATE INDEX links_target ON links(target);
 CREATE TABLE words(word TEXT PRIMARY KEY, count INTEGER NOT NULL, length INTEGER NOT NULL,
                    langs TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE terms(lang TEXT NOT NULL, phrase TEXT NOT NULL, term TEXT NOT NULL);
+CREATE TABLE terms(lang TEXT NOT NULL, phrase TEXT NOT NULL, term TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX terms_key ON terms(key);
+CREATE INDEX terms_term ON terms(term);
 CREATE TABLE acronyms(acronym TEXT NOT NULL, expansion TEXT NOT NULL, PRIMARY KEY(acronym, expansion)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='articles', content_rowid='rowid',
                                     tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
@@ -66,6 +70,13 @@ std::string Initials(const std::vector<std::string>& words) {
     return s;
 }
 
+Status AddTerm(Statement& insert, const std::string& lang, const std::string& phrase, const std::string& term) {
+    const std::string key = MatchKey(phrase);
+    if (key.empty() || static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) >= kMaxPhraseWords) return Ok{};
+    insert.Bind(1, lang).Bind(2, phrase).Bind(3, term).Bind(4, key);
+    return insert.Run();
+}
+
 }  // namespace
 
 std::string TaskKey(std::string_view item_text) {
@@ -92,7 +103,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     auto task_ins = db.Prepare("INSERT INTO tasks VALUES(?,?,?,?)");
     auto link_ins = db.Prepare("INSERT INTO links VALUES(?,?)");
     auto acr_ins = db.Prepare("INSERT OR IGNORE INTO acronyms VALUES(?,?)");
-    auto term_ins = db.Prepare("INSERT INTO terms VALUES(?,?,?)");
+    auto term_ins = db.Prepare("INSERT INTO terms VALUES(?,?,?,?)");
     if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins || !term_ins)
         return MakeError(ErrorCode::kInternal, "search index: cannot prepare statements");
 
@@ -119,12 +130,16 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
         pack_ins->Bind(6, taxonomy.dump()).Bind(7, static_cast<std::int64_t>(pc.core));
         if (auto st = pack_ins->Run(); !st) return st;
+        // Each phrase under its match key; an English term is a phrase of its own.
+        std::set<std::string> english;
         for (const bundle::TermList& list : pc.content.terms)
-            for (const auto& entry : list.entries)
-                for (const auto& phrase : entry.equivalents) {
-                    term_ins->Bind(1, list.lang).Bind(2, phrase).Bind(3, entry.term);
-                    if (auto st = term_ins->Run(); !st) return st;
-                }
+            for (const auto& entry : list.entries) {
+                english.insert(entry.term);
+                for (const auto& phrase : entry.equivalents)
+                    if (auto st = AddTerm(*term_ins, list.lang, phrase, entry.term); !st) return st;
+            }
+        for (const auto& term : english)
+            if (auto st = AddTerm(*term_ins, kSourceLanguage, term, term); !st) return st;
 
         for (const bundle::Article& a : pc.content.articles) {
             bundle::MarkdownScan scan = bundle::ScanMarkdown(a.body);

@@ -177,7 +177,7 @@ SearchResults ContentIndex::Search(std::string_view query, const Filters& filter
             if (static_cast<int>(results.hits.size()) < limit && have.insert(h.article.address).second)
                 results.hits.push_back(std::move(h));
     };
-    if (static_cast<int>(results.hits.size()) < limit) {
+    if (static_cast<int>(results.hits.size()) < limit && SomeArticleMissingIn(reader)) {
         Filters others = filters;
         others.missing_in = reader;
         add(SearchOtherLanguages(words, others, limit));
@@ -267,13 +267,38 @@ SearchResults ContentIndex::SearchWords(const std::vector<std::string>& words, b
 
 namespace fk::core {
 
-const TermDictionary& ContentIndex::Terms() {
-    if (!m_terms) {
-        m_terms.emplace();
-        if (auto st = m_db.Prepare("SELECT lang, phrase, term FROM terms ORDER BY rowid"))
-            for (auto row = st->Step(); row && *row; row = st->Step()) m_terms->Add(st->Text(0), st->Text(1), st->Text(2));
-    }
-    return *m_terms;
+bool ContentIndex::SomeArticleMissingIn(const std::string& lang) {
+    auto [it, added] = m_missing_in.try_emplace(lang, false);
+    if (added)
+        if (auto st = m_db.Prepare(
+                "SELECT 1 FROM articles a WHERE a.status = 'current' AND NOT EXISTS (SELECT 1 FROM articles b "
+                "WHERE b.id = a.id AND b.lang = ?1 AND b.pack = a.pack AND b.status = 'current') LIMIT 1")) {
+            st->Bind(1, lang);
+            auto row = st->Step();
+            it->second = row && *row;
+        }
+    return it->second;
+}
+
+std::vector<TermMatch> ContentIndex::MatchTerms(const std::vector<std::string>& words) {
+    return FindTerms(words, [&](const std::string& key) {
+        std::vector<std::pair<std::string, std::string>> meanings;
+        m_term_by_key.Reset();
+        m_term_by_key.Bind(1, key);
+        for (auto row = m_term_by_key.Step(); row && *row; row = m_term_by_key.Step())
+            meanings.emplace_back(m_term_by_key.Text(0), m_term_by_key.Text(1));
+        m_term_by_key.Reset();
+        return meanings;
+    });
+}
+
+std::vector<std::string> ContentIndex::TermPhrases(const std::string& term) {
+    std::vector<std::string> phrases;
+    m_term_phrases.Reset();
+    m_term_phrases.Bind(1, term);
+    for (auto row = m_term_phrases.Step(); row && *row; row = m_term_phrases.Step()) phrases.push_back(m_term_phrases.Text(0));
+    m_term_phrases.Reset();
+    return phrases;
 }
 
 std::string ContentIndex::QueryLanguage(const std::vector<std::string>& words, const std::string& fallback) {
@@ -291,7 +316,7 @@ std::string ContentIndex::QueryLanguage(const std::vector<std::string>& words, c
     std::vector<size_t> position;
     for (size_t i = 0; i < words.size(); ++i)
         if (!IsStopWord(words[i])) position.push_back(i);
-    for (const auto& m : Terms().Find(words))
+    for (const auto& m : MatchTerms(words))
         for (size_t k = m.first; k < m.first + m.count && k < position.size(); ++k)
             langs[position[k]].insert(m.langs.begin(), m.langs.end());
     std::map<std::string, int> votes;
@@ -310,22 +335,22 @@ std::vector<SearchHit> ContentIndex::SearchOtherLanguages(const std::vector<std:
     // every English term it can mean. Words the list does not know are dropped, except
     // numbers (RFC 7454, BCP 38), which read the same everywhere.
     std::vector<std::string> terms, snippet_words;
-    auto matches = Terms().Find(words);
+    auto matches = MatchTerms(words);
     // Phase and audience names say when and for whom, not what: with a subject beside
     // them, asking for "network operator" too would only drop good answers.
     std::set<std::string> facets;
     const bundle::Taxonomy taxonomy = Taxonomy();
     for (const auto* labels : {&taxonomy.phases, &taxonomy.audiences})
         for (auto [key, label] : *labels) facets.insert((std::replace(key.begin(), key.end(), '-', ' '), key));
-    auto is_facet = [&](const TermDictionary::Match& m) { return facets.count(m.term) > 0; };
+    auto is_facet = [&](const TermMatch& m) { return facets.count(m.term) > 0; };
     if (!std::all_of(matches.begin(), matches.end(), is_facet))
         matches.erase(std::remove_if(matches.begin(), matches.end(), is_facet), matches.end());
     for (size_t i = 0; i < matches.size();) {
         std::set<std::string> phrases;
         size_t j = i;
         for (; j < matches.size() && matches[j].first == matches[i].first; ++j)
-            for (const auto& member : Terms().Members(matches[j].term)) {
-                auto phrase_words = SplitWords(member.phrase);
+            for (const auto& phrase : TermPhrases(matches[j].term)) {
+                auto phrase_words = SplitWords(phrase);
                 if (phrase_words.empty()) continue;
                 phrases.insert(Quoted(Join(phrase_words)));
                 for (auto& w : phrase_words)

@@ -1,7 +1,8 @@
-// Term matching for cross-language search (see term_dictionary.hpp).
-#include "kit/core/term_dictionary.hpp"
+// Term matching for cross-language search (see term_match.hpp).
+#include "kit/core/term_match.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "kit/core/words.hpp"
 
@@ -111,47 +112,37 @@ std::string FoldWord(std::string_view word) {
     return out;
 }
 
-void TermDictionary::Add(const std::string& lang, const std::string& phrase, const std::string& term) {
-    auto words = MatchWords(SplitWords(phrase));
-    if (words.empty()) return;
-    auto& members = m_terms[term];
-    if (members.empty() && lang != "en") Add("en", term, term);
-    members.push_back({lang, phrase});
-    auto& meanings = m_phrases[JoinWords(words, 0, words.size())];
-    if (std::find(meanings.begin(), meanings.end(), std::make_pair(term, lang)) == meanings.end())
-        meanings.emplace_back(term, lang);
-    m_longest = std::max(m_longest, words.size());
+std::string MatchKey(std::string_view phrase) {
+    const auto words = MatchWords(SplitWords(phrase));
+    return JoinWords(words, 0, words.size());
 }
 
-std::vector<TermDictionary::Match> TermDictionary::Find(const std::vector<std::string>& query_words) const {
+std::vector<TermMatch> FindTerms(const std::vector<std::string>& query_words, const PhraseLookup& lookup) {
     const std::vector<std::string> words = MatchWords(query_words);
-    // Every known phrase in the query that no longer one contains. They may overlap:
-    // "réparation d'un câble sous-marin" is both "cable repair" and "submarine cable".
-    std::vector<std::pair<size_t, size_t>> found;  // (first, count)
+    struct Found {
+        size_t first, count;
+        std::vector<std::pair<std::string, std::string>> meanings;  // (term, lang)
+    };
+    std::vector<Found> found;
     for (size_t i = 0; i < words.size(); ++i)
-        for (size_t len = 1; len <= std::min(m_longest, words.size() - i); ++len)
-            if (m_phrases.count(JoinWords(words, i, len))) found.emplace_back(i, len);
-    auto inside = [&](const std::pair<size_t, size_t>& a) {
-        return std::any_of(found.begin(), found.end(), [&](const auto& b) {
-            return b != a && b.first <= a.first && b.first + b.second >= a.first + a.second;
+        for (size_t len = 1; len <= std::min(kMaxPhraseWords, words.size() - i); ++len)
+            if (auto meanings = lookup(JoinWords(words, i, len)); !meanings.empty())
+                found.push_back({i, len, std::move(meanings)});
+    auto inside = [&](const Found& a) {
+        return std::any_of(found.begin(), found.end(), [&](const Found& b) {
+            return &b != &a && b.first <= a.first && b.first + b.count >= a.first + a.count;
         });
     };
-    std::vector<Match> out;
+    std::vector<TermMatch> out;
     for (const auto& f : found) {
         if (inside(f)) continue;
         // One phrase can mean several terms ("coupure" for a shutdown and a power cut): each
         // is a match over the same words.
         std::map<std::string, std::vector<std::string>> by_term;
-        for (const auto& [term, lang] : m_phrases.at(JoinWords(words, f.first, f.second))) by_term[term].push_back(lang);
-        for (auto& [term, langs] : by_term) out.push_back({f.first, f.second, term, std::move(langs)});
+        for (const auto& [term, lang] : f.meanings) by_term[term].push_back(lang);
+        for (auto& [term, langs] : by_term) out.push_back({f.first, f.count, term, std::move(langs)});
     }
     return out;
-}
-
-const std::vector<TermDictionary::Member>& TermDictionary::Members(const std::string& term) const {
-    static const std::vector<Member> kNone;
-    auto it = m_terms.find(term);
-    return it == m_terms.end() ? kNone : it->second;
 }
 
 }  // namespace fk::core
