@@ -135,6 +135,8 @@ private:
     };
     // Which pack's article `address` names (see Get).
     std::optional<Found> Find(std::string_view address, std::string_view near_pack);
+    static constexpr size_t kFewHits = 3;             // fewer hits than this: try a looser match
+    static constexpr std::int64_t kLargeLibrary = 3000;  // articles; past this, rank titles first
     // kAbout searches titles, tags and summaries (small and fast); kEverything adds bodies.
     enum Scope { kAbout = 0, kEverything = 1 };
     std::vector<SearchHit> RunMatch(Scope scope, const std::string& match, const Filters& filters, int limit,
