@@ -74,6 +74,14 @@ std::string ContentIndex::QueryLanguage(const std::vector<std::string>& words, c
     for (const auto& m : MatchTerms(words))
         for (size_t k = m.first; k < m.first + m.count && k < position.size(); ++k)
             langs[position[k]].insert(m.langs.begin(), m.langs.end());
+    // A word the library does not know still shows its script: Cyrillic is read as the
+    // library's Ukrainian, Arabic script as its Arabic.
+    for (size_t i = 0; i < words.size(); ++i)
+        if (langs[i].empty() && !words[i].empty()) {
+            const unsigned char lead = static_cast<unsigned char>(words[i][0]);
+            if (lead == 0xD0 || lead == 0xD1) langs[i].insert("uk");
+            if (lead >= 0xD8 && lead <= 0xDB) langs[i].insert("ar");
+        }
     std::map<std::string, int> votes;
     for (const auto& set : langs)
         for (const auto& l : set) ++votes[l];
