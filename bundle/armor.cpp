@@ -10,6 +10,7 @@
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/pack_id.hpp"
+#include "bundle/zstd_codec.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -234,14 +235,19 @@ Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
     return label;
 }
 
-Result<std::vector<std::string>> ArmorEncode(const ArmorLabel& label_in, std::string_view payload, size_t part_chars) {
+Result<ArmoredText> ArmorEncode(const ArmorLabel& label_in, std::string_view payload, size_t part_chars) {
     if (payload.empty()) return MakeError(ErrorCode::kUsage, "nothing to armor");
     if (payload.size() > kMaxArmorPayload)
         return MakeError(ErrorCode::kTooLarge, "too large to send as text (more than " +
                                                    std::to_string(kMaxArmorPayload >> 20) + " MiB)");
     ArmorLabel label = label_in;
-    label.id = ArmorIdOf(payload);
-    const std::string chars = Base32Encode(payload);
+    // The file's length, then the file as one zstd frame: the signed parts of a delta (hex
+    // hashes, JSON) shrink by about a third, which is a third fewer messages.
+    std::string packed;
+    for (int i = 0; i < 4; ++i) packed.push_back(static_cast<char>((payload.size() >> (8 * i)) & 0xff));
+    packed += ZstdCompress(payload);
+    label.id = ArmorIdOf(packed);
+    const std::string chars = Base32Encode(packed);
     size_t per_part = chars.size();
     label.count = 1;
     if (part_chars > 0) {
@@ -269,12 +275,12 @@ Result<std::vector<std::string>> ArmorEncode(const ArmorLabel& label_in, std::st
             }
         }
     }
-    std::vector<std::string> parts;
+    ArmoredText out{label, {}};
     for (std::uint32_t i = 0; i < label.count; ++i) {
         ArmorPart part{label, i + 1, chars.substr(i * per_part, per_part)};
-        parts.push_back(FormatArmorPart(part));
+        out.parts.push_back(FormatArmorPart(part));
     }
-    return parts;
+    return out;
 }
 
 std::string FormatArmorPart(const ArmorPart& part) {
@@ -354,13 +360,20 @@ Result<std::string> JoinArmor(const ArmorSet& set) {
                                                     FormatPartList(set.Missing()));
     std::string chars;
     for (const auto& [i, c] : set.chars) chars += c;
-    auto bytes = chars.size() <= kMaxArmorPayload * 8 / 5 + 8 ? Base32Decode(chars)
-                                                              : Result<std::string>(MakeError(ErrorCode::kTooLarge, ""));
-    if (!bytes || ArmorIdOf(*bytes) != set.label.id)
+    auto packed = chars.size() <= kMaxArmorPayload * 8 / 5 + 8 ? Base32Decode(chars)
+                                                               : Result<std::string>(MakeError(ErrorCode::kTooLarge, ""));
+    auto mixed = [&] {
         return MakeError(ErrorCode::kCorrupt, DescribeArmor(set.label) +
                                                   ": the parts do not add up to the update they name (parts of "
                                                   "different updates, or altered); nothing installed");
-    return bytes;
+    };
+    if (!packed || packed->size() < 4 || ArmorIdOf(*packed) != set.label.id) return mixed();
+    std::uint64_t size = 0;
+    for (int i = 3; i >= 0; --i) size = (size << 8) | static_cast<unsigned char>((*packed)[static_cast<size_t>(i)]);
+    if (size == 0 || size > kMaxArmorPayload) return mixed();
+    auto file = ZstdDecompress(std::string_view(*packed).substr(4), size);
+    if (!file) return mixed();
+    return file;
 }
 
 std::string DescribeArmor(const ArmorLabel& l) {

@@ -48,19 +48,24 @@ struct ArmorPart {
 std::string Base32Encode(std::string_view bytes);
 Result<std::string> Base32Decode(std::string_view text);
 
-// The id printed in headers (8 base32 characters), and the one a payload has.
+// The id printed in headers (8 base32 characters), and the one the packed bytes the parts
+// carry have (the file's length and its zstd frame, see FORMAT.md).
 std::string ArmorIdText(const ArmorId& id);
-ArmorId ArmorIdOf(std::string_view payload);
+ArmorId ArmorIdOf(std::string_view packed);
 
 // Reads pack and editions from the file's own manifest, unverified: for labelling a
 // publisher's file in `bundle armor`, never for trusting it. kNotABundle when it is neither.
 Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind);
 
-// Splits `payload` into parts. part_chars = 0: one part, unbounded. Otherwise every part,
-// header and line breaks included, is at most part_chars characters (kUsage if the header
-// alone does not leave room, or more than kMaxArmorParts parts would be needed).
-// Parts are returned without a trailing newline; print them separated by a blank line.
-Result<std::vector<std::string>> ArmorEncode(const ArmorLabel& label, std::string_view payload, size_t part_chars);
+struct ArmoredText {
+    ArmorLabel label;                // with its id and part count
+    std::vector<std::string> parts;  // without a trailing newline; print them a blank line apart
+};
+
+// Packs `file` (zstd) and splits it into parts. part_chars = 0: one part, unbounded. Otherwise
+// every part, header and line breaks included, is at most part_chars characters (kUsage if the
+// header alone does not leave room, or more than kMaxArmorParts parts would be needed).
+Result<ArmoredText> ArmorEncode(const ArmorLabel& label, std::string_view file, size_t part_chars);
 
 // One part in its canonical text: header line, then the payload in lines of kArmorLineChars.
 std::string FormatArmorPart(const ArmorPart& part);
@@ -87,8 +92,8 @@ struct ArmorSet {
 // `problems` and not used.
 std::vector<ArmorSet> GroupArmor(const std::vector<ArmorPart>& parts, std::vector<std::string>& problems);
 
-// The payload of a complete set, checked against its id (kCorrupt otherwise), kTruncated when
-// parts are missing.
+// The file a complete set carries: the packed bytes must hash to the set's id and unpack to at
+// most kMaxArmorPayload bytes (kCorrupt otherwise); kTruncated when parts are missing.
 Result<std::string> JoinArmor(const ArmorSet& set);
 
 // "fieldkit-core 20261127 -> 20261201 (update ABCDEFGH)" for messages.

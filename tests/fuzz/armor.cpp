@@ -1,6 +1,7 @@
 // Armored text parts as a reader finds them in pasted text, a file or standard input: the scan
 // never trusts a part whose checksum fails, a found part formats back to a part that scans the
-// same, and a complete set joins only to bytes whose id its parts name.
+// same, and a complete set joins only to a file of bounded size whose packed bytes have the id its parts name;
+// any bytes armor and read back whole.
 #include <string>
 
 #include "bundle/armor.hpp"
@@ -17,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     std::vector<std::string> problems;
     for (const auto& set : fk::bundle::GroupArmor(scan.parts, problems)) {
         if (set.Complete() != set.Missing().empty()) __builtin_trap();
-        if (auto bytes = fk::bundle::JoinArmor(set); bytes && fk::bundle::ArmorIdOf(*bytes) != set.label.id)
+        if (auto file = fk::bundle::JoinArmor(set); file && file->size() > fk::bundle::kMaxArmorPayload)
             __builtin_trap();
     }
     // Whatever the bytes, they armor and read back whole.
@@ -25,9 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     label.pack = "fuzz-seeds";
     label.from = 1;
     label.to = 2;
-    if (auto parts = fk::bundle::ArmorEncode(label, in, 160)) {
+    if (auto armored = fk::bundle::ArmorEncode(label, in, 160)) {
         std::string text;
-        for (const auto& p : *parts) text += p + "\n";
+        for (const auto& p : armored->parts) text += p + "\n";
         const auto back = fk::bundle::ScanArmor(text);
         std::vector<std::string> unused;
         auto sets = fk::bundle::GroupArmor(back.parts, unused);

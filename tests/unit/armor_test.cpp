@@ -95,8 +95,9 @@ TEST_CASE("base32 round-trips every length, reads either case, and refuses what 
 
 TEST_CASE("SMS parts are at most 160 characters, header included, and read back whole") {
     const std::string payload = Payload(1500);
-    auto parts = bundle::ArmorEncode(Label(), payload, 160);
-    REQUIRE(parts.ok());
+    auto armored = bundle::ArmorEncode(Label(), payload, 160);
+    REQUIRE(armored.ok());
+    auto* parts = &armored->parts;
     CHECK(parts->size() > 20);
     for (const auto& p : *parts) {
         CHECK(p.size() <= 160);
@@ -114,8 +115,8 @@ TEST_CASE("SMS parts are at most 160 characters, header included, and read back 
 TEST_CASE("the default is one part; a too small --part-chars is refused") {
     auto one = bundle::ArmorEncode(Label(), Payload(700), 0);
     REQUIRE(one.ok());
-    CHECK(one->size() == 1);
-    auto scan = bundle::ScanArmor((*one)[0]);
+    CHECK(one->parts.size() == 1);
+    auto scan = bundle::ScanArmor(one->parts[0]);
     REQUIRE(scan.parts.size() == 1);
     CHECK(JoinAll(scan.parts) == Payload(700));
     auto tiny = bundle::ArmorEncode(Label(), Payload(700), 40);
@@ -126,8 +127,9 @@ TEST_CASE("the default is one part; a too small --part-chars is refused") {
 
 TEST_CASE("parts shuffled, duplicated, damaged, wrapped at 72, quoted and among other words") {
     const std::string payload = Payload(1200);
-    auto parts = bundle::ArmorEncode(Label(), payload, 160);
-    REQUIRE(parts.ok());
+    auto armored = bundle::ArmorEncode(Label(), payload, 160);
+    REQUIRE(armored.ok());
+    auto* parts = &armored->parts;
     std::vector<std::string> shuffled = *parts;
     shuffled.push_back((*parts)[2]);  // a duplicate
     std::string damaged = (*parts)[4];
@@ -150,10 +152,12 @@ TEST_CASE("parts shuffled, duplicated, damaged, wrapped at 72, quoted and among 
 
 TEST_CASE("a missing part is named, and parts of two updates never mix") {
     const std::string a = Payload(900), b = Payload(901);
-    auto pa = bundle::ArmorEncode(Label(), a, 160);
-    auto pb = bundle::ArmorEncode(Label(), b, 160);  // same pack and editions, other bytes
-    REQUIRE(pa.ok());
-    REQUIRE(pb.ok());
+    auto aa = bundle::ArmorEncode(Label(), a, 160);
+    auto ab = bundle::ArmorEncode(Label(), b, 160);  // same pack and editions, other bytes
+    REQUIRE(aa.ok());
+    REQUIRE(ab.ok());
+    auto* pa = &aa->parts;
+    auto* pb = &ab->parts;
     std::string text;
     for (size_t i = 0; i < pa->size(); ++i)
         if (i != 2 && i != 3) text += (*pa)[i] + "\n";
@@ -180,8 +184,9 @@ TEST_CASE("a missing part is named, and parts of two updates never mix") {
 }
 
 TEST_CASE("a damaged header is named by its line and nothing of it is used") {
-    auto parts = bundle::ArmorEncode(Label(), Payload(100), 0);
-    REQUIRE(parts.ok());
+    auto armored = bundle::ArmorEncode(Label(), Payload(100), 0);
+    REQUIRE(armored.ok());
+    auto* parts = &armored->parts;
     std::string p = (*parts)[0];
     p.replace(p.find("1/1"), 3, "2/1");
     auto scan = bundle::ScanArmor("hello\n" + p);
@@ -197,9 +202,9 @@ TEST_CASE("a damaged header is named by its line and nothing of it is used") {
 }
 
 TEST_CASE("a phone's capital letters and lower-case copying are read alike") {
-    auto parts = bundle::ArmorEncode(Label(), Payload(300), 0);
-    REQUIRE(parts.ok());
-    std::string lower = (*parts)[0];
+    auto armored = bundle::ArmorEncode(Label(), Payload(300), 0);
+    REQUIRE(armored.ok());
+    std::string lower = armored->parts[0];
     std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
     lower[0] = 'F';
     auto scan = bundle::ScanArmor(lower);
