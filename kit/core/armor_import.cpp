@@ -40,6 +40,21 @@ std::vector<bundle::ArmorPart> StoredParts(const fs::path& data_dir, const bundl
     return out;
 }
 
+// Every update kept in the store, as grouped parts.
+std::vector<bundle::ArmorSet> PendingSets(const fs::path& data_dir) {
+    std::vector<bundle::ArmorSet> out;
+    std::error_code ec;
+    for (const auto& f : fs::directory_iterator(ArmorStoreDir(data_dir), ec)) {
+        const std::string name = f.path().filename().string();
+        if (name.size() != 14 || !name.ends_with(".txt") || !f.is_regular_file()) continue;
+        auto text = platform::ReadFile(f.path(), "stored update parts", kMaxStoredText);
+        if (!text) continue;
+        std::vector<std::string> unused;
+        for (auto& set : bundle::GroupArmor(bundle::ScanArmor(*text).parts, unused)) out.push_back(std::move(set));
+    }
+    return out;
+}
+
 // Text scanned, with the stored parts of every update it touches, grouped.
 struct Gathered {
     ArmorImport result;
@@ -53,6 +68,9 @@ Gathered Gather(const fs::path& data_dir, std::string_view text) {
     g.result.problems = std::move(scan.problems);
     std::set<bundle::ArmorId> ids;
     for (const auto& p : scan.parts) ids.insert(p.label.id);
+    // Whole updates kept because they could not install yet (a key not trusted then) try again.
+    for (const auto& s : PendingSets(data_dir))
+        if (s.Complete()) ids.insert(s.label.id);
     std::vector<bundle::ArmorPart> all;
     for (const auto& id : ids) {
         auto stored = StoredParts(data_dir, id);
@@ -144,15 +162,7 @@ ArmorImport ImportArmor(Library& lib, std::string_view text) {
 
 std::vector<ArmorSetStatus> PendingArmor(const Library& lib) {
     std::vector<ArmorSetStatus> out;
-    std::error_code ec;
-    for (const auto& f : fs::directory_iterator(ArmorStoreDir(lib.DataDir()), ec)) {
-        const std::string name = f.path().filename().string();
-        if (name.size() != 14 || !name.ends_with(".txt") || !f.is_regular_file()) continue;
-        auto text = platform::ReadFile(f.path(), "stored update parts", kMaxStoredText);
-        if (!text) continue;
-        std::vector<std::string> unused;
-        for (const auto& set : bundle::GroupArmor(bundle::ScanArmor(*text).parts, unused)) out.push_back(StatusOf(set));
-    }
+    for (const auto& set : PendingSets(lib.DataDir())) out.push_back(StatusOf(set));
     return out;
 }
 

@@ -35,7 +35,7 @@ std::filesystem::path ArmorStoreDir(const std::filesystem::path& data_dir);
 ArmorImport PreviewArmor(const Library& lib, std::string_view text);
 
 // Scans `text`, keeps its good parts with those stored before, and installs every update that is
-// now whole (deltas through ImportDeltas, bundles through ImportBundle: verified like any other).
+// now whole, and every whole one kept from before (deltas through ImportDeltas, bundles through ImportBundle: verified like any other).
 // The stored parts of an update go once it is installed or refused for good (bad signature,
 // damaged, older than installed); they stay when it may install later (unknown key, base missing).
 ArmorImport ImportArmor(Library& lib, std::string_view text);

@@ -14,6 +14,7 @@
 #include "bundle/builder.hpp"
 #include "bundle/content_loader.hpp"
 #include "bundle/delta.hpp"
+#include "bundle/signer.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -316,4 +317,30 @@ TEST_CASE("what updates of the shipped content cost as SMS (160 characters) and 
                   std::to_string(mail->parts[0].size()) + " characters\n";
     }
     MESSAGE(report);
+}
+
+TEST_CASE("a whole update from a publisher not trusted yet is kept, and installs once the key is trusted") {
+    Publisher p, stranger;
+    const std::string v1 = stranger.Build(Shipped(), 1);
+    const std::string v2 = stranger.Build(Edited(Shipped(), 1), 2);
+    REQUIRE(Fieldkit(p.kit, {"trust", "add", stranger.tmp / "key.pub"}).status == 0);
+    Spit(p.tmp / "v1.fkb", v1);
+    REQUIRE(Fieldkit(p.kit, {"import", p.tmp / "v1.fkb"}).status == 0);
+    REQUIRE(Fieldkit(p.kit, {"trust", "remove", fk::bundle::KeyFingerprint(stranger.keys.pub)}).status == 0);
+    auto delta = fk::bundle::MakeDelta(v1, v2, stranger.keys.sec);
+    REQUIRE(delta.ok());
+    std::string text;
+    for (const auto& part : p.Armor(*delta, "d.fkd", {"--part-chars", "160"})) text += part + "\n";
+    auto r = p.ImportText(text);
+    INFO(r.out, r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("unknown key") != std::string::npos);
+    CHECK_FALSE(StoreEmpty(p.kit));  // kept: it may install later
+    REQUIRE(Fieldkit(p.kit, {"trust", "add", stranger.tmp / "key.pub"}).status == 0);
+    auto again = p.ImportText("");
+    INFO(again.out, again.err);
+    CHECK(again.status == 0);
+    CHECK(again.out.find("installed armor-test version 2 (was 1)") != std::string::npos);
+    CHECK(InstalledVersion(p.kit, kPack) == 2);
+    CHECK(StoreEmpty(p.kit));
 }
