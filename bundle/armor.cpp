@@ -324,7 +324,9 @@ ArmorScan ScanArmor(std::string_view text) {
             }
         }
         if (!found) {
-            if (scan.problems.size() < kMaxProblems) scan.problems.push_back(PartName(part) + " (" + where + ") is damaged: its checksum does not match; ask for it again");
+            if (scan.problems.size() >= kMaxProblems) continue;
+            scan.damaged.push_back({scan.problems.size(), part.label, part.index});
+            scan.problems.push_back(PartName(part) + " (" + where + ") is damaged: its checksum does not match; ask for it again");
             continue;
         }
         scan.parts.push_back(std::move(part));

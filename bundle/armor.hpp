@@ -73,6 +73,14 @@ std::string FormatArmorPart(const ArmorPart& part);
 struct ArmorScan {
     std::vector<ArmorPart> parts;       // every part whose checksum holds (duplicates included)
     std::vector<std::string> problems;  // one line each: which part (or line) is damaged
+    // Damaged parts whose header could be read: (problem index, label, part number), so that a
+    // reader that also has a good copy can say so.
+    struct Damaged {
+        size_t problem;
+        ArmorLabel label;
+        std::uint32_t index;
+    };
+    std::vector<Damaged> damaged;
 };
 
 // Finds the parts in any text. A line's leading quote marks ("> ", ">>") are dropped, a part

@@ -1,4 +1,6 @@
 // Updates as text: `bundle armor` (publisher) and the text side of `import` (reader).
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -20,6 +22,9 @@ bool IsBinaryUpdate(std::string_view bytes) {
 }
 
 Result<std::string> ReadStandardInput() {
+    if (::isatty(STDIN_FILENO))
+        std::cerr << "Paste the update's text parts (any order, with the rest of the message if you like), then "
+                     "press Ctrl+D on a line of its own.\n";
     std::string text;
     char buf[65536];
     size_t n;

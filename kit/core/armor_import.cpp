@@ -78,6 +78,12 @@ Gathered Gather(const fs::path& data_dir, std::string_view text) {
     }
     all.insert(all.end(), scan.parts.begin(), scan.parts.end());  // stored first: they were checked before
     g.sets = bundle::GroupArmor(all, g.result.problems);
+    for (const auto& d : scan.damaged)  // a repeat with an error, beside a good copy: nothing to ask for
+        for (const auto& set : g.sets)
+            if (set.label == d.label && set.chars.count(d.index)) {
+                auto& text = g.result.problems[d.problem];
+                text = text.substr(0, text.rfind("; ask for it again")) + "; a good copy of it is here and used";
+            }
     return g;
 }
 

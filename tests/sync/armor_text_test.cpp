@@ -187,6 +187,7 @@ TEST_CASE("an update sent as SMS parts installs from a shuffled, quoted, re-wrap
     CHECK(r.out.find("installed armor-test version 2 (was 1)") != std::string::npos);
     CHECK(r.err.find("part 3/" + std::to_string(parts.size())) != std::string::npos);
     CHECK(r.err.find("damaged") != std::string::npos);
+    CHECK(r.err.find("a good copy of it is here and used") != std::string::npos);
     CHECK(InstalledVersion(p.kit, kPack) == 2);
     CHECK(StoreEmpty(p.kit));
 }
@@ -210,6 +211,7 @@ TEST_CASE("parts arriving over several days add up; what is missing or damaged i
     INFO(r1.out, r1.err);
     CHECK(r1.status == 0);
     CHECK(r1.err.find("part 5/" + std::to_string(n)) != std::string::npos);
+    CHECK(r1.err.find("ask for it again") != std::string::npos);
     CHECK(r1.out.find("missing 2, 4-6") != std::string::npos);
     CHECK(InstalledVersion(p.kit, kPack) == 1);
     CHECK_FALSE(StoreEmpty(p.kit));
