@@ -192,7 +192,7 @@ TEST_CASE("an update sent as SMS parts installs from a shuffled, quoted, re-wrap
     CHECK(StoreEmpty(p.kit));
 }
 
-TEST_CASE("parts arriving over several days add up; what is missing or damaged is named and nothing installs early") {
+TEST_CASE("parts arriving over several days add up, what is missing or damaged is named, nothing installs early") {
     Publisher p;
     const std::string v1 = p.Build(Shipped(), 1);
     const std::string v2 = p.Build(Edited(Shipped(), 10), 2);

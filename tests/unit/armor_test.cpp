@@ -112,7 +112,7 @@ TEST_CASE("SMS parts are at most 160 characters, header included, and read back 
     CHECK(JoinAll(scan.parts) == payload);
 }
 
-TEST_CASE("the default is one part; a too small --part-chars is refused") {
+TEST_CASE("the default is one part, and a too small --part-chars is refused") {
     auto one = bundle::ArmorEncode(Label(), Payload(700), 0);
     REQUIRE(one.ok());
     CHECK(one->parts.size() == 1);
