@@ -32,6 +32,10 @@ std::vector<Command> BundleCommands();
 std::vector<Command> PublishCommands();  // publish_commands.cpp
 std::vector<Command> SyncCommands();     // sync_commands.cpp
 std::vector<Command> NotesCommands();    // notes_commands.cpp
+std::vector<Command> ArmorCommands();    // armor_commands.cpp
+
+// `fieldkit import` of several inputs, standard input (`-`) or text files holding armored parts.
+int ImportInputs(Context& ctx, const Args& args);
 
 // The reader's own data as `fieldkit status` reports it.
 struct ReaderStatus {

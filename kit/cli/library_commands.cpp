@@ -225,16 +225,8 @@ int RunStatus(Context& ctx, const Args& a) {
 }
 
 int RunImport(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("import needs exactly one bundle file");
-    auto lib = OpenLibrary(ctx);
-    if (!lib) return Fail(lib.error().detail);
-    auto r = lib->ImportFile(a.Positional()[0]);
-    if (!r) return Fail(a.Positional()[0] + ": " + r.error().detail);
-    std::cout << "installed " << r->manifest.pack << " version " << r->manifest.version;
-    if (r->previous_version) std::cout << " (was " << r->previous_version << ")";
-    std::cout << ": " << r->manifest.article_count << " articles\n";
-    std::cerr << SharedIdsWarning(r->manifest.pack, r->shared_ids);
-    return 0;
+    if (a.Positional().empty()) return Usage("import needs a bundle or delta file, text files of update parts, or - (standard input)");
+    return ImportInputs(ctx, a);
 }
 
 int RunTrustAdd(Context& ctx, const Args& a) {
@@ -303,10 +295,13 @@ std::vector<Command> LibraryCommands() {
          std::string("  --json          print one JSON array\n") + kFilterHelp, filters, RunList},
         {"status", "[--json]", "installed packs, versions, content age, trusted keys, whether notes are locked", "",
          {{"--json"}, {}, {}}, RunStatus},
-        {"import", "FILE", "install a signed bundle from a file (a USB stick, a download)",
+        {"import", "FILE... | -", "install a signed bundle or delta from a file, or an update sent as text parts",
          "The bundle must be signed by a trusted key (the built-in release key or one added with\n"
          "`fieldkit trust add`) and newer than the installed version of its pack. The old version\n"
-         "stays in use until the new one is installed and checked.\n",
+         "stays in use until the new one is installed and checked.\n"
+         "Text parts (from `fieldkit bundle armor`: SMS, e-mail, chat) are read from text files or\n"
+         "standard input (`-`), in any order and among other text; parts that arrived are kept in\n"
+         "the data directory until the rest come, and the update installs once it is whole.\n",
          {{}, {}, {}}, RunImport},
         {"trust add", "KEY.pub", "trust another publisher's minisign public key", "", {{}, {}, {}}, RunTrustAdd},
         {"trust list", "", "print the trusted keys: id, fingerprint, and `retired` for a replaced key", "",

@@ -189,7 +189,7 @@ Result<ImportReport> Library::ImportFile(const fs::path& file) {
 Status ExpectedRelease::Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const {
     if (held_pack == pack && held_version == version) return Ok{};
     return MakeError(ErrorCode::kCorrupt, what + " holds pack '" + held_pack + "' version " +
-                                              std::to_string(held_version) + " where the release list names '" + pack +
+                                              std::to_string(held_version) + " where " + named_by + " names '" + pack +
                                               "' version " + std::to_string(version) + "; nothing installed");
 }
 

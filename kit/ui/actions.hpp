@@ -40,6 +40,8 @@ enum class ActionType {
     kRemovePassphrase,  // text = current passphrase
     kSetHistory,        // value = 0/1
     kWipeData,          // delete reader.sqlite (the screen asked for confirmation)
+    kPasteText,         // text = what the reader pasted: shows the update parts in it, keeps nothing
+    kPasteInstall,      // text = the same: keeps its parts, installs every update now whole
 };
 
 struct Action {

@@ -71,6 +71,8 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     if ((ImGui::Button("Import") || enter) && !view.import_path.empty())
         out.push_back({ActionType::kImportFile, view.import_path});
     ImGui::Spacing();
+    DrawPasteUpdate(model, view, out);
+    ImGui::Spacing();
     DrawMuted(view, "Data folder: " + model.DataDir().string());
     ImGui::EndChild();
 }

@@ -27,6 +27,7 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     m->m_taxonomy = m->m_index->Taxonomy();
     m->m_article_count = m->m_index->ArticleCount();
     m->RefreshHome();
+    m->m_paste.pending = core::PendingArmor(*m->m_library);  // update parts kept from before
     m->ApplySync({}, false, 0);
     return m;
 }
@@ -349,6 +350,10 @@ void Model::Apply(Action a) {
         case ActionType::kSetHistory:
         case ActionType::kWipeData:
             ApplyPrivacy(a);
+            break;
+        case ActionType::kPasteText:
+        case ActionType::kPasteInstall:
+            ApplyPaste(a);
             break;
     }
 }

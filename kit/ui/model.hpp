@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kit/core/armor_import.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/reader_data.hpp"
@@ -54,6 +55,12 @@ struct SyncStatus {
     bool running = false;  // an engine runs in this window
     SyncView view;         // its last snapshot and download figures
     SyncLines lines;       // the same in words
+};
+
+// "Paste update": updates sent as text parts (SMS, e-mail), see kit/core/armor_import.hpp.
+struct PasteState {
+    core::ArmorImport found;                   // in the pasted text, with the parts kept before
+    std::vector<core::ArmorSetStatus> pending;  // every unfinished update kept in the data folder
 };
 
 class Model {
@@ -100,6 +107,7 @@ public:
     // What PollSync does with one view of the engine (tests inject snapshots here).
     bool ApplySync(const SyncView& view, bool running, std::int64_t now);
     const SyncStatus& Sync() const { return m_sync; }
+    const PasteState& Paste() const { return m_paste; }
 
     // For benchmarks and tests: show these hits, or this article body, as if found.
     void InjectResults(core::SearchResults results);
@@ -126,6 +134,7 @@ private:
     void ApplyPrivacy(Action& a);  // model_privacy.cpp
     void RefreshReaderState();
     void WipeReaderData();
+    void ApplyPaste(const Action& a);  // model_paste.cpp
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -149,6 +158,7 @@ private:
     std::string m_message;
     bool m_message_error = false;
 
+    PasteState m_paste;
     SyncStatus m_sync;
     core::SyncOptions m_sync_options;  // as given to StartSync (the metered mode comes from settings)
     std::function<void()> m_sync_wake;

@@ -24,6 +24,9 @@ void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out);
 void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out);
 void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out);
 
+// "Paste update" on the Library screen: updates that came as text parts (draw_paste.cpp).
+void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out);
+
 // The passphrase prompt of locked notes (`where` keeps widget ids apart), and the Settings
 // sections on the passphrase, history and wiping the reader's data (draw_privacy.cpp).
 void DrawUnlockPrompt(const Model& model, ViewState& view, ActionQueue& out, const char* where);

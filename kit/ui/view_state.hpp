@@ -31,6 +31,7 @@ struct ViewState {
     int shown_selection = -1;    // the hit last scrolled into view
     std::string import_path;     // the Library screen's file box
     std::string trust_path;      // the Library screen's key file box
+    std::string paste_text;      // the Library screen's "Paste update" box
     int ask_above_mb = 0;        // the Settings screen's metered limit box
     bool ask_editing = false;    // ... had the keyboard last frame
     bool focus_search = false;   // put the keyboard in the search box next frame

@@ -35,6 +35,8 @@ mkdir -p "$work/mirror"
 cp "$work/v1.fkb" "$corpus/bundle_reader/seed-v1.fkb"
 cp "$work/v3.fkb" "$corpus/bundle_reader/seed-rotated.fkb"
 cp "$work/v1-v2.fkd" "$corpus/delta_reader/seed-v1-v2.fkd"
+"$fk" bundle armor "$work/v1-v2.fkd" --part-chars 160 -o "$corpus/armor/seed-sms-parts.txt" >/dev/null
+"$fk" bundle armor "$work/v1-v2.fkd" -o "$corpus/armor/seed-one-part.txt" >/dev/null
 cp "$work/v3.fkb" "$corpus/root_peek/seed-rotated.fkb"
 cp "$work/roots.json" "$corpus/root_peek/seed-roots.json"
 { cat "$work/mirror/release.json"; printf '\n--\n'; cat "$work/mirror/release.json.minisig"; } \

@@ -1,0 +1,161 @@
+// Updates as text: `bundle armor` (publisher) and the text side of `import` (reader).
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "bundle/armor.hpp"
+#include "bundle/bundle_file.hpp"
+#include "bundle/delta.hpp"
+#include "kit/cli/command.hpp"
+#include "kit/cli/output.hpp"
+#include "kit/core/armor_import.hpp"
+#include "platform/files.hpp"
+
+namespace fk::cli {
+namespace {
+
+constexpr std::uint64_t kMaxTextInput = 16 << 20;
+
+bool IsBinaryUpdate(std::string_view bytes) {
+    return bundle::LooksLikeDelta(bytes) || bytes.substr(0, 8) == "FKBUNDLE";
+}
+
+Result<std::string> ReadStandardInput() {
+    if (::isatty(STDIN_FILENO))
+        std::cerr << "Paste the update's text parts (any order, with the rest of the message if you like), then "
+                     "press Ctrl+D on a line of its own.\n";
+    std::string text;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+        text.append(buf, n);
+        if (text.size() > kMaxTextInput)
+            return MakeError(ErrorCode::kTooLarge, "standard input: more than 16 MiB of text; nothing installed");
+    }
+    if (std::ferror(stdin)) return MakeError(ErrorCode::kIo, "standard input: read error");
+    return text;
+}
+
+void PrintInstalled(const core::ImportReport& r) {
+    std::cout << "installed " << r.manifest.pack << " version " << r.manifest.version;
+    if (r.previous_version) std::cout << " (was " << r.previous_version << ")";
+    std::cout << ": " << r.manifest.article_count << " articles\n";
+}
+
+int RunArmor(Context&, const Args& a) {
+    if (a.Positional().size() != 1) return Usage("bundle armor needs exactly one delta (or, with --bundle, bundle) file");
+    const std::string& path = a.Positional()[0];
+    const auto kind = a.Flag("--bundle") ? bundle::ArmorKind::kBundle : bundle::ArmorKind::kDelta;
+    size_t part_chars = 0;
+    if (auto n = a.Option("--part-chars")) {
+        try {
+            size_t used = 0;
+            const long long v = std::stoll(*n, &used);
+            if (used != n->size() || v < 1) throw 0;
+            part_chars = static_cast<size_t>(v);
+        } catch (...) {
+            return Usage("--part-chars must be a whole number of characters (160 for one SMS)");
+        }
+    }
+    auto bytes = platform::ReadFile(path, kind == bundle::ArmorKind::kDelta ? "delta" : "bundle", bundle::kMaxArmorPayload);
+    if (!bytes) return Fail(bytes.error().detail);
+    auto label = bundle::LabelForFile(*bytes, kind);
+    if (!label) {
+        if (kind == bundle::ArmorKind::kDelta && bytes->substr(0, 8) == "FKBUNDLE")
+            return Fail(path + " is a bundle: add --bundle to send a whole (small) bundle as text");
+        return Fail(path + ": " + label.error().detail);
+    }
+    auto armored = bundle::ArmorEncode(*label, *bytes, part_chars);
+    if (!armored)
+        return armored.error().code == ErrorCode::kUsage ? Usage(armored.error().detail)
+                                                         : Fail(path + ": " + armored.error().detail);
+    const auto* parts = &armored->parts;
+    std::string text;
+    for (const auto& p : *parts) text += (text.empty() ? "" : "\n") + p + "\n";
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "%zu part%s, %zu characters, for %s", parts->size(),
+                  parts->size() == 1 ? "" : "s", text.size(), bundle::DescribeArmor(armored->label).c_str());
+    if (auto out = a.Option("-o")) {
+        if (auto st = platform::WriteFileAtomic(*out, text, "text parts"); !st) return Fail(st.error().detail);
+        std::cout << "wrote " << *out << ": " << summary << "\n";
+    } else {
+        std::cout << text;
+        std::cerr << summary << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int ImportInputs(Context& ctx, const Args& a) {
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
+    std::string text;
+    int status = 0;
+    bool any_text = false;
+    for (const auto& name : a.Positional()) {
+        Result<std::string> bytes = name == "-" ? ReadStandardInput()
+                                                : platform::ReadFile(name, "bundle", bundle::kMaxRawPayloadSize);
+        if (!bytes) {
+            status = Fail(bytes.error().detail);
+            continue;
+        }
+        const bool binary = IsBinaryUpdate(*bytes);
+        const auto scan = binary ? bundle::ArmorScan{} : bundle::ScanArmor(*bytes);
+        const bool parts = !scan.parts.empty() || !scan.problems.empty();
+        // A bundle or delta file, or a lone file that holds no parts: installed or refused as ever.
+        if (name != "-" && (binary || (a.Positional().size() == 1 && !parts))) {
+            auto r = binary && bundle::LooksLikeDelta(*bytes) ? lib->ImportDeltas({std::move(*bytes)}) : lib->ImportBundle(*bytes);
+            if (!r) {
+                status = Fail(name + ": " + r.error().detail);
+                continue;
+            }
+            PrintInstalled(*r);
+            std::cerr << SharedIdsWarning(r->manifest.pack, r->shared_ids);
+            continue;
+        }
+        if (binary) {
+            status = Fail("standard input: give a bundle or delta file by its name; standard input takes text parts");
+            continue;
+        }
+        any_text = true;
+        text += *bytes + "\n";
+    }
+    if (!any_text) return status;
+    const core::ArmorImport r = core::ImportArmor(*lib, text);
+    for (const auto& p : r.problems) std::cerr << "fieldkit: " << p << "\n";
+    if (r.sets.empty()) return Fail("no update parts found in the text (they begin with FKD1 or FKB1)");
+    for (const auto& s : r.sets) {
+        const std::string what = bundle::DescribeArmor(s.label);
+        if (s.installed) {
+            PrintInstalled(*s.installed);
+            std::cerr << SharedIdsWarning(s.installed->manifest.pack, s.installed->shared_ids);
+        } else if (s.refused) {
+            status = Fail(what + ": all " + std::to_string(s.label.count) + " parts arrived, but it is refused: " +
+                          s.refused->detail);
+        } else {
+            std::cout << what << ": " << s.present.size() << " of " << s.label.count << " parts; missing "
+                      << bundle::FormatPartList(s.missing) << " (the others are kept: import the rest when they arrive)\n";
+        }
+    }
+    return status;
+}
+
+std::vector<Command> ArmorCommands() {
+    return {
+        {"bundle armor", "DELTA.fkd [--bundle] [--part-chars N] [-o FILE]",
+         "write a signed delta (or a small bundle) as text parts for SMS, e-mail, radio mail",
+         "Each part is a header line (FKD1 PACK FROM TO I/N ID CHECKSUM) and lines of base32: letters\n"
+         "and the digits 2-7 only, case-insensitive, so phones, mail clients and hands do not change it.\n"
+         "Readers install it with `fieldkit import -` (paste) or `fieldkit import FILE...`, parts in any\n"
+         "order, among other text; it installs only once every part arrived and the signature checks.\n"
+         "  --bundle         FILE is a bundle (.fkb), for a new small pack\n"
+         "  --part-chars N   at most N characters a part, header included (160: one SMS);\n"
+         "                   default one part of any length\n"
+         "  -o FILE          write the parts to FILE instead of standard output\n",
+         {{"--bundle"}, {"--part-chars", "-o"}, {{"--output", "-o"}}}, RunArmor},
+    };
+}
+
+}  // namespace fk::cli
