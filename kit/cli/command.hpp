@@ -32,6 +32,7 @@ std::vector<Command> BundleCommands();
 std::vector<Command> PublishCommands();  // publish_commands.cpp
 std::vector<Command> SyncCommands();     // sync_commands.cpp
 std::vector<Command> NotesCommands();    // notes_commands.cpp
+std::vector<Command> ReportCommands();   // report_commands.cpp
 
 // The reader's own data as `fieldkit status` reports it.
 struct ReaderStatus {
