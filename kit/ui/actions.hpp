@@ -40,6 +40,10 @@ enum class ActionType {
     kRemovePassphrase,  // text = current passphrase
     kSetHistory,        // value = 0/1
     kWipeData,          // delete reader.sqlite (the screen asked for confirmation)
+    kReportArticle,     // a field report on the open article: arg = kind, text = note
+    kReportPractice,    // a field report of a new practice: text = note
+    kDeleteReport,      // text = report id
+    kSendReports,       // send the waiting field reports (the reader pressed Send)
 };
 
 struct Action {

@@ -27,6 +27,7 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     m->m_taxonomy = m->m_index->Taxonomy();
     m->m_article_count = m->m_index->ArticleCount();
     m->RefreshHome();
+    m->RefreshOutbox();
     m->ApplySync({}, false, 0);
     return m;
 }
@@ -349,6 +350,12 @@ void Model::Apply(Action a) {
         case ActionType::kSetHistory:
         case ActionType::kWipeData:
             ApplyPrivacy(a);
+            break;
+        case ActionType::kReportArticle:
+        case ActionType::kReportPractice:
+        case ActionType::kDeleteReport:
+        case ActionType::kSendReports:
+            ApplyReports(a);
             break;
     }
 }

@@ -15,6 +15,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/reader_data.hpp"
+#include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
@@ -101,6 +102,14 @@ public:
     bool ApplySync(const SyncView& view, bool running, std::int64_t now);
     const SyncStatus& Sync() const { return m_sync; }
 
+    // Field reports (model_reports.cpp): the outbox as stored, oldest first. Send goes through
+    // the sync engine when one runs (on its thread, after a check that reaches a mirror),
+    // otherwise at once; nothing leaves without kSendReports.
+    const std::vector<core::OutboxItem>& Outbox() const { return m_outbox; }
+    int WaitingReports() const;
+    // Inbox limits for the direct send (tests shorten them).
+    core::SendOptions& ReportSendOptions() { return m_report_send; }
+
     // For benchmarks and tests: show these hits, or this article body, as if found.
     void InjectResults(core::SearchResults results);
     void InjectArticle(core::ArticleView view);
@@ -126,6 +135,8 @@ private:
     void ApplyPrivacy(Action& a);  // model_privacy.cpp
     void RefreshReaderState();
     void WipeReaderData();
+    void ApplyReports(Action& a);  // model_reports.cpp
+    void RefreshOutbox();
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -148,6 +159,15 @@ private:
     std::vector<Place> m_back, m_forward;
     std::string m_message;
     bool m_message_error = false;
+
+    std::vector<core::OutboxItem> m_outbox;
+    core::SendOptions m_report_send = QuickSend();
+    static core::SendOptions QuickSend() {  // one round, short waits: the window is waiting
+        core::SendOptions o;
+        o.limits = platform::HttpLimits{5, 256, 5, 10};
+        o.attempts = 1;
+        return o;
+    }
 
     SyncStatus m_sync;
     core::SyncOptions m_sync_options;  // as given to StartSync (the metered mode comes from settings)

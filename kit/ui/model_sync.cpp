@@ -52,6 +52,7 @@ bool Model::ApplySync(const SyncView& view, bool running, std::int64_t now) {
                 fresh.push_back(u);
             }
         if (!fresh.empty()) ReloadAfterUpdate(fresh);
+        RefreshOutbox();  // the pass may have sent field reports
         changed = true;
     }
     const bool has_mirror = !m_sync_options.mirrors.empty() || !m_home.sync.mirrors.empty();
