@@ -128,6 +128,7 @@ int RunReportDelete(Context& ctx, const Args& a) {
     }
     auto removed = reader->DeleteReport(id);
     if (!removed) return Fail(removed.error().detail);
+    core::SettleAsked(*reader);
     std::cout << "deleted report " << which << "\n";
     return 0;
 }
@@ -171,9 +172,10 @@ int RunReportSend(Context& ctx, const Args& a) {
         return 0;
     }
     // Asked once, kept until all went: the sync engine tries again whenever it reaches a mirror.
-    (void)reader->SetSetting(core::kReportsSendPending, "1");
+    (void)core::AskToSend(*reader);
+    o.only = core::AskedToSend(*reader);
     const auto sent = core::SendOutbox(*reader, inboxes, o);
-    if (sent.waiting == 0) (void)reader->SetSetting(core::kReportsSendPending, "");
+    core::SettleAsked(*reader);
     std::cout << "sent " << sent.sent << " report(s); " << sent.waiting << " waiting\n";
     if (sent.waiting == 0) return 0;
     return Fail(sent.last_error + ". Other ways out: fieldkit report send --to DIR (a USB stick), "

@@ -80,7 +80,7 @@ SendReport SendOutbox(ReaderData& reader, const std::vector<std::string>& inboxe
     auto waiting = [&] {
         std::vector<OutboxReport> out;
         for (auto& r : reader.Outbox())
-            if (r.sent_day == 0) out.push_back(std::move(r));
+            if (r.sent_day == 0 && (o.only.empty() || o.only.count(r.id))) out.push_back(std::move(r));
         return out;
     };
     if (inboxes.empty()) {
@@ -100,6 +100,7 @@ SendReport SendOutbox(ReaderData& reader, const std::vector<std::string>& inboxe
             if (pending.empty()) break;
             for (const auto& r : pending) {
                 if (o.cancel && o.cancel->load()) return result;
+                if (!o.only.empty() && !o.only.count(r.id)) continue;
                 long status = 0;
                 auto answer = platform::HttpPost(inbox, r.signed_json, "application/json", 1024, o.limits, &status, o.cancel);
                 if (!answer) {
@@ -143,16 +144,46 @@ std::vector<std::string> ArmorOutbox(ReaderData& reader) {
     return lines;
 }
 
+Status AskToSend(ReaderData& reader) {
+    std::string ids;
+    for (const auto& r : reader.Outbox())
+        if (r.sent_day == 0) ids += (ids.empty() ? "" : " ") + r.id;
+    return reader.SetSetting(kReportsSendPending, ids);
+}
+
+std::set<std::string> AskedToSend(ReaderData& reader) {
+    std::set<std::string> ids;
+    const std::string text = reader.Setting(kReportsSendPending);
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        if (end > at) ids.insert(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return ids;
+}
+
+void SettleAsked(ReaderData& reader) {
+    const auto asked = AskedToSend(reader);
+    if (asked.empty()) return;
+    std::string ids;
+    for (const auto& r : reader.Outbox())
+        if (r.sent_day == 0 && asked.count(r.id)) ids += (ids.empty() ? "" : " ") + r.id;
+    (void)reader.SetSetting(kReportsSendPending, ids);
+}
+
 void SendPendingReports(const fs::path& data_dir, const BuiltIn& built_in, const std::atomic<bool>* cancel) {
     auto reader = ReaderData::Open(data_dir);
-    if (!reader || reader->Setting(kReportsSendPending) != "1") return;
+    if (!reader) return;
+    SendOptions o;
+    o.only = AskedToSend(*reader);
+    if (o.only.empty()) return;
     auto library = Library::Open(data_dir, built_in);
     if (!library) return;
-    SendOptions o;
     o.attempts = 1;  // the engine's own back-off paces the next try
     o.cancel = cancel;
-    const auto sent = SendOutbox(*reader, AdvertisedInboxes(*library), o);
-    if (sent.waiting == 0) (void)reader->SetSetting(kReportsSendPending, "");
+    (void)SendOutbox(*reader, AdvertisedInboxes(*library), o);
+    SettleAsked(*reader);
 }
 
 }  // namespace fk::core

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ std::vector<std::string> AdvertisedInboxes(const Library& library);
 
 struct SendOptions {
     platform::HttpLimits limits{10, 256, 15, 30};
+    std::set<std::string> only;          // these report ids; empty: every waiting report
     int attempts = 3;                    // per inbox, with back-off between rounds
     std::function<void(int)> sleep_s;    // waits between rounds (tests and the window pass their own)
     std::function<void(const std::string&)> on_note;
@@ -61,13 +63,17 @@ Result<int> WriteReportFiles(ReaderData& reader, const std::filesystem::path& di
 // One "FKR1:..." line per unsent report.
 std::vector<std::string> ArmorOutbox(ReaderData& reader);
 
-// Settings key: the reader asked to send and some reports have not gone yet; the sync engine
-// tries again after each check that reaches a mirror.
+// The reader's "send": the ids of the reports waiting at that moment, kept (in a setting) until
+// they went. The sync engine tries again after each check that reaches a mirror, and only
+// those: a report written later waits for its own Send.
 inline constexpr const char* kReportsSendPending = "reports_send_pending";
+Status AskToSend(ReaderData& reader);
+std::set<std::string> AskedToSend(ReaderData& reader);
+// Drops the ids that are no longer waiting (sent or deleted).
+void SettleAsked(ReaderData& reader);
 
-// For the sync engine after a check that reached a mirror: if the reader asked to send and
-// reports still wait, one round over the advertised inboxes; the request is cleared when
-// none waits. Opens its own ReaderData and Library (the engine's thread).
+// For the sync engine after a check that reached a mirror: one round over the advertised
+// inboxes with the reports the reader asked to send that still wait. Opens its own ReaderData and Library (the engine's thread).
 void SendPendingReports(const std::filesystem::path& data_dir, const BuiltIn& built_in,
                         const std::atomic<bool>* cancel);
 

@@ -113,6 +113,7 @@ void SyncEngine::Loop() {
             std::lock_guard lock(m_mutex);
             m_snapshot.phase = SyncPhase::kIdle;
             m_snapshot.last_check = NowSeconds();
+            ++m_snapshot.passes;
             if (state) {
                 m_snapshot.last_success = state->last_success;
                 m_snapshot.consecutive_failures = state->consecutive_failures;

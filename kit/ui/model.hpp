@@ -173,6 +173,7 @@ private:
     core::SyncOptions m_sync_options;  // as given to StartSync (the metered mode comes from settings)
     std::function<void()> m_sync_wake;
     std::int64_t m_sync_seen_check = -1;                  // last_check of the last pass handled
+    std::uint64_t m_sync_seen_passes = 0;                 // its pass count (two passes may share a second)
     std::map<std::string, std::uint64_t> m_sync_handled;  // pack -> version already reloaded
     std::unique_ptr<SyncLink> m_sync_link;                // last member: stopped first
 };

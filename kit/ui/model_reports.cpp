@@ -31,9 +31,10 @@ void Model::ApplyReports(Action& a) {
         case ActionType::kDeleteReport:
             if (auto removed = m_reader->DeleteReport(a.text); !removed)
                 SetMessage("The report was not deleted: " + removed.error().detail, true);
+            core::SettleAsked(*m_reader);
             break;
         case ActionType::kSendReports: {
-            (void)m_reader->SetSetting(core::kReportsSendPending, "1");
+            (void)core::AskToSend(*m_reader);
             if (m_sync_link) {
                 // On the engine's thread, after a check: the window never waits on the network.
                 m_sync_link->CheckNow();
@@ -42,9 +43,11 @@ void Model::ApplyReports(Action& a) {
                            false);
                 break;
             }
-            const auto sent = core::SendOutbox(*m_reader, core::AdvertisedInboxes(*m_library), m_report_send);
+            core::SendOptions o = m_report_send;
+            o.only = core::AskedToSend(*m_reader);
+            const auto sent = core::SendOutbox(*m_reader, core::AdvertisedInboxes(*m_library), o);
+            core::SettleAsked(*m_reader);
             if (sent.waiting == 0) {
-                (void)m_reader->SetSetting(core::kReportsSendPending, "");
                 SetMessage("Sent " + std::to_string(sent.sent) + " report(s).", false);
             } else {
                 SetMessage("Sent " + std::to_string(sent.sent) + ", " + std::to_string(sent.waiting) +

@@ -154,6 +154,14 @@ TEST_CASE("Send in Settings goes out through the window's sync engine to fieldki
     CHECK(m.Message().find("next update check") != std::string::npos);
     REQUIRE(settle([&] { return m.WaitingReports() == 0; }));
     CHECK(m.Outbox()[0].stored.sent_via == url + "/inbox");
+    // A report written after Send waits for its own Send, however often the engine checks.
+    m.Apply(Action{ActionType::kReportArticle, "second thoughts", 0, "wrong"});
+    const std::uint64_t before = m.Sync().view.snapshot.passes;
+    m.Apply(Action{ActionType::kCheckNow});
+    REQUIRE(settle([&] {
+        return m.Sync().view.snapshot.passes > before && m.Sync().view.snapshot.phase == fk::core::SyncPhase::kIdle;
+    }));
+    CHECK(m.WaitingReports() == 1);
     m.StopSync();
     int stored = 0;
     for (const auto& f : fs::directory_iterator(inbox)) stored += f.path().extension() == ".fkr" ? 1 : 0;
