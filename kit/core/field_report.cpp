@@ -52,12 +52,14 @@ bool IsAddress(std::string_view a) {
     return bundle::IsValidPackId(a.substr(0, slash)) && bundle::IsValidPackId(a.substr(slash + 1));
 }
 
-// A note may hold line breaks and tabs but no other control characters (it is printed on
-// terminals), and must be UTF-8 (checked by the JSON encoder).
+// A note may hold line breaks and tabs but no other control characters, C1 ones (U+0080 to
+// U+009F) included: it is printed on the publisher's terminal. It must be UTF-8 (checked by
+// the JSON encoder).
 bool IsPlainNote(std::string_view note) {
-    for (char c : note) {
-        const auto b = static_cast<unsigned char>(c);
-        if ((b < 0x20 && c != '\n' && c != '\t') || b == 0x7f) return false;
+    for (size_t i = 0; i < note.size(); ++i) {
+        const auto b = static_cast<unsigned char>(note[i]);
+        if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7f) return false;
+        if (b == 0xC2 && i + 1 < note.size() && static_cast<unsigned char>(note[i + 1]) < 0xA0) return false;
     }
     return true;
 }
@@ -110,6 +112,8 @@ std::optional<ReportKind> ParseReportKind(std::string_view name) {
         if (name == ReportKindName(k)) return k;
     return std::nullopt;
 }
+
+ReportSigningKey::~ReportSigningKey() { sodium_memzero(secret.data(), secret.size()); }
 
 std::string ReportSigningKey::PublicHex() const { return Hex(secret.data() + 32, 32); }
 

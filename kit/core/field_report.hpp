@@ -39,6 +39,10 @@ struct FieldReport {
 // The kit's signing key (Ed25519, libsodium layout: seed || public key).
 struct ReportSigningKey {
     std::array<std::uint8_t, 64> secret{};
+    ReportSigningKey() = default;
+    ReportSigningKey(const ReportSigningKey&) = default;
+    ReportSigningKey& operator=(const ReportSigningKey&) = default;
+    ~ReportSigningKey();  // wipes the secret
     std::string PublicHex() const;
 };
 

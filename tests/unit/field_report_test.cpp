@@ -69,6 +69,8 @@ TEST_CASE("report fields are checked when a report is made") {
     CHECK(MakeReport("power", ReportKind::kWrong, std::string(kMaxReportNote + 1, 'a'), 0, *key).error().code ==
           ErrorCode::kUsage);
     CHECK(MakeReport("power", ReportKind::kWrong, "bell\a", 0, *key).error().code == ErrorCode::kUsage);
+    CHECK(MakeReport("power", ReportKind::kWrong, "csi \xC2\x9B" "31m", 0, *key).error().code == ErrorCode::kUsage);
+    CHECK(MakeReport("power", ReportKind::kWrong, "caf\xC3\xA9, \xC2\xA0nbsp, \xD9\x85", 0, *key).ok());
     CHECK(MakeReport("power", ReportKind::kWrong, "\xff\xfe", 0, *key).error().code == ErrorCode::kUsage);
     CHECK(MakeReport("trainer-pack/power", ReportKind::kWorked, "", 0, *key).ok());
     CHECK(MakeReport("", ReportKind::kPractice, "We run the IXP switch from a car battery", 0, *key).ok());
