@@ -100,6 +100,7 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     rm.created = std::max(options.created.value_or(Now()), rm.created + 1);
     rm.expires = rm.created + options.expiry_seconds;
     if (options.mirrors) rm.mirrors = *options.mirrors;
+    if (options.inbox) rm.inbox = *options.inbox;
     if (!m.roots.empty()) rm.roots = m.roots;  // the newest chain, for kits that meet the new key here first
     const std::string json = ReleaseManifestToJson(rm);
     if (json.size() > kMaxReleaseFileSize)  // kits would refuse it unread

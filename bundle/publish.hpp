@@ -18,6 +18,7 @@ struct PublishOptions {
     int delta_bases = 5;                    // deltas from up to this many previous releases
     std::int64_t expiry_seconds = 30 * 86400;
     std::optional<std::vector<std::string>> mirrors;  // default: keep the current list
+    std::optional<std::string> inbox;  // field report inbox URL; default: keep; "" removes it
     std::optional<std::int64_t> created;    // default: now (at least the previous created + 1)
 };
 

@@ -50,6 +50,7 @@ std::string ReleaseManifestToJson(const ReleaseManifest& m) {
     json j = {{"format", m.format},   {"created", m.created}, {"created_iso", IsoTime(m.created)},
               {"expires", m.expires}, {"mirrors", m.mirrors}, {"packs", packs}};
     if (!m.roots.empty()) j["roots"] = json::parse(RootsToJson(m.roots));
+    if (!m.inbox.empty()) j["inbox"] = m.inbox;
     return j.dump(1) + "\n";
 }
 
@@ -62,6 +63,7 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
         m.created = JsonInt<std::int64_t>(j, "created");
         m.expires = JsonInt<std::int64_t>(j, "expires");
         m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
+        if (j.contains("inbox")) m.inbox = j.at("inbox").get<std::string>();
         if (j.contains("roots")) {
             auto roots = RootsFromJson(j.at("roots").dump());
             if (!roots) return roots.error();

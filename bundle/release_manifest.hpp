@@ -56,6 +56,8 @@ struct ReleaseManifest {
     std::int64_t created = 0;  // Unix seconds; strictly increases from one publish to the next
     std::int64_t expires = 0;  // past it, sync refuses the list from that mirror and asks the next
     std::vector<std::string> mirrors;
+    // Where kits may POST field reports (http or https); empty: this publisher takes none.
+    std::string inbox;
     std::map<std::string, PackRelease> packs;
     std::vector<RootLink> roots;  // key-rotation chain (from the newest bundle); omitted when empty
 };

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "platform/result.hpp"
 
@@ -58,6 +59,17 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
 Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,
                     const HttpLimits& limits, const HttpProgressFn& progress, HttpStats* stats = nullptr,
                     const std::atomic<bool>* cancel = nullptr);
+
+// POSTs `body` (a small upload: a field report) and returns the answer's status and body (at
+// most max_answer bytes). Redirects are not followed: an inbox answers where it is asked.
+// Errors: kOffline, kTimeout, kHttpStatus (4xx/5xx: `status` says which), kTooLarge, kUsage.
+struct HttpPostAnswer {
+    long status = 0;
+    std::string body;
+};
+Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, const std::string& content_type,
+                                std::uint64_t max_answer, const HttpLimits& limits, long* status = nullptr,
+                                const std::atomic<bool>* cancel = nullptr);
 
 // True for http:// and https:// URLs (the only ones fieldkit fetches).
 bool IsHttpUrl(const std::string& url);

@@ -212,6 +212,38 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
     return answer;
 }
 
+Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, const std::string& content_type,
+                                std::uint64_t max_answer, const HttpLimits& limits, long* status,
+                                const std::atomic<bool>* cancel) {
+    if (status) *status = 0;
+    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, "'" + url + "': only http:// and https:// URLs");
+    std::unique_ptr<CURL, EasyFree> c(NewEasy());
+    if (!c) return MakeError(ErrorCode::kInternal, "libcurl did not initialise");
+    HttpPostAnswer answer;
+    Sink sink;
+    sink.memory = &answer.body;
+    sink.limit = max_answer;
+    sink.cancel = cancel;
+    Configure(c.get(), url, limits, sink);
+    curl_easy_setopt(c.get(), CURLOPT_POST, 1L);
+    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    // No "Expect: 100-continue" round trip for a body this small.
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
+        curl_slist_append(curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str()), "Expect:"),
+        curl_slist_free_all);
+    curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
+    const CURLcode rc = curl_easy_perform(c.get());
+    answer.status = ResponseCode(c.get());
+    if (status) *status = answer.status;
+    if (sink.too_large)
+        return MakeError(ErrorCode::kTooLarge, "'" + url + "': answer larger than " + std::to_string(max_answer) + " bytes");
+    if (sink.redirected || (answer.status >= 300 && answer.status < 400))
+        return MakeError(ErrorCode::kHttpStatus, "'" + url + "': answered with a redirect; inboxes are not followed elsewhere");
+    if (rc != CURLE_OK) return CurlError(rc, url, answer.status);
+    return answer;
+}
+
 Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,
                     const HttpLimits& limits, const HttpProgressFn& progress, HttpStats* stats,
                     const std::atomic<bool>* cancel) {

@@ -88,6 +88,12 @@ std::optional<RequestHead> ParseRequestHead(std::string_view head) {
             out.range = std::string(value);
         } else if (EqualsNoCase(name, "if-none-match")) {
             out.if_none_match = std::string(value);
+        } else if (EqualsNoCase(name, "content-length")) {
+            const auto n = ParseDecimal(value);
+            if (!n || out.content_length) return std::nullopt;  // unreadable or twice: smuggling
+            out.content_length = *n;
+        } else if (EqualsNoCase(name, "transfer-encoding")) {
+            out.chunked_or_encoded = true;
         }
     }
     return out;

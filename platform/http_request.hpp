@@ -15,6 +15,8 @@ struct RequestHead {
     std::string target;               // path, query removed
     std::optional<std::string> range; // value of the Range header, if any
     std::string if_none_match;        // value of If-None-Match, empty if none
+    std::optional<std::uint64_t> content_length;  // a POST's body length (one header, decimal)
+    bool chunked_or_encoded = false;  // a Transfer-Encoding header was sent (POST bodies need a length)
 };
 
 // `head` is everything up to and including the blank line ("\r\n\r\n"). Returns nullopt for a

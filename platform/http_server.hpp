@@ -1,5 +1,5 @@
-// A tiny read-only HTTP/1.1 file server for `fieldkit serve`: GET and HEAD of single names
-// that a lookup function resolves, nothing else. No directory listing, no paths (a name with
+// A tiny HTTP/1.1 file server for `fieldkit serve`: GET and HEAD of single names that a lookup
+// function resolves, and POST only where a handler is given (the field report inbox). No directory listing, no paths (a name with
 // '/' or starting with '.' is refused before the lookup), single Range requests for resume,
 // bounded connections and timeouts on slow or stalled clients. Numeric addresses only.
 #pragma once
@@ -21,7 +21,19 @@ struct ServerLimits {
     int io_timeout_s = 30;      // per read/write on a connection
     int head_deadline_s = 10;   // the whole request head, from accept; beyond: 408
     size_t max_request_head = 8192;
+    size_t max_post_body = 8192;  // a longer declared body: 413 and close, the body unread
 };
+
+// The answer to a POST (status, reason phrase, a short plain-text body).
+struct PostReply {
+    int status = 200;
+    std::string reason = "OK";
+    std::string body;
+};
+
+// Handles a POST of `name` (checked as for GET) with its whole body, from `peer` (the address
+// without the port, for rate limits). Called on connection threads. Without one, POST is 405.
+using PostHandler = std::function<PostReply(const std::string& name, const std::string& body, const std::string& peer)>;
 
 // Resolves a requested name (already checked: [A-Za-z0-9._-]+, no leading '.') to a file,
 // or nullopt for 404. Called on connection threads.
@@ -32,7 +44,7 @@ public:
     // `bind` is "ADDR:PORT" or "[ADDR]:PORT" with a numeric address; port 0 picks a free one.
     // Errors: kUsage (bad address), kIo (cannot bind).
     static Result<std::unique_ptr<FileServer>> Start(const std::string& bind, FileLookup lookup,
-                                                     const ServerLimits& limits = {});
+                                                     const ServerLimits& limits = {}, PostHandler post = {});
     virtual ~FileServer() = default;
     virtual std::uint16_t Port() const = 0;
     virtual std::string Address() const = 0;  // as bound, e.g. "127.0.0.1:8765"

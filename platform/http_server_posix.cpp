@@ -46,6 +46,24 @@ void SendStatus(int fd, int code, const char* reason) {
     SendAll(fd, (head + body).data(), head.size() + body.size());
 }
 
+// Refuses a request whose body we will not read: the answer, then the unread body is drained
+// for a moment (closing with data unread would reset the connection before the client reads
+// the answer).
+void RefuseBody(int fd, int code, const char* reason) {
+    SendStatus(fd, code, reason);
+    ::shutdown(fd, SHUT_WR);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    char buf[4096];
+    size_t drained = 0;
+    while (drained < (1u << 20) && std::chrono::steady_clock::now() < until) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 200) <= 0) continue;
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        drained += static_cast<size_t>(n);
+    }
+}
+
 // The peer's address without the port: the key of the per-address connection cap.
 std::string PeerAddress(const sockaddr_storage& ss) {
     char text[INET6_ADDRSTRLEN] = "";
@@ -58,8 +76,10 @@ std::string PeerAddress(const sockaddr_storage& ss) {
 
 class PosixServer final : public FileServer {
 public:
-    PosixServer(int fd, std::string address, std::uint16_t port, FileLookup lookup, ServerLimits limits)
-        : m_fd(fd), m_address(std::move(address)), m_port(port), m_lookup(std::move(lookup)), m_limits(limits) {
+    PosixServer(int fd, std::string address, std::uint16_t port, FileLookup lookup, ServerLimits limits,
+                PostHandler post)
+        : m_fd(fd), m_address(std::move(address)), m_port(port), m_lookup(std::move(lookup)), m_limits(limits),
+          m_post(std::move(post)) {
         m_accept = std::thread([this] { AcceptLoop(); });
     }
     ~PosixServer() override { Stop(); }
@@ -106,7 +126,7 @@ private:
                 ++m_per_address[from];
             }
             std::thread([this, c, from] {
-                Serve(c);
+                Serve(c, from);
                 ::close(c);
                 std::lock_guard lock(m_mutex);
                 --m_active;
@@ -116,7 +136,7 @@ private:
         }
     }
 
-    void Serve(int c) {
+    void Serve(int c, const std::string& peer) {
         // The whole head must arrive before one absolute deadline: a per-recv timeout lets a
         // client that sends a byte now and then hold its slot for ever.
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(m_limits.head_deadline_s);
@@ -140,6 +160,7 @@ private:
         if (!request) return SendStatus(c, 400, "Bad Request");
         const std::string& method = request->method;
         const std::string& target = request->target;
+        if (method == "POST" && m_post) return ServePost(c, *request, head, deadline, peer);
         if (method != "GET" && method != "HEAD") return SendStatus(c, 405, "Method Not Allowed");
         if (target.size() < 2 || target[0] != '/') return SendStatus(c, 404, "Not Found");  // no listing
         const std::string name = target.substr(1);
@@ -195,11 +216,46 @@ private:
         ::close(fd);
     }
 
+    // A POST: the declared body (and nothing more) must arrive before the request's deadline;
+    // a body without a length, or longer than the cap, is refused before it is read.
+    void ServePost(int c, const RequestHead& request, const std::string& head,
+                   std::chrono::steady_clock::time_point deadline, const std::string& from) {
+        const std::string& target = request.target;
+        if (target.size() < 2 || target[0] != '/' || !IsServableName(target.substr(1)))
+            return RefuseBody(c, 404, "Not Found");
+        if (request.chunked_or_encoded || !request.content_length) return RefuseBody(c, 411, "Length Required");
+        if (*request.content_length > m_limits.max_post_body) return RefuseBody(c, 413, "Content Too Large");
+        const size_t length = static_cast<size_t>(*request.content_length);
+        std::string body = head.substr(head.find("\r\n\r\n") + 4);
+        if (body.size() > length) return SendStatus(c, 400, "Bad Request");  // a second request: not taken
+        char buf[2048];
+        while (body.size() < length) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) return SendStatus(c, 408, "Request Timeout");
+            pollfd p{c, POLLIN, 0};
+            const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 200)));
+            if (m_stopping) return;
+            if (ready < 0 && errno != EINTR) return;
+            if (ready <= 0) continue;
+            ssize_t n = ::recv(c, buf, std::min(sizeof buf, length - body.size()), 0);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return;
+            body.append(buf, static_cast<size_t>(n));
+        }
+        const PostReply reply = m_post(target.substr(1), body, from);
+        const std::string text = reply.body.empty() ? std::to_string(reply.status) + " " + reply.reason + "\n" : reply.body;
+        const std::string h = "HTTP/1.1 " + std::to_string(reply.status) + " " + reply.reason +
+                              "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
+                              std::to_string(text.size()) + "\r\n\r\n";
+        SendAll(c, (h + text).data(), h.size() + text.size());
+    }
+
     int m_fd;
     std::string m_address;
     std::uint16_t m_port;
     FileLookup m_lookup;
     ServerLimits m_limits;
+    PostHandler m_post;
     std::atomic<bool> m_stopping{false};
     std::mutex m_mutex;
     std::condition_variable m_idle;
@@ -218,7 +274,7 @@ bool IsServableName(const std::string& name) {
 }
 
 Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, FileLookup lookup,
-                                                      const ServerLimits& limits) {
+                                                      const ServerLimits& limits, PostHandler post) {
     std::string host, port;
     if (!bind.empty() && bind[0] == '[') {
         const size_t close = bind.find("]:");
@@ -254,7 +310,7 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
     if (ss.ss_family == AF_INET) bound_port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
     else bound_port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
     const std::string shown = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(bound_port);
-    return std::unique_ptr<FileServer>(new PosixServer(fd, shown, bound_port, std::move(lookup), limits));
+    return std::unique_ptr<FileServer>(new PosixServer(fd, shown, bound_port, std::move(lookup), limits, std::move(post)));
 }
 
 }  // namespace fk::platform

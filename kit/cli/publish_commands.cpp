@@ -9,6 +9,7 @@
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
+#include "platform/http_client.hpp"
 
 namespace fk::cli {
 namespace {
@@ -44,6 +45,10 @@ int RunPublish(Context&, const Args& a) {
     if (!bytes) return Fail(bytes.error().detail);
     bundle::PublishOptions opts;
     if (auto mirrors = a.All("--also"); !mirrors.empty()) opts.mirrors = mirrors;
+    if (auto inbox = a.Option("--inbox")) {
+        if (!inbox->empty() && !platform::IsHttpUrl(*inbox)) return Usage("--inbox takes an http:// or https:// URL (or \"\" to remove it)");
+        opts.inbox = *inbox;
+    }
     if (auto days = a.Option("--expires-days")) {
         try {
             opts.expiry_seconds = std::stoll(*days) * 86400;
@@ -111,14 +116,15 @@ std::vector<Command> PublishCommands() {
          "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
          "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n",
          {{}, {"-o", "-s"}, {{"--output", "-o"}}}, RunDiff},
-        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N]",
+        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N] [--inbox URL]",
          "add a release to a static mirror directory",
          "Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
          "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
          "  --also URL         further mirrors to list in release.json (repeatable)\n"
          "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
-         "  --delta-bases N    deltas from this many previous releases (default 5)\n",
-         {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases"}, {}}, RunPublish},
+         "  --delta-bases N    deltas from this many previous releases (default 5)\n"
+         "  --inbox URL        where kits POST field reports (kept for later releases; \"\" removes it)\n",
+         {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases", "--inbox"}, {}}, RunPublish},
         {"bundle rotate", "--from OLD.sec --to NEW.sec --roots ROOTS.json", "rotate the publisher key (extends the root chain)",
          "Appends a root link signed by both keys to ROOTS.json (created if missing). Build every\n"
          "later bundle with `bundle build --roots ROOTS.json -s NEW.sec`: kits that trust any key of\n"

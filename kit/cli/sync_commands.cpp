@@ -11,8 +11,12 @@
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "kit/core/mirror_export.hpp"
+#include "kit/core/reader_data.hpp"
+#include "kit/core/report_inbox.hpp"
+#include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_check.hpp"
 #include "kit/core/transfer_meter.hpp"
+#include "platform/files.hpp"
 #include "platform/http_server.hpp"
 
 namespace fk::cli {
@@ -149,7 +153,45 @@ int RunExport(Context& ctx, const Args& a) {
     if (!r->has_release_manifest)
         std::cout << "no signed release list held yet (sync once first): other kits can `fieldkit import` the "
                      "bundles, but not `fieldkit sync` from this directory\n";
+    if (!a.Flag("--no-reports")) {
+        // The reader's waiting field reports travel with the stick, for the publisher's inbox.
+        auto reader = core::ReaderData::Open(ctx.data_dir);
+        if (!reader) return Fail(reader.error().detail);
+        const auto dir = std::filesystem::path(a.Positional()[0]) / "reports";
+        auto n = core::WriteReportFiles(*reader, dir);
+        if (!n) return Fail(n.error().detail);
+        if (*n > 0)
+            std::cout << "wrote " << *n << " waiting field report(s) to " << dir.string()
+                      << " (they stay in your outbox; --no-reports leaves them out)\n";
+    }
     return 0;
+}
+
+// One POST to `serve --inbox`: /inbox only, rate-capped per address, verified, then stored
+// under a name made from the report's key and id. A refusal is one line on stderr; the address
+// is used for the rate cap only and never printed or stored.
+platform::PostReply InboxPost(const std::filesystem::path& dir, core::InboxRateLimit& rate, const std::string& name,
+                              const std::string& body, const std::string& peer) {
+    if (name != "inbox") return {404, "Not Found", ""};
+    const double now = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+    if (!rate.Allow(peer, now)) {
+        std::cerr << "fieldkit: inbox: too many reports from one address; refused for now\n";
+        return {429, "Too Many Requests", ""};
+    }
+    auto r = core::AcceptReport(body, dir);
+    if (!r) {
+        const bool ours = r.error().code == ErrorCode::kIo || r.error().code == ErrorCode::kNoSpace;
+        std::cerr << "fieldkit: inbox: " << (ours ? "could not store a report: " : "refused a report: ")
+                  << r.error().detail << "\n";
+        if (ours) return {503, "Service Unavailable", ""};
+        return {400, "Bad Request", "400 not a valid field report\n"};
+    }
+    if (*r == core::Accepted::kDuplicate) {
+        std::cout << "inbox: already had that report (sent again)" << std::endl;
+        return {200, "OK", "200 already have it\n"};
+    }
+    std::cout << "inbox: stored a field report" << std::endl;
+    return {201, "Created", "201 stored\n"};
 }
 
 int RunServe(Context& ctx, const Args& a) {
@@ -168,6 +210,16 @@ int RunServe(Context& ctx, const Args& a) {
     platform::ServerLimits limits;
     if (auto n = PositiveNumber(a, "--max-connections"); n && *n > 0) limits.max_connections = static_cast<int>(*n);
     if (auto n = PositiveNumber(a, "--max-per-address"); n && *n > 0) limits.max_per_address = static_cast<int>(*n);
+    platform::PostHandler post;
+    auto inbox = a.Option("--inbox");
+    core::InboxRateLimit rate(20, 20);
+    if (inbox) {
+        if (auto st = platform::MakeDirs(*inbox, "inbox directory"); !st) return Fail(st.error().detail);
+        post = [dir = std::filesystem::path(*inbox), &rate](const std::string& name, const std::string& body,
+                                                             const std::string& peer) -> platform::PostReply {
+            return InboxPost(dir, rate, name, body, peer);
+        };
+    }
     auto server = platform::FileServer::Start(
         bind,
         [served](const std::string& name) -> std::optional<std::filesystem::path> {
@@ -175,10 +227,13 @@ int RunServe(Context& ctx, const Args& a) {
             if (it == served.end()) return std::nullopt;
             return it->second;
         },
-        limits);
+        limits, post);
     if (!server) return Fail(server.error().detail);
     std::cout << "serving " << served.size() << " files on http://" << (*server)->Address() << "/"
               << (served.count("release.json") ? "" : " (no signed release list held: sync once first)") << std::endl;
+    if (inbox)
+        std::cout << "field reports: POST http://" << (*server)->Address() << "/inbox, stored in " << *inbox
+                  << std::endl;
     int sig = 0;
     sigwait(&stop, &sig);
     (*server)->Stop();
@@ -200,20 +255,24 @@ std::vector<Command> SyncCommands() {
          "  --connect-timeout N  seconds (default 20)\n"
          "  --attempts N         resumed attempts per file and mirror (default 6)\n",
          {{"--yes"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
-        {"export", "DIR", "write the installed packs as a mirror directory (a USB stick)",
+        {"export", "DIR [--no-reports]", "write the installed packs as a mirror directory (a USB stick)",
          "Writes the signed release list this kit last verified, the installed bundles (named by\n"
          "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
-         "can `fieldkit import` a bundle, or serve the directory with any web server.\n",
-         {{}, {}, {}}, RunExport},
-        {"serve", "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N]",
+         "can `fieldkit import` a bundle, or serve the directory with any web server.\n"
+         "Your waiting field reports (fieldkit report list) go into DIR/reports, for the publisher's\n"
+         "`fieldkit inbox`, unless you pass --no-reports.\n",
+         {{"--no-reports"}, {}, {}}, RunExport},
+        {"serve", "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N] [--inbox DIR]",
          "share this kit's releases as a read-only LAN mirror",
          "Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
          "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
          "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
          "  --max-connections N  open connections in all (default 16)\n"
          "  --max-per-address N  open connections from one address (default 4)\n"
+         "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
+         "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
          "A request head must arrive within 10 seconds.\n",
-         {{}, {"--bind", "--max-connections", "--max-per-address"}, {}}, RunServe},
+         {{}, {"--bind", "--max-connections", "--max-per-address", "--inbox"}, {}}, RunServe},
     };
 }
 

@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS sealed(kind TEXT NOT NULL, tag BLOB NOT NULL, box BLO
                                   PRIMARY KEY(kind, tag)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lock(id INTEGER PRIMARY KEY CHECK(id = 1), salt BLOB NOT NULL,
                                 opslimit INTEGER NOT NULL, memlimit INTEGER NOT NULL, wrapped BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS reports(id TEXT PRIMARY KEY, signed TEXT NOT NULL, sent_day INTEGER NOT NULL DEFAULT 0,
+                                   sent_via TEXT NOT NULL DEFAULT '');
 )sql";
 
 // Kinds of encrypted rows; with a passphrase set, their plain tables are empty.
@@ -601,6 +603,35 @@ Result<int> ReaderData::VerifyRows() {
     auto rows = OpenEverySealed(*m_key);
     if (!rows) return rows.error();
     return static_cast<int>(rows->size());
+}
+
+// The field report outbox. Rows keep insertion order (rowid); no time finer than a day is kept.
+Status ReaderData::AddReport(std::string_view id, std::string_view signed_json) {
+    return RunSql(m_db, "INSERT INTO reports(id, signed) VALUES(?1, ?2)", {id, signed_json});
+}
+
+std::vector<OutboxReport> ReaderData::Outbox() {
+    std::vector<OutboxReport> out;
+    auto st = m_db.Prepare("SELECT id, signed, sent_day, sent_via FROM reports ORDER BY rowid");
+    if (!st) return out;
+    while (true) {
+        auto r = st->Step();
+        if (!r || !*r) break;
+        out.push_back(OutboxReport{st->Text(0), st->Text(1), st->Int(2), st->Text(3)});
+    }
+    return out;
+}
+
+Result<bool> ReaderData::DeleteReport(std::string_view id) {
+    if (auto st = RunSql(m_db, "DELETE FROM reports WHERE id = ?1", {id}); !st) return st.error();
+    return sqlite3_changes(m_db.handle()) > 0;
+}
+
+Status ReaderData::MarkReportSent(std::string_view id, std::string_view via) {
+    auto st = m_db.Prepare("UPDATE reports SET sent_day = ?2, sent_via = ?3 WHERE id = ?1 AND sent_day = 0");
+    if (!st) return st.error();
+    st->Bind(1, id).Bind(2, Now() / 86400 * 86400).Bind(3, via);
+    return st->Run();
 }
 
 }  // namespace fk::core

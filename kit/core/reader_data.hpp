@@ -43,6 +43,14 @@ struct ReaderSettings {
     int ask_above_mb = 5;
 };
 
+// A signed field report waiting in the outbox (or kept after it left, until deleted).
+struct OutboxReport {
+    std::string id;
+    std::string signed_json;  // as signed by the kit's report key (field_report.hpp)
+    std::int64_t sent_day = 0;  // 0 while waiting; the day (Unix seconds at 00:00 UTC) an inbox took it
+    std::string sent_via;       // the inbox URL that acknowledged it
+};
+
 enum class LockState {
     kNoPassphrase,  // notes, bookmarks and history are stored in plain text
     kLocked,        // a passphrase is set and the key is not in memory
@@ -107,6 +115,14 @@ public:
     Status SaveSettings(const ReaderSettings& settings);
     std::string Setting(std::string_view key, std::string_view fallback = "");
     Status SetSetting(std::string_view key, std::string_view value);
+
+    // The field report outbox (never encrypted: reports are written to be sent). Nothing here
+    // sends: see report_outbox.hpp.
+    Status AddReport(std::string_view id, std::string_view signed_json);
+    std::vector<OutboxReport> Outbox();  // oldest first
+    Result<bool> DeleteReport(std::string_view id);  // false: no such report
+    // Only after an inbox acknowledged it; a report already marked keeps its first day and inbox.
+    Status MarkReportSent(std::string_view id, std::string_view via);
 
 private:
     struct Row;

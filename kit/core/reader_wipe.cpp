@@ -13,6 +13,11 @@ Result<WipeReport> WipeReaderData(const std::filesystem::path& data_dir) {
         if (!removed) return removed.error();
         if (*removed) report.removed.push_back(name);
     }
+    // The field report key: a new one is made with the next report, so reports written after the
+    // wipe cannot be linked to those before it.
+    auto key = platform::OverwriteAndRemove(data_dir / "report.key", "report key");
+    if (!key) return key.error();
+    if (*key) report.removed.push_back("report.key");
     if (auto st = platform::SyncDirectory(data_dir); !st) return st.error();
     return report;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 
+#include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_state.hpp"
 
 namespace fk::core {
@@ -106,10 +107,13 @@ void SyncEngine::Loop() {
         const std::int64_t started = NowSeconds();
         auto result = SyncOnce(m_dir, m_built_in, opts);
         auto state = LoadSyncState(m_dir);
+        // A link that reached a mirror also carries the field reports the reader asked to send.
+        if (state && state->online && state->last_check >= started) SendPendingReports(m_dir, m_built_in, &m_cancel);
         {
             std::lock_guard lock(m_mutex);
             m_snapshot.phase = SyncPhase::kIdle;
             m_snapshot.last_check = NowSeconds();
+            ++m_snapshot.passes;
             if (state) {
                 m_snapshot.last_success = state->last_success;
                 m_snapshot.consecutive_failures = state->consecutive_failures;

@@ -25,6 +25,7 @@ struct SyncSnapshot {
     SyncPhase phase = SyncPhase::kIdle;
     bool online = false;  // the last check reached a mirror and verified its manifest
     std::int64_t last_check = 0;
+    std::uint64_t passes = 0;  // checks finished (last_check has whole seconds: two may share one)
     std::int64_t last_success = 0;
     std::int64_t next_check = 0;
     int consecutive_failures = 0;

@@ -42,6 +42,10 @@ enum class ActionType {
     kWipeData,          // delete reader.sqlite (the screen asked for confirmation)
     kPasteText,         // text = what the reader pasted: shows the update parts in it, keeps nothing
     kPasteInstall,      // text = the same: keeps its parts, installs every update now whole
+    kReportArticle,     // a field report on the open article: arg = kind, text = note
+    kReportPractice,    // a field report of a new practice: text = note
+    kDeleteReport,      // text = report id
+    kSendReports,       // send the waiting field reports (the reader pressed Send)
 };
 
 struct Action {

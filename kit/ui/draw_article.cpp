@@ -44,6 +44,9 @@ void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue
     if (DrawChip("Notes", view.show_notes, view)) view.show_notes = !view.show_notes;
     ImGui::SameLine();
     if (ImGui::Button("Copy as Markdown")) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
+    ImGui::SameLine();
+    if (DrawChip("Report a problem", view.show_report, view)) view.show_report = !view.show_report;
+    view.Record("report-chip");
     if (a.view.languages.size() > 1) {
         for (const auto& lang : a.view.languages) {
             ImGui::SameLine();
@@ -134,6 +137,7 @@ void DrawArticle(const Model& model, ViewState& view, ActionQueue& out) {
         view.scroll_to_top_for = a->generation;
     }
     DrawHeader(*a, model.Lock() == core::LockState::kLocked, view, out);
+    if (view.show_report) DrawReportPanel(*a, view, out);
     DrawBlocks(*a, view, out);
     DrawSourcesAndRelated(*a, view, out);
     ImGui::EndChild();

@@ -66,6 +66,8 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
               "content updates never change them.");
     ImGui::Spacing();
     DrawPrivacySettings(model, view, out);
+    ImGui::Spacing();
+    DrawReportSettings(model, view, out);
     ImGui::EndChild();
 }
 

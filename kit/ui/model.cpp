@@ -28,6 +28,7 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     m->m_article_count = m->m_index->ArticleCount();
     m->RefreshHome();
     m->m_paste.pending = core::PendingArmor(*m->m_library);  // update parts kept from before
+    m->RefreshOutbox();
     m->ApplySync({}, false, 0);
     return m;
 }
@@ -354,6 +355,12 @@ void Model::Apply(Action a) {
         case ActionType::kPasteText:
         case ActionType::kPasteInstall:
             ApplyPaste(a);
+            break;
+        case ActionType::kReportArticle:
+        case ActionType::kReportPractice:
+        case ActionType::kDeleteReport:
+        case ActionType::kSendReports:
+            ApplyReports(a);
             break;
     }
 }

@@ -16,6 +16,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/reader_data.hpp"
+#include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
@@ -109,6 +110,14 @@ public:
     const SyncStatus& Sync() const { return m_sync; }
     const PasteState& Paste() const { return m_paste; }
 
+    // Field reports (model_reports.cpp): the outbox as stored, oldest first. Send goes through
+    // the sync engine when one runs (on its thread, after a check that reaches a mirror),
+    // otherwise at once; nothing leaves without kSendReports.
+    const std::vector<core::OutboxItem>& Outbox() const { return m_outbox; }
+    int WaitingReports() const;
+    // Inbox limits for the direct send (tests shorten them).
+    core::SendOptions& ReportSendOptions() { return m_report_send; }
+
     // For benchmarks and tests: show these hits, or this article body, as if found.
     void InjectResults(core::SearchResults results);
     void InjectArticle(core::ArticleView view);
@@ -135,6 +144,8 @@ private:
     void RefreshReaderState();
     void WipeReaderData();
     void ApplyPaste(const Action& a);  // model_paste.cpp
+    void ApplyReports(Action& a);  // model_reports.cpp
+    void RefreshOutbox();
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -159,10 +170,20 @@ private:
     bool m_message_error = false;
 
     PasteState m_paste;
+    std::vector<core::OutboxItem> m_outbox;
+    core::SendOptions m_report_send = QuickSend();
+    static core::SendOptions QuickSend() {  // one round, short waits: the window is waiting
+        core::SendOptions o;
+        o.limits = platform::HttpLimits{5, 256, 5, 10};
+        o.attempts = 1;
+        return o;
+    }
+
     SyncStatus m_sync;
     core::SyncOptions m_sync_options;  // as given to StartSync (the metered mode comes from settings)
     std::function<void()> m_sync_wake;
     std::int64_t m_sync_seen_check = -1;                  // last_check of the last pass handled
+    std::uint64_t m_sync_seen_passes = 0;                 // its pass count (two passes may share a second)
     std::map<std::string, std::uint64_t> m_sync_handled;  // pack -> version already reloaded
     std::unique_ptr<SyncLink> m_sync_link;                // last member: stopped first
 };

@@ -29,6 +29,7 @@ void Model::RestartSync() {
     m_sync_link =
         std::make_unique<SyncLink>(m_data_dir, m_built_in, WithMetered(m_sync_options, m_settings), m_sync_wake);
     m_sync_seen_check = m_sync_link->Read().snapshot.last_check;  // passes before this one are handled
+    m_sync_seen_passes = m_sync_link->Read().snapshot.passes;
     m_sync_link->Start();
 }
 
@@ -41,9 +42,11 @@ bool Model::ApplySync(const SyncView& view, bool running, std::int64_t now) {
     const core::SyncSnapshot& s = view.snapshot;
     bool changed = false;
     const bool was_busy = m_sync.running && m_sync.view.snapshot.phase != core::SyncPhase::kIdle;
-    if (running && s.phase == core::SyncPhase::kIdle && (s.last_check != m_sync_seen_check || was_busy)) {
+    if (running && s.phase == core::SyncPhase::kIdle &&
+        (s.last_check != m_sync_seen_check || s.passes != m_sync_seen_passes || was_busy)) {
         // A pass ended: re-read what it stored, and reopen what it replaced.
         m_sync_seen_check = s.last_check;
+        m_sync_seen_passes = s.passes;
         if (auto stored = core::LoadSyncState(m_data_dir)) m_home.sync = std::move(*stored);
         std::vector<core::PackUpdate> fresh;  // the engine keeps last_updates across failed passes
         for (const auto& u : s.last_updates)
@@ -52,6 +55,7 @@ bool Model::ApplySync(const SyncView& view, bool running, std::int64_t now) {
                 fresh.push_back(u);
             }
         if (!fresh.empty()) ReloadAfterUpdate(fresh);
+        RefreshOutbox();  // the pass may have sent field reports
         changed = true;
     }
     const bool has_mirror = !m_sync_options.mirrors.empty() || !m_home.sync.mirrors.empty();

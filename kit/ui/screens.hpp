@@ -32,6 +32,11 @@ void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out);
 void DrawUnlockPrompt(const Model& model, ViewState& view, ActionQueue& out, const char* where);
 void DrawPrivacySettings(const Model& model, ViewState& view, ActionQueue& out);
 
+// Field reports (draw_reports.cpp): the "Report a problem" panel under an article's header,
+// and the Settings section with the outbox (delete, Send) and a new practice.
+void DrawReportPanel(const ArticleState& article, ViewState& view, ActionQueue& out);
+void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out);
+
 // Small shared widgets.
 void DrawMuted(const ViewState& view, const std::string& text);
 bool DrawChip(const char* label, bool active, const ViewState& view);

@@ -41,6 +41,11 @@ struct ViewState {
     // Passphrase boxes (wiped when their action is queued) and the wipe confirmation.
     std::string pass_current, pass_new, pass_again;
     bool confirm_wipe = false;
+    // "Report a problem" on an article, and Settings' new-practice box.
+    bool show_report = false;
+    int report_kind = 0;  // index into the kinds the panel offers
+    std::string report_note;
+    std::string practice_note;
 
     // Article layout: heights of blocks measured at `layout_width`, to skip off-screen ones.
     int layout_article = -1;

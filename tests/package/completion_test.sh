@@ -28,5 +28,8 @@ expect fuel-logistics show fuel-lo
 expect fuel-logistics --open fuel-lo
 expect recover search --phase re
 expect --format show --fo
+expect report rep
+expect send report se
+expect outdated report new fuel-logistics --kind out
 [[ $(complete_line show zzz-no-such) == "" ]] || { echo "completed an id that does not exist"; exit 1; }
 echo "completion: commands, options and article ids complete"

@@ -64,3 +64,22 @@ TEST_CASE("single byte ranges are honoured and bad ones are unsatisfiable") {
     CHECK(ParseByteRange("bytes=0-", 0).kind == ByteRange::Kind::kUnsatisfiable);
     CHECK(ParseByteRange("bytes=0-18446744073709551615", 100).to == 100);
 }
+
+TEST_CASE("a POST's Content-Length is read once and strictly; Transfer-Encoding is flagged") {
+    auto r = ParseRequestHead("POST /inbox HTTP/1.1\r\ncontent-length: 361\r\n\r\n{...");
+    REQUIRE(r);
+    CHECK(r->method == "POST");
+    REQUIRE(r->content_length);
+    CHECK(*r->content_length == 361);
+    CHECK_FALSE(r->chunked_or_encoded);
+    CHECK_FALSE(ParseRequestHead("GET /a HTTP/1.1\r\n\r\n")->content_length);
+    CHECK(ParseRequestHead("POST /inbox HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")->chunked_or_encoded);
+    for (const char* bad : {"POST /inbox HTTP/1.1\r\nContent-Length: 10\r\nContent-Length: 10\r\n\r\n",  // twice
+                            "POST /inbox HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+                            "POST /inbox HTTP/1.1\r\nContent-Length: 1e3\r\n\r\n",
+                            "POST /inbox HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+                            "POST /inbox HTTP/1.1\r\nContent-Length: 10, 10\r\n\r\n"}) {
+        INFO(bad);
+        CHECK(!ParseRequestHead(bad));
+    }
+}

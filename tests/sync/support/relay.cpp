@@ -82,6 +82,17 @@ void Relay::Handle(int client) {
         if (n <= 0) return;
         request.append(buf, static_cast<size_t>(n));
     }
+    // A POST's body may come after the head: forward it whole (Content-Length only).
+    if (const size_t cl = request.find("Content-Length: "); cl != std::string::npos && cl < request.find("\r\n\r\n")) {
+        const size_t want = request.find("\r\n\r\n") + 4 + std::stoul(request.substr(cl + 16));
+        while (request.size() < want) {
+            pollfd p{client, POLLIN, 0};
+            if (poll(&p, 1, 5000) <= 0) return;
+            ssize_t n = recv(client, buf, sizeof buf, 0);
+            if (n <= 0) return;
+            request.append(buf, static_cast<size_t>(n));
+        }
+    }
     const std::string path = request.substr(0, request.find("\r\n"));
     const bool hit = m_mode.match.empty() || path.find(m_mode.match) != std::string::npos;
     if (hit && m_mode.delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(m_mode.delay_ms));
@@ -115,6 +126,8 @@ void Relay::Handle(int client) {
         ssize_t n = recv(up, buf, sizeof buf, 0);
         if (n <= 0) break;
         size_t len = static_cast<size_t>(n);
+        if (hit && m_mode.answer_delay_ms && sent == 0 && head.empty())  // the server has acted: hold its answer
+            std::this_thread::sleep_for(std::chrono::milliseconds(m_mode.answer_delay_ms));
         if (header_end == std::string::npos) {
             head.append(buf, len);
             header_end = head.find("\r\n\r\n");

@@ -17,6 +17,7 @@ struct RelayMode {
     std::uint64_t stall_after = 0;  // stop sending (keep the connection open) after this many bytes
     std::uint64_t rate = 0;         // bytes per second cap (0 = none)
     int delay_ms = 0;               // before the response starts
+    int answer_delay_ms = 0;        // after the server answered, before the answer is passed on
     bool endless = false;           // answer 200 with a chunked body that never ends
     bool flip = false;              // flip one byte in the middle of the body
     std::string redirect;           // answer 302 to this Location

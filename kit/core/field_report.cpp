@@ -1,0 +1,257 @@
+// Field reports: make, sign, verify and armor (see field_report.hpp).
+#include "kit/core/field_report.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "bundle/pack_id.hpp"
+
+namespace fk::core {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kSignedContext = "fieldkit-report-v1\n";
+constexpr char kBase32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+std::string Hex(const unsigned char* data, size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), data, n);
+    out.pop_back();
+    return out;
+}
+
+bool IsLowerHex(std::string_view s, size_t length) {
+    if (s.size() != length) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+bool FromHex(std::string_view hex, unsigned char* out, size_t n) {
+    size_t got = 0;
+    return hex.size() == n * 2 &&
+           sodium_hex2bin(out, n, hex.data(), hex.size(), nullptr, &got, nullptr) == 0 && got == n;
+}
+
+bool IsDay(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[static_cast<size_t>(i)] < '0' || d[static_cast<size_t>(i)] > '9') return false;
+    const int month = (d[5] - '0') * 10 + (d[6] - '0'), mday = (d[8] - '0') * 10 + (d[9] - '0');
+    return month >= 1 && month <= 12 && mday >= 1 && mday <= 31;
+}
+
+// "id" or "pack/id", both parts in the pack id rule (kebab case); never a path.
+bool IsAddress(std::string_view a) {
+    const size_t slash = a.find('/');
+    if (slash == std::string_view::npos) return bundle::IsValidPackId(a);
+    return bundle::IsValidPackId(a.substr(0, slash)) && bundle::IsValidPackId(a.substr(slash + 1));
+}
+
+// A note may hold line breaks and tabs but no other control characters, C1 ones (U+0080 to
+// U+009F) included: it is printed on the publisher's terminal. It must be UTF-8 (checked by
+// the JSON encoder).
+bool IsPlainNote(std::string_view note) {
+    for (size_t i = 0; i < note.size(); ++i) {
+        const auto b = static_cast<unsigned char>(note[i]);
+        if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7f) return false;
+        if (b == 0xC2 && i + 1 < note.size() && static_cast<unsigned char>(note[i + 1]) < 0xA0) return false;
+    }
+    return true;
+}
+
+json Body(const FieldReport& r) {
+    return json{{"v", 1},           {"id", r.id},     {"article", r.article}, {"kind", ReportKindName(r.kind)},
+                {"note", r.note},   {"day", r.day},   {"key", r.key}};
+}
+
+// The exact bytes signed: a context line, then the body as ASCII-only JSON with sorted keys.
+std::optional<std::string> SignedBytes(const FieldReport& r) {
+    try {
+        return std::string(kSignedContext) + Body(r).dump(-1, ' ', true);
+    } catch (const json::exception&) {
+        return std::nullopt;  // not UTF-8
+    }
+}
+
+Status CheckFields(const FieldReport& r) {
+    if ((r.kind == ReportKind::kPractice) != r.article.empty())
+        return MakeError(ErrorCode::kUsage, r.kind == ReportKind::kPractice
+                                                ? "a new practice is not about an article"
+                                                : "a report of this kind needs an article");
+    if (!r.article.empty() && !IsAddress(r.article))
+        return MakeError(ErrorCode::kUsage, "'" + bundle::EscapeForMessage(r.article) + "' is not an article address");
+    if (r.note.size() > kMaxReportNote)
+        return MakeError(ErrorCode::kUsage, "the note is longer than " + std::to_string(kMaxReportNote) + " bytes");
+    if (!IsPlainNote(r.note)) return MakeError(ErrorCode::kUsage, "the note has control characters");
+    if (r.kind == ReportKind::kPractice && r.note.empty())
+        return MakeError(ErrorCode::kUsage, "a new practice needs a note that describes it");
+    return Ok{};
+}
+
+}  // namespace
+
+const char* ReportKindName(ReportKind kind) {
+    switch (kind) {
+        case ReportKind::kWrong: return "wrong";
+        case ReportKind::kOutdated: return "outdated";
+        case ReportKind::kMissing: return "missing";
+        case ReportKind::kWorked: return "worked";
+        case ReportKind::kPractice: return "practice";
+    }
+    return "wrong";
+}
+
+std::optional<ReportKind> ParseReportKind(std::string_view name) {
+    for (auto k : {ReportKind::kWrong, ReportKind::kOutdated, ReportKind::kMissing, ReportKind::kWorked,
+                   ReportKind::kPractice})
+        if (name == ReportKindName(k)) return k;
+    return std::nullopt;
+}
+
+ReportSigningKey::~ReportSigningKey() { sodium_memzero(secret.data(), secret.size()); }
+
+std::string ReportSigningKey::PublicHex() const { return Hex(secret.data() + 32, 32); }
+
+std::string UtcDay(std::int64_t unix_seconds) {
+    const std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+Result<FieldReport> MakeReport(std::string_view article, ReportKind kind, std::string_view note,
+                               std::int64_t now_unix, const ReportSigningKey& key) {
+    FieldReport r;
+    unsigned char id[16];
+    randombytes_buf(id, sizeof id);
+    r.id = Hex(id, sizeof id);
+    r.article = std::string(article);
+    r.kind = kind;
+    r.note = std::string(note);
+    r.day = UtcDay(now_unix);
+    r.key = key.PublicHex();
+    if (auto st = CheckFields(r); !st) return st.error();
+    if (!SignedBytes(r)) return MakeError(ErrorCode::kUsage, "the note is not valid UTF-8 text");
+    return r;
+}
+
+std::string SignReport(const FieldReport& report, const ReportSigningKey& key) {
+    const std::string bytes = SignedBytes(report).value_or("");
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                         key.secret.data());
+    json j = Body(report);
+    j["sig"] = Hex(sig, sizeof sig);
+    return j.dump(-1, ' ', true);
+}
+
+Result<FieldReport> ParseSignedReport(std::string_view text) {
+    if (text.size() > kMaxSignedReport)
+        return MakeError(ErrorCode::kTooLarge, "a report is at most " + std::to_string(kMaxSignedReport) + " bytes");
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    const json j = json::parse(text, nullptr, false);
+    auto bad = [](const char* why) { return MakeError(ErrorCode::kCorrupt, std::string("not a field report: ") + why); };
+    if (!j.is_object()) return bad("not a JSON object");
+    if (j.size() != 8) return bad("unexpected fields");
+    for (const char* k : {"id", "article", "kind", "note", "day", "key", "sig"})
+        if (!j.contains(k) || !j[k].is_string()) return bad("a field is missing");
+    if (!j.contains("v") || !j["v"].is_number_integer() || j["v"].get<std::int64_t>() != 1)
+        return bad("unknown version");
+    FieldReport r;
+    r.id = j["id"].get<std::string>();
+    r.article = j["article"].get<std::string>();
+    r.note = j["note"].get<std::string>();
+    r.day = j["day"].get<std::string>();
+    r.key = j["key"].get<std::string>();
+    const std::string sig_hex = j["sig"].get<std::string>();
+    const auto kind = ParseReportKind(j["kind"].get<std::string>());
+    if (!kind) return bad("unknown kind");
+    r.kind = *kind;
+    if (!IsLowerHex(r.id, 32)) return bad("bad id");
+    if (!IsDay(r.day)) return bad("bad day");
+    if (!IsLowerHex(r.key, 64) || !IsLowerHex(sig_hex, 128)) return bad("bad key or signature field");
+    if (auto st = CheckFields(r); !st) return bad("bad article or note");
+    const auto bytes = SignedBytes(r);
+    if (!bytes) return bad("not UTF-8");
+    unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
+    if (!FromHex(r.key, pk, sizeof pk) || !FromHex(sig_hex, sig, sizeof sig)) return bad("bad hex");
+    if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(bytes->data()), bytes->size(), pk) != 0)
+        return MakeError(ErrorCode::kBadSignature, "field report " + r.id + ": signature does not match");
+    return r;
+}
+
+std::string ReportFileName(const FieldReport& report) {
+    const std::string both = report.key + ":" + report.id;
+    unsigned char h[16];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(both.data()), both.size(), nullptr, 0);
+    return Hex(h, sizeof h) + ".fkr";
+}
+
+std::string Base32Encode(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() * 8 + 4) / 5);
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : bytes) {
+        buffer = (buffer << 8) | static_cast<unsigned char>(c);
+        bits += 8;
+        while (bits >= 5) {
+            out += kBase32[(buffer >> (bits - 5)) & 31];
+            bits -= 5;
+        }
+    }
+    if (bits > 0) out += kBase32[(buffer << (5 - bits)) & 31];
+    return out;
+}
+
+std::optional<std::string> Base32Decode(std::string_view text) {
+    std::string out;
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        int v;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        else if (c >= 'a' && c <= 'z') v = c - 'a';
+        else if (c >= '2' && c <= '7') v = c - '2' + 26;
+        else return std::nullopt;
+        buffer = (buffer << 5) | static_cast<std::uint32_t>(v);
+        bits += 5;
+        if (bits >= 8) {
+            out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
+            bits -= 8;
+        }
+    }
+    if (bits >= 5 || (buffer & ((1u << bits) - 1)) != 0) return std::nullopt;  // not what Encode writes
+    return out;
+}
+
+std::string ArmorReport(std::string_view signed_json) { return std::string(kArmorPrefix) + Base32Encode(signed_json); }
+
+std::vector<std::string> FindArmoredReports(std::string_view text, int* bad) {
+    std::vector<std::string> found;
+    if (bad) *bad = 0;
+    size_t at = 0;
+    while ((at = text.find(kArmorPrefix, at)) != std::string_view::npos) {
+        size_t end = at + kArmorPrefix.size();
+        while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+        const std::string_view body = text.substr(at + kArmorPrefix.size(), end - at - kArmorPrefix.size());
+        at = end;
+        if (body.size() > kMaxSignedReport * 8 / 5 + 1) {
+            if (bad) ++*bad;
+            continue;
+        }
+        auto decoded = Base32Decode(body);
+        if (decoded) found.push_back(std::move(*decoded));
+        else if (bad) ++*bad;
+    }
+    return found;
+}
+
+}  // namespace fk::core
