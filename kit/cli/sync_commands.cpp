@@ -10,6 +10,7 @@
 #include "bundle/manifest.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
+#include "kit/cli/sync_watch.hpp"
 #include "kit/core/mirror_export.hpp"
 #include "kit/core/reader_data.hpp"
 #include "kit/core/report_inbox.hpp"
@@ -114,6 +115,7 @@ int RunSync(Context& ctx, const Args& a) {
         }
     }
     const bool yes = a.Flag("--yes");
+    if (a.Flag("--watch")) return RunSyncWatch(ctx, std::move(o), a.Option("--metered").has_value(), yes);
     const bool ask_tty = isatty(STDIN_FILENO) && ctx.stderr_is_tty;
     o.ask = [&](const std::string& pack, std::uint64_t bytes) {
         if (yes) return true;
@@ -245,7 +247,8 @@ int RunServe(Context& ctx, const Args& a) {
 
 std::vector<Command> SyncCommands() {
     return {
-        {"sync", "[--mirror URL]... [--metered deltas|BYTES] [--yes]", "check mirrors now, fetch and apply updates",
+        {"sync", "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--watch]",
+         "check mirrors now (or keep watching), fetch and apply updates",
          "Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
          "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
          "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
@@ -253,8 +256,17 @@ std::vector<Command> SyncCommands() {
          "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
          "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
          "  --connect-timeout N  seconds (default 20)\n"
-         "  --attempts N         resumed attempts per file and mirror (default 6)\n",
-         {{"--yes"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
+         "  --attempts N         resumed attempts per file and mirror (default 6)\n"
+         "  --watch              keep running, as the window does: check at start, again about 2 s\n"
+         "                       after a network address or default route appears, and on a\n"
+         "                       schedule (6 h; after failures a back-off from about a minute to an\n"
+         "                       hour). One line per check on stdout. Uses the window's metered\n"
+         "                       setting (read before every check) unless --metered is given; in\n"
+         "                       its \"ask\" mode large updates wait for `fieldkit sync --yes`.\n"
+         "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
+         "                       directory: a second one says so and exits 1. As a service, off\n"
+         "                       until enabled: systemctl --user enable --now fieldkit-sync\n",
+         {{"--yes", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
         {"export", "DIR [--no-reports]", "write the installed packs as a mirror directory (a USB stick)",
          "Writes the signed release list this kit last verified, the installed bundles (named by\n"
          "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"

@@ -15,6 +15,11 @@ std::int64_t NowSeconds() {
         .count();
 }
 
+// The link trigger's clock: monotonic, so a wrong wall clock set right cannot fire or stall it.
+LinkTrigger::Ms SteadyMs() {
+    return std::chrono::duration_cast<LinkTrigger::Ms>(std::chrono::steady_clock::now().time_since_epoch());
+}
+
 }  // namespace
 
 std::chrono::seconds BackoffDelay(int failures, double jitter01) {
@@ -42,19 +47,28 @@ SyncEngine::SyncEngine(std::filesystem::path data_dir, BuiltIn built_in, SyncOpt
 SyncEngine::~SyncEngine() { Stop(); }
 
 void SyncEngine::Start() {
+    if (m_thread.joinable()) return;  // Start and Stop are called from one thread
+    // Watch before the first check, so that a link appearing during it is not missed.
+    // Without a watcher (no netlink here) the schedule and "check now" still work.
+    auto watch = platform::NetWatch::Start([this](const std::string& what) { LinkAppeared(what); });
     std::lock_guard lock(m_mutex);
-    if (m_thread.joinable()) return;
+    if (watch) m_net_watch = std::move(*watch);
+    else m_snapshot.link_watch_error = watch.error().detail;
     m_stop = false;
     m_check_now = true;  // check at start
+    m_now_reason = "start";
     m_thread = std::thread([this] { Loop(); });
 }
 
 void SyncEngine::Stop() {
+    std::unique_ptr<platform::NetWatch> watch;
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
         m_cancel = true;
+        watch = std::move(m_net_watch);
     }
+    watch.reset();  // joins its thread, which may be waiting for m_mutex in LinkAppeared
     m_wake.notify_all();
     if (m_thread.joinable()) m_thread.join();
     m_cancel = false;
@@ -64,10 +78,28 @@ void SyncEngine::CheckNow() {
     {
         std::lock_guard lock(m_mutex);
         m_check_now = true;
+        m_now_reason = "asked";
         m_snapshot.check_requested = true;
     }
     m_wake.notify_all();
     Changed();
+}
+
+void SyncEngine::LinkAppeared(const std::string& what) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_snapshot.links_seen += 1;
+        m_snapshot.last_link = what;
+        m_snapshot.link_ignored = !m_link.Appeared(SteadyMs());
+        if (!m_snapshot.link_ignored) m_link_reason = what;
+    }
+    m_wake.notify_all();
+    Changed();
+}
+
+void SyncEngine::SetBeforeCheck(std::function<void(SyncOptions&)> before_check) {
+    std::lock_guard lock(m_mutex);
+    m_before_check = std::move(before_check);
 }
 
 SyncSnapshot SyncEngine::Snapshot() const {
@@ -94,15 +126,35 @@ void SyncEngine::Loop() {
         Changed();
     };
     for (;;) {
+        std::function<void(SyncOptions&)> before_check;
         {
             std::unique_lock lock(m_mutex);
-            const auto wait_until = std::chrono::system_clock::from_time_t(static_cast<std::time_t>(m_snapshot.next_check));
-            m_wake.wait_until(lock, wait_until, [this] { return m_stop || m_check_now; });
-            if (m_stop) return;
+            std::string reason;
+            for (;;) {  // until stopped or a check is due
+                if (m_stop) return;
+                const auto now = SteadyMs();
+                const auto link_due = m_link.Due();
+                if (m_check_now) {
+                    reason = m_now_reason;
+                } else if (link_due && *link_due <= now) {
+                    reason = "link: " + m_link_reason;
+                } else if (NowSeconds() >= m_snapshot.next_check) {
+                    reason = "scheduled";
+                }
+                if (!reason.empty()) break;
+                auto wait = std::chrono::duration_cast<LinkTrigger::Ms>(
+                    std::chrono::seconds(m_snapshot.next_check - NowSeconds()));
+                if (link_due) wait = std::min(wait, *link_due - now);
+                m_wake.wait_for(lock, std::max(wait, LinkTrigger::Ms(1)));
+            }
+            m_link.PassStarted(SteadyMs());
             m_check_now = false;
             m_snapshot.check_requested = false;
+            m_snapshot.check_reason = reason;
             m_snapshot.phase = SyncPhase::kChecking;
+            before_check = m_before_check;
         }
+        if (before_check) before_check(opts);
         Changed();
         const std::int64_t started = NowSeconds();
         auto result = SyncOnce(m_dir, m_built_in, opts);
@@ -112,6 +164,8 @@ void SyncEngine::Loop() {
         {
             std::lock_guard lock(m_mutex);
             m_snapshot.phase = SyncPhase::kIdle;
+            m_snapshot.passes += 1;
+            m_link.PassEnded(result ? std::nullopt : std::optional<ErrorCode>(result.error().code));
             m_snapshot.last_check = NowSeconds();
             ++m_snapshot.passes;
             if (state) {
@@ -122,6 +176,7 @@ void SyncEngine::Loop() {
                 m_snapshot.online = true;
                 m_snapshot.last_error.clear();
                 m_snapshot.last_updates = result->updated;
+                m_snapshot.last_skipped = result->skipped;
                 m_snapshot.consecutive_failures = 0;
                 m_snapshot.next_check = NowSeconds() + m_online_interval.count();
             } else {

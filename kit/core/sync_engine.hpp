@@ -1,7 +1,10 @@
 // The background sync engine: a worker thread that checks the mirrors at start, then on a
 // schedule (exponential back-off with jitter from about a minute to an hour while offline; a
-// long interval while online), and at once on CheckNow(). The UI reads Snapshot() and calls
-// CheckNow(); nothing here draws. Thread-safe: every public method may be called from any thread.
+// long interval while online), at once on CheckNow(), and about 2 s after a network path
+// appears (platform::NetWatch; see link_trigger.hpp for what that does not override). The
+// window and `fieldkit sync --watch` read Snapshot() and call CheckNow(); nothing here draws
+// or prints. Thread-safe: every public method may be called from any thread, but Start and
+// Stop from one thread at a time.
 #pragma once
 
 #include <chrono>
@@ -9,11 +12,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
+#include "kit/core/link_trigger.hpp"
 #include "kit/core/sync_check.hpp"
+#include "platform/net_watch.hpp"
 
 namespace fk::core {
 
@@ -32,7 +38,15 @@ struct SyncSnapshot {
     std::string last_error;
     SyncProgress progress;  // current download
     std::vector<PackUpdate> last_updates;
+    std::vector<std::string> last_skipped;  // of the last good check: packs left as they were
     bool check_requested = false;
+    std::uint64_t passes = 0;        // checks finished since Start()
+    std::string check_reason;        // why the current (or last) check ran: "start", "asked",
+                                     // "scheduled", or the link that appeared
+    std::uint64_t links_seen = 0;    // addresses and default routes that appeared
+    std::string last_link;           // the newest of them, e.g. "default route on wlan0"
+    bool link_ignored = false;       // it left the back-off as it was (the mirror answered badly)
+    std::string link_watch_error;    // "" while new links are watched
 };
 
 class SyncEngine {
@@ -50,6 +64,10 @@ public:
     void Start();
     void Stop();      // cancels a running download (kept as a partial file) and joins
     void CheckNow();  // the "check now" action
+    // A network path appeared (called by the engine's own NetWatch; public for tests).
+    void LinkAppeared(const std::string& what);
+    // Called on the worker before each check, e.g. to take the metered setting anew.
+    void SetBeforeCheck(std::function<void(SyncOptions&)> before_check);
     SyncSnapshot Snapshot() const;
 
 private:
@@ -66,6 +84,11 @@ private:
     std::condition_variable m_wake;
     bool m_stop = false;
     bool m_check_now = false;
+    std::string m_now_reason;
+    LinkTrigger m_link;
+    std::string m_link_reason;
+    std::unique_ptr<platform::NetWatch> m_net_watch;
+    std::function<void(SyncOptions&)> m_before_check;
     std::atomic<bool> m_cancel{false};
     SyncSnapshot m_snapshot;
     std::thread m_thread;

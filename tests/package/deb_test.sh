@@ -1,7 +1,8 @@
 #!/bin/sh
 # The .deb of the release test: Debian's lintian reports no error and no warning (overrides
 # in the package say why), Depends came from dpkg-shlibdeps, and every file is where a
-# desktop, man and bash expect it.
+# desktop, man and bash expect it. The systemd user unit runs `fieldkit sync --watch`, passes
+# systemd-analyze, and is off: no maintainer script enables or starts it.
 #   deb_test.sh RELEASE_DIR
 set -eu
 deb=$(ls "$1"/fieldkit_*_amd64.deb)
@@ -16,12 +17,31 @@ files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in ./usr/bin/fieldkit ./usr/share/applications/fieldkit.desktop ./usr/share/metainfo/fieldkit.metainfo.xml \
     ./usr/share/icons/hicolor/scalable/apps/fieldkit.svg ./usr/share/icons/hicolor/16x16/apps/fieldkit.png \
     ./usr/share/icons/hicolor/256x256/apps/fieldkit.png ./usr/share/man/man1/fieldkit.1.gz \
-    ./usr/share/bash-completion/completions/fieldkit ./usr/share/doc/fieldkit/copyright; do
+    ./usr/share/bash-completion/completions/fieldkit ./usr/share/doc/fieldkit/copyright \
+    ./usr/lib/systemd/user/fieldkit-sync.service; do
     echo "$files" | grep -qx "$f" || fail "missing $f"
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dpkg-deb -x "$deb" "$tmp"
+unit="$tmp/usr/lib/systemd/user/fieldkit-sync.service"
+grep -qx 'ExecStart=/usr/bin/fieldkit sync --watch' "$unit" || fail "the user unit does not run fieldkit sync --watch"
+grep -qx 'WantedBy=default.target' "$unit" || fail "the user unit cannot be enabled for the session"
+grep -q 'systemctl --user enable --now fieldkit-sync' "$unit" || fail "the user unit does not say how to enable it"
+if command -v systemd-analyze >/dev/null; then
+    # Checked against the unpacked binary: ExecStart's path is swapped for it.
+    sed "s|^ExecStart=/usr/bin/fieldkit|ExecStart=$tmp/usr/bin/fieldkit|" "$unit" >"$tmp/fieldkit-sync.service"
+    said=$(XDG_RUNTIME_DIR="$tmp" systemd-analyze verify --man=no --user "$tmp/fieldkit-sync.service" 2>&1) &&
+        [ -z "$said" ] || fail "systemd-analyze verify on the user unit: $said"
+fi
+control=$(mktemp -d)
+dpkg-deb -e "$deb" "$control"
+if grep -lsE 'systemctl|deb-systemd-helper|fieldkit-sync' "$control"/preinst "$control"/postinst \
+    "$control"/prerm "$control"/postrm; then
+    rm -rf "$control"
+    fail "a maintainer script enables or starts the user unit (it must be off until the user enables it)"
+fi
+rm -rf "$control"
 appstreamcli validate --no-net --override=cid-desktopapp-is-not-rdns=info \
     "$tmp/usr/share/metainfo/fieldkit.metainfo.xml" >/dev/null || fail "appstreamcli validate failed"
 "$tmp/usr/bin/fieldkit" --version | grep -q "^fieldkit $(dpkg-deb -f "$deb" Version)\$" || fail "binary version differs"

@@ -17,6 +17,7 @@ public:
     Child& operator=(const Child&) = delete;
 
     bool Started() const { return m_pid > 0; }
+    pid_t Pid() const { return m_pid; }
     // Reads stdout until a full line arrives or `timeout_ms` passes; "" on timeout/EOF.
     std::string ReadLine(int timeout_ms);
     void Stop();

@@ -224,3 +224,58 @@ TEST_CASE("the background engine syncs, exposes its state, and backs off while o
         engine.Stop();
     }
 }
+
+TEST_CASE("a link appearing checks at once without resetting the back-off, and a mirror that answered badly keeps it") {
+    test::Releases rel(1);
+    const std::string kit = rel.NewKit("a", 1);
+    auto wait_for = [](core::SyncEngine& engine, auto pred, int ms) {
+        for (int i = 0; i < ms / 50; ++i) {  // a bound on waiting, not a timing assertion
+            if (pred(engine.Snapshot())) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    };
+    auto passes = [](std::uint64_t n) {
+        return [n](const core::SyncSnapshot& s) { return s.passes >= n && s.phase == core::SyncPhase::kIdle; };
+    };
+    {
+        test::DeadPort dead;  // unreachable: what a link coming up can cure
+        core::SyncOptions o;
+        o.mirrors = {dead.Url()};
+        core::SyncEngine engine(kit, core::BuiltIn{}, o);
+        engine.Start();
+        REQUIRE(wait_for(engine, passes(1), 60000));
+        const auto s1 = engine.Snapshot();
+        REQUIRE(s1.consecutive_failures == 1);
+        CHECK(s1.next_check - s1.last_check >= 29);
+        engine.LinkAppeared("default route on test0");
+        engine.LinkAppeared("address 10.77.0.2 on test0");  // one burst, one check
+        REQUIRE(wait_for(engine, passes(2), 20000));  // the back-off alone would wait 30 s or more
+        const auto s2 = engine.Snapshot();
+        CHECK(s2.check_reason == "link: address 10.77.0.2 on test0");
+        CHECK(s2.consecutive_failures == 2);  // counted on, not reset
+        CHECK(s2.next_check - s2.last_check >= 59);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        CHECK(engine.Snapshot().passes == 2);
+        engine.Stop();
+    }
+    {
+        test::TempDir empty;  // nginx answers 404: the link is up, the mirror is wrong
+        test::Nginx nginx(empty.path(), rel.Dir() + "/nginx-404");
+        REQUIRE(nginx.Running());
+        core::SyncOptions o;
+        o.mirrors = {nginx.Url()};
+        core::SyncEngine engine(kit, core::BuiltIn{}, o);
+        engine.Start();
+        REQUIRE(wait_for(engine, passes(1), 60000));
+        const auto failures = engine.Snapshot().consecutive_failures;
+        CHECK(failures >= 1);
+        engine.LinkAppeared("default route on test0");
+        CHECK(engine.Snapshot().link_ignored);
+        std::this_thread::sleep_for(std::chrono::milliseconds(3000));  // past the debounce
+        const auto s = engine.Snapshot();
+        CHECK(s.passes == 1);
+        CHECK(s.consecutive_failures == failures);
+        engine.Stop();
+    }
+}

@@ -10,6 +10,10 @@
 
 namespace fk::test {
 
+// nginx.conf serving `root` on `listen` ("127.0.0.1:8080"), with logs and temp dirs in `prefix`.
+std::string NginxConfig(const std::filesystem::path& root, const std::filesystem::path& prefix,
+                        const std::string& listen);
+
 class Nginx {
 public:
     // `prefix` receives nginx.conf, logs and temp dirs.
