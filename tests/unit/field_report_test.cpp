@@ -29,7 +29,7 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 
 }  // namespace
 
-TEST_CASE("a signed report parses back; a changed byte, field or size is refused") {
+TEST_CASE("a signed report parses back, and a changed byte, field or size is refused") {
     fk::test::TempDir dir;
     auto key = LoadOrMakeReportKey(dir.path());
     REQUIRE(key.ok());
@@ -132,7 +132,7 @@ TEST_CASE("the outbox keeps reports across reopen, deletes them, and marks sent 
     CHECK(LoadOrMakeReportKey(dir.path())->PublicHex() != old_key);
 }
 
-TEST_CASE("armored reports are found in quoted mail text; a damaged line is named, not used") {
+TEST_CASE("armored reports are found in quoted mail text, and a damaged line is named, not used") {
     fk::test::TempDir dir;
     auto key = LoadOrMakeReportKey(dir.path());
     REQUIRE(key.ok());

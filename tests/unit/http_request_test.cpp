@@ -65,7 +65,7 @@ TEST_CASE("single byte ranges are honoured and bad ones are unsatisfiable") {
     CHECK(ParseByteRange("bytes=0-18446744073709551615", 100).to == 100);
 }
 
-TEST_CASE("a POST's Content-Length is read once and strictly; Transfer-Encoding is flagged") {
+TEST_CASE("a POST's Content-Length is read once and strictly, and Transfer-Encoding is flagged") {
     auto r = ParseRequestHead("POST /inbox HTTP/1.1\r\ncontent-length: 361\r\n\r\n{...");
     REQUIRE(r);
     CHECK(r->method == "POST");
