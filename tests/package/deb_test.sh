@@ -28,12 +28,11 @@ unit="$tmp/usr/lib/systemd/user/fieldkit-sync.service"
 grep -qx 'ExecStart=/usr/bin/fieldkit sync --watch' "$unit" || fail "the user unit does not run fieldkit sync --watch"
 grep -qx 'WantedBy=default.target' "$unit" || fail "the user unit cannot be enabled for the session"
 grep -q 'systemctl --user enable --now fieldkit-sync' "$unit" || fail "the user unit does not say how to enable it"
-if command -v systemd-analyze >/dev/null; then
-    # Checked against the unpacked binary: ExecStart's path is swapped for it.
-    sed "s|^ExecStart=/usr/bin/fieldkit|ExecStart=$tmp/usr/bin/fieldkit|" "$unit" >"$tmp/fieldkit-sync.service"
-    said=$(XDG_RUNTIME_DIR="$tmp" systemd-analyze verify --man=no --user "$tmp/fieldkit-sync.service" 2>&1) &&
-        [ -z "$said" ] || fail "systemd-analyze verify on the user unit: $said"
-fi
+command -v systemd-analyze >/dev/null || fail "systemd-analyze is missing (package systemd, platform/debian/packages.txt)"
+# Checked against the unpacked binary: ExecStart's path is swapped for it.
+sed "s|^ExecStart=/usr/bin/fieldkit|ExecStart=$tmp/usr/bin/fieldkit|" "$unit" >"$tmp/fieldkit-sync.service"
+said=$(XDG_RUNTIME_DIR="$tmp" systemd-analyze verify --man=no --user "$tmp/fieldkit-sync.service" 2>&1) &&
+    [ -z "$said" ] || fail "systemd-analyze verify on the user unit: $said"
 control=$(mktemp -d)
 dpkg-deb -e "$deb" "$control"
 if grep -lsE 'systemctl|deb-systemd-helper|fieldkit-sync' "$control"/preinst "$control"/postinst \
