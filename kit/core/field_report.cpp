@@ -7,6 +7,7 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "bundle/armor.hpp"
 #include "bundle/pack_id.hpp"
 
 namespace fk::core {
@@ -15,7 +16,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kSignedContext = "fieldkit-report-v1\n";
-constexpr char kBase32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 std::string Hex(const unsigned char* data, size_t n) {
     std::string out(n * 2 + 1, '\0');
@@ -194,60 +194,50 @@ std::string ReportFileName(const FieldReport& report) {
     return Hex(h, sizeof h) + ".fkr";
 }
 
-std::string Base32Encode(std::string_view bytes) {
-    std::string out;
-    out.reserve((bytes.size() * 8 + 4) / 5);
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : bytes) {
-        buffer = (buffer << 8) | static_cast<unsigned char>(c);
-        bits += 8;
-        while (bits >= 5) {
-            out += kBase32[(buffer >> (bits - 5)) & 31];
-            bits -= 5;
-        }
+std::string ArmorReport(std::string_view signed_json) { return std::string(kArmorPrefix) + bundle::Base32Encode(signed_json); }
+
+namespace {
+
+// The base32 of one FKR1: line, also when a mail client wrapped it (continuation lines are
+// nothing but upper-case base32) or quoted it ("> " before each line).
+std::string ArmoredBody(std::string_view text, size_t& at) {
+    auto base32_run = [&](size_t from) {
+        size_t end = from;
+        while (end < text.size() && ((text[end] >= 'A' && text[end] <= 'Z') || (text[end] >= '2' && text[end] <= '7'))) ++end;
+        return end;
+    };
+    size_t end = base32_run(at);
+    std::string body(text.substr(at, end - at));
+    while (end < text.size() && (text[end] == '\n' || text[end] == '\r')) {
+        size_t next = end;
+        while (next < text.size() && (text[next] == '\n' || text[next] == '\r')) ++next;
+        if (next - end > 2) break;  // a blank line ends it
+        while (next < text.size() && (text[next] == '>' || text[next] == ' ')) ++next;
+        const size_t run = base32_run(next);
+        if (run == next || (run < text.size() && text[run] != '\n' && text[run] != '\r')) break;
+        body.append(text.substr(next, run - next));
+        end = run;
     }
-    if (bits > 0) out += kBase32[(buffer << (5 - bits)) & 31];
-    return out;
+    // Lower-case letters or other characters right after the run make the line damaged.
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) body += text[end++];
+    at = end;
+    return body;
 }
 
-std::optional<std::string> Base32Decode(std::string_view text) {
-    std::string out;
-    std::uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        int v;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a';
-        else if (c >= '2' && c <= '7') v = c - '2' + 26;
-        else return std::nullopt;
-        buffer = (buffer << 5) | static_cast<std::uint32_t>(v);
-        bits += 5;
-        if (bits >= 8) {
-            out += static_cast<char>((buffer >> (bits - 8)) & 0xff);
-            bits -= 8;
-        }
-    }
-    if (bits >= 5 || (buffer & ((1u << bits) - 1)) != 0) return std::nullopt;  // not what Encode writes
-    return out;
-}
-
-std::string ArmorReport(std::string_view signed_json) { return std::string(kArmorPrefix) + Base32Encode(signed_json); }
+}  // namespace
 
 std::vector<std::string> FindArmoredReports(std::string_view text, int* bad) {
     std::vector<std::string> found;
     if (bad) *bad = 0;
     size_t at = 0;
     while ((at = text.find(kArmorPrefix, at)) != std::string_view::npos) {
-        size_t end = at + kArmorPrefix.size();
-        while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
-        const std::string_view body = text.substr(at + kArmorPrefix.size(), end - at - kArmorPrefix.size());
-        at = end;
+        at += kArmorPrefix.size();
+        const std::string body = ArmoredBody(text, at);
         if (body.size() > kMaxSignedReport * 8 / 5 + 1) {
             if (bad) ++*bad;
             continue;
         }
-        auto decoded = Base32Decode(body);
+        auto decoded = bundle::Base32Decode(body);
         if (decoded) found.push_back(std::move(*decoded));
         else if (bad) ++*bad;
     }

@@ -68,11 +68,6 @@ std::string ArmorReport(std::string_view signed_json);
 // signed JSON still to be verified; `bad` counts FKR1: lines that did not decode.
 std::vector<std::string> FindArmoredReports(std::string_view text, int* bad = nullptr);
 
-// Base32 (RFC 4648 alphabet, upper case, no padding); Decode ignores case and refuses anything
-// else.
-std::string Base32Encode(std::string_view bytes);
-std::optional<std::string> Base32Decode(std::string_view text);
-
 // "YYYY-MM-DD" of a Unix time, UTC.
 std::string UtcDay(std::int64_t unix_seconds);
 

@@ -151,7 +151,15 @@ TEST_CASE("armored reports are found in quoted mail text, and a damaged line is 
     REQUIRE(found.size() == 3);
     CHECK(found[0] == signed_json);
     CHECK_FALSE(ParseSignedReport(found[2]).ok());
-    CHECK(Base32Decode(Base32Encode("any bytes \x01\xff")).value() == "any bytes \x01\xff");
+
+    // Wrapped by a mail client at 72 columns and quoted: still the same report.
+    std::string wrapped = "Forwarded:\n";
+    for (size_t i = 0; i < line.size(); i += 72) wrapped += "> " + line.substr(i, 72) + "\n";
+    wrapped += ">\n> OK then\n";
+    auto rewrapped = FindArmoredReports(wrapped, &bad);
+    CHECK(bad == 0);
+    REQUIRE(rewrapped.size() == 1);
+    CHECK(rewrapped[0] == signed_json);
 }
 
 TEST_CASE("the inbox verifies, drops duplicates, and lists a report for a vanished article as such") {
