@@ -164,7 +164,6 @@ void SyncEngine::Loop() {
         {
             std::lock_guard lock(m_mutex);
             m_snapshot.phase = SyncPhase::kIdle;
-            m_snapshot.passes += 1;
             m_link.PassEnded(result ? std::nullopt : std::optional<ErrorCode>(result.error().code));
             m_snapshot.last_check = NowSeconds();
             ++m_snapshot.passes;

@@ -40,7 +40,6 @@ struct SyncSnapshot {
     std::vector<PackUpdate> last_updates;
     std::vector<std::string> last_skipped;  // of the last good check: packs left as they were
     bool check_requested = false;
-    std::uint64_t passes = 0;        // checks finished since Start()
     std::string check_reason;        // why the current (or last) check ran: "start", "asked",
                                      // "scheduled", or the link that appeared
     std::uint64_t links_seen = 0;    // addresses and default routes that appeared
