@@ -13,6 +13,16 @@ namespace fs = std::filesystem;
 
 // A stored file holds at most one update's parts: base32 text of at most the largest payload.
 constexpr std::uint64_t kMaxStoredText = bundle::kMaxArmorPayload * 2;
+// Parts pasted from hostile text must not fill the disk: at most this many unfinished updates.
+constexpr size_t kMaxKeptUpdates = 16;
+
+size_t KeptUpdates(const fs::path& store) {
+    std::error_code ec;
+    size_t n = 0;
+    for (const auto& f : fs::directory_iterator(store, ec))
+        if (f.is_regular_file()) ++n;
+    return n;
+}
 
 std::string IdHex(const bundle::ArmorId& id) {
     static const char kHex[] = "0123456789abcdef";
@@ -156,10 +166,18 @@ ArmorImport ImportArmor(Library& lib, std::string_view text) {
             for (const auto& other : g.sets)
                 if (other.label.id == set.label.id)
                     for (const auto& [i, chars] : other.chars) keep += bundle::FormatArmorPart({other.label, i, chars}) + "\n\n";
-            auto made = platform::MakeDirs(ArmorStoreDir(lib.DataDir()), "update parts folder");
-            auto st = made ? platform::WriteFileAtomic(file, keep, "update parts") : made;
-            if (!st) g.result.problems.push_back("could not keep the parts of " + bundle::DescribeArmor(set.label) + ": " +
-                                                 st.error().detail);
+            const fs::path store = ArmorStoreDir(lib.DataDir());
+            if (!fs::exists(file, ec) && KeptUpdates(store) >= kMaxKeptUpdates) {
+                g.result.problems.push_back("not keeping the parts of " + bundle::DescribeArmor(set.label) + ": " +
+                                            std::to_string(kMaxKeptUpdates) + " unfinished updates are kept already (" +
+                                            store.string() + ")");
+            } else {
+                auto made = platform::MakeDirs(store, "update parts folder");
+                auto st = made ? platform::WriteFileAtomic(file, keep, "update parts") : made;
+                if (!st)
+                    g.result.problems.push_back("could not keep the parts of " + bundle::DescribeArmor(set.label) +
+                                                ": " + st.error().detail);
+            }
         }
         g.result.sets.push_back(std::move(status));
     }

@@ -6,6 +6,11 @@
 #include <random>
 
 #include "bundle/armor.hpp"
+#include "bundle/builder.hpp"
+#include "kit/core/armor_import.hpp"
+#include "kit/core/library.hpp"
+#include "tests/support/sample_content.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace fk;
 
@@ -211,4 +216,29 @@ TEST_CASE("a phone's capital letters and lower-case copying are read alike") {
     CHECK(scan.problems.empty());
     REQUIRE(scan.parts.size() == 1);
     CHECK(JoinAll(scan.parts) == Payload(300));
+}
+
+TEST_CASE("pasted parts of unfinished updates are kept up to a limit, so hostile text cannot fill the disk") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path() / "content", 2);
+    std::vector<bundle::Problem> problems;
+    auto keys = bundle::GenerateKeyPair();
+    auto built = bundle::BuildFromDirectory(dir.path() / "content", keys.sec, fk::test::FixedOptions(1, 1), problems);
+    REQUIRE(built.ok());
+    auto lib = core::Library::Open(dir.path() / "data", {built->bytes, bundle::FormatPublicKey(keys.pub), ""});
+    REQUIRE(lib.ok());
+    auto unfinished = [](size_t seed) {  // every part but the last of some update
+        auto armored = bundle::ArmorEncode(Label(), Payload(600 + seed), 160);
+        REQUIRE(armored.ok());
+        std::string text;
+        for (size_t i = 0; i + 1 < armored->parts.size(); ++i) text += armored->parts[i] + "\n";
+        return text;
+    };
+    for (size_t n = 0; n < 16; ++n) CHECK(core::ImportArmor(*lib, unfinished(n)).problems.empty());
+    const auto refused = core::ImportArmor(*lib, unfinished(16)).problems;
+    REQUIRE(refused.size() == 1);
+    CHECK(refused[0].find("16 unfinished updates are kept already") != std::string::npos);
+    CHECK(core::PendingArmor(*lib).size() == 16);
+    // Parts of an update already kept still add up.
+    CHECK(core::ImportArmor(*lib, unfinished(3)).problems.empty());
 }
