@@ -17,6 +17,7 @@
 #include "bundle/signer.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/sample_content.hpp"
+#include "tests/support/mail_text.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/publishers.hpp"
 
@@ -25,6 +26,9 @@ using fk::test::Fieldkit;
 using fk::test::InstalledVersion;
 using fk::test::Slurp;
 using fk::test::Spit;
+
+using fk::test::Quote;
+using fk::test::Wrap;
 
 namespace {
 
@@ -112,38 +116,6 @@ struct Publisher {
         return fk::test::Run({FK_BINARY, "--data-dir", kit.string(), "import", "-"}, {}, text);
     }
 };
-
-// Wraps lines longer than `cols` at their last space before it, as a mail client does; a word
-// longer than the line is cut.
-std::string Wrap(const std::string& text, size_t cols) {
-    std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        while (line.size() > cols) {
-            const size_t space = line.rfind(' ', cols);
-            const bool at_space = space != std::string::npos && space > 0;
-            const size_t cut = at_space ? space : cols;
-            out += line.substr(0, cut) + "\n";
-            line = line.substr(at_space ? cut + 1 : cut);
-        }
-        out += line;
-        if (end < text.size()) out += "\n";
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string Quote(const std::string& text) {
-    std::string out = "> ";
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out += "> ";
-    }
-    return out;
-}
 
 // The same part with one payload letter changed (a typo, a radio error).
 std::string Damaged(std::string part) {

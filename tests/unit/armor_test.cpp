@@ -10,9 +10,13 @@
 #include "kit/core/armor_import.hpp"
 #include "kit/core/library.hpp"
 #include "tests/support/sample_content.hpp"
+#include "tests/support/mail_text.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace fk;
+
+using fk::test::Quote;
+using fk::test::Wrap;
 
 namespace {
 
@@ -31,41 +35,6 @@ bundle::ArmorLabel Label() {
     l.from = 20261127;
     l.to = 20261201;
     return l;
-}
-
-// Wraps lines longer than `cols` at their last space before it, as a mail client does (`fold -s`);
-// a word longer than the line is cut.
-std::string Wrap(const std::string& text, size_t cols) {
-    std::string out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        while (line.size() > cols) {
-            size_t cut = line.rfind(' ', cols);
-            if (cut == std::string::npos || cut == 0) {
-                out += line.substr(0, cols) + "\n";
-                line = line.substr(cols);
-            } else {
-                out += line.substr(0, cut) + "\n";
-                line = line.substr(cut + 1);
-            }
-        }
-        out += line;
-        if (end < text.size()) out += "\n";
-        start = end + 1;
-    }
-    return out;
-}
-
-std::string Quote(const std::string& text) {
-    std::string out = "> ";
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out += "> ";
-    }
-    return out;
 }
 
 std::string JoinAll(const std::vector<bundle::ArmorPart>& parts) {
