@@ -9,6 +9,7 @@
 #include "kit/cli/built_in.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/ui/window.hpp"
+#include "platform/i18n.hpp"
 #include "platform/paths.hpp"
 
 namespace {
@@ -16,27 +17,32 @@ namespace {
 using fk::cli::Command;
 
 void PrintOverview(const std::vector<Command>& commands) {
-    std::cout << "fieldkit: an offline field kit for keeping networks and people connected in crises.\n\n"
-                 "usage: fieldkit [--data-dir DIR]                  open the window\n"
-                 "       fieldkit [--data-dir DIR] COMMAND [ARGS]   run a command\n"
-                 "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
+    std::cout << fk::tr("fieldkit: an offline field kit for keeping networks and people connected in crises.") << "\n\n"
+              << fk::tr("usage:") << " fieldkit [--data-dir DIR]                  " << fk::tr("open the window") << "\n"
+              << "       fieldkit [--data-dir DIR] COMMAND [ARGS]   " << fk::tr("run a command") << "\n"
+              << "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
                  "                [--scale S]\n\n"
-                 "commands:\n";
+              << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;
         if (left.size() < 52) left.resize(52, ' ');
         else left += "\n" + std::string(52, ' ');
-        std::cout << left << c.summary << "\n";
+        std::cout << left << fk::tr(c.summary.c_str()) << "\n";
     }
-    std::cout << "\nEvery command takes --help and --data-dir DIR (default: $FIELDKIT_DATA_DIR, else\n"
-                 "$XDG_DATA_HOME/fieldkit, else ~/.local/share/fieldkit). Exit status: 0 success,\n"
-                 "1 failure, 2 usage error.\n";
+    std::cout << "\n"
+              << fk::tr("Every command takes --help and --data-dir DIR (default: $FIELDKIT_DATA_DIR, else\n"
+                        "$XDG_DATA_HOME/fieldkit, else ~/.local/share/fieldkit). Exit status: 0 success,\n"
+                        "1 failure, 2 usage error.")
+              << "\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
+    // The interface speaks the environment's language; --json output never changes with it.
+    fk::i18n::Init(fk::i18n::LocaleDirOfExecutable());
+    if (std::find(args.begin(), args.end(), "--json") != args.end()) fk::i18n::SetLanguage("en");
     fk::cli::Context ctx;
     ctx.built_in = fk::cli::BuiltInContent();
     ctx.stdout_is_tty = isatty(STDOUT_FILENO) != 0;
@@ -49,7 +55,7 @@ int main(int argc, char** argv) {
             std::string value;
             if (args[i] == "--data-dir") {
                 if (i + 1 >= args.size()) {
-                    std::cerr << "fieldkit: option --data-dir needs a value\n";
+                    std::cerr << "fieldkit: " << fk::tr("option --data-dir needs a value") << "\n";
                     return 2;
                 }
                 value = args[i + 1];
@@ -59,7 +65,7 @@ int main(int argc, char** argv) {
                 args.erase(args.begin() + static_cast<long>(i));
             }
             if (value.empty()) {
-                std::cerr << "fieldkit: option --data-dir needs a value\n";
+                std::cerr << "fieldkit: " << fk::tr("option --data-dir needs a value") << "\n";
                 return 2;
             }
             ctx.data_dir = value;
@@ -103,19 +109,21 @@ int main(int argc, char** argv) {
         bool is_group = false;
         for (const auto& c : commands) is_group |= c.name.starts_with(group + " ");
         if (is_group) {
-            std::cerr << "fieldkit: '" << group << "' needs a subcommand:\n";
+            std::cerr << "fieldkit: " << fk::Format(fk::tr("'{group}' needs a subcommand:"), {{"group", group}}) << "\n";
             for (const auto& c : commands)
                 if (c.name.starts_with(group + " ")) std::cerr << "  fieldkit " << c.name << " " << c.usage << "\n";
             return 2;
         }
-        std::cerr << "fieldkit: unknown command '" << args[0] << "' (see fieldkit --help)\n";
+        std::cerr << "fieldkit: " << fk::Format(fk::tr("unknown command '{command}' (see fieldkit --help)"), {{"command", args[0]}})
+                  << "\n";
         return 2;
     }
     std::vector<std::string> rest(args.begin() + static_cast<long>(used), args.end());
     if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
         std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
-        std::cout << "usage: fieldkit " << found->name << " " << found->usage << "\n\n" << found->summary << "\n";
-        if (!found->help.empty()) std::cout << "\n" << found->help;
+        std::cout << fk::tr("usage:") << " fieldkit " << found->name << " " << found->usage << "\n\n"
+                  << fk::tr(found->summary.c_str()) << "\n";
+        if (!found->help.empty()) std::cout << "\n" << fk::tr(found->help.c_str());
         return 0;
     }
     fk::cli::Args parsed;

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "kit/ui/actions.hpp"
+#include "kit/ui/labels.hpp"
 #include "kit/ui/model.hpp"
 #include "kit/ui/view_state.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::ui {
 

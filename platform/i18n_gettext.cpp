@@ -1,0 +1,126 @@
+// tr() over GNU gettext (glibc's libintl). The language is chosen here, not by the C
+// locale: a bare system often has no uk_UA or ar locale generated, and gettext ignores
+// LANGUAGE under the "C" locale, so messages use C.UTF-8 with LANGUAGE set to our choice.
+#include <libintl.h>
+#include <unistd.h>
+
+#include <clocale>
+#include <cstdlib>
+
+#include "platform/i18n.hpp"
+
+extern "C" int _nl_msg_cat_cntr;  // gettext's documented way to drop its cache of lookups
+
+namespace fk {
+namespace {
+
+constexpr const char* kDomain = "fieldkit";
+std::string g_language = "en";
+
+bool Known(std::string_view code) {
+    for (const auto& l : i18n::Languages())
+        if (code == l.code) return true;
+    return false;
+}
+
+// "uk_UA.UTF-8" -> "uk"; "C" and "POSIX" -> "".
+std::string CodeOf(std::string_view locale) {
+    std::string code(locale.substr(0, locale.find_first_of("_.@:")));
+    return code == "C" || code == "POSIX" ? "" : code;
+}
+
+// gettext's own order; LANGUAGE may list several ("fr:en"): the first we have wins.
+std::string LanguageOfEnvironment() {
+    if (const char* list = std::getenv("LANGUAGE"); list && *list) {
+        std::string_view rest = list;
+        while (!rest.empty()) {
+            size_t colon = rest.find(':');
+            std::string code = CodeOf(rest.substr(0, colon));
+            if (Known(code)) return code;
+            rest = colon == std::string_view::npos ? "" : rest.substr(colon + 1);
+        }
+    }
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = std::getenv(var); v && *v) {
+            std::string code = CodeOf(v);
+            return Known(code) ? code : "en";
+        }
+    return "en";
+}
+
+}  // namespace
+
+const char* tr(const char* english) { return dgettext(kDomain, english); }
+
+const char* trn(const char* english_one, const char* english_many, unsigned long n) {
+    return dngettext(kDomain, english_one, english_many, n);
+}
+
+std::string Format(std::string_view pattern,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    size_t i = 0;
+    while (i < pattern.size()) {
+        size_t open = pattern.find('{', i);
+        size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
+        if (close == std::string_view::npos) break;
+        out.append(pattern.substr(i, open - i));
+        std::string_view name = pattern.substr(open + 1, close - open - 1);
+        const std::pair<std::string_view, std::string_view>* hit = nullptr;
+        for (const auto& v : values)
+            if (v.first == name) hit = &v;
+        out.append(hit ? hit->second : pattern.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    out.append(pattern.substr(std::min(i, pattern.size())));
+    return out;
+}
+
+namespace i18n {
+
+const std::vector<Language>& Languages() {
+    static const std::vector<Language> kLanguages = {
+        {"en", "English", false}, {"fr", "Français", false},  {"es", "Español", false},
+        {"uk", "Українська", false}, {"ar", "العربية", true}};
+    return kLanguages;
+}
+
+std::filesystem::path LocaleDirOfExecutable() {
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return "/usr/share/locale";
+    std::filesystem::path beside = exe.parent_path() / "locale";
+    if (std::filesystem::is_directory(beside, ec)) return beside;
+    return exe.parent_path().parent_path() / "share" / "locale";
+}
+
+std::string SystemLanguage() {
+    // Read once, before SetLanguage() puts its own choice into LANGUAGE.
+    static const std::string kAsked = LanguageOfEnvironment();
+    return kAsked;
+}
+
+void Init(const std::filesystem::path& locale_dir) {
+    setlocale(LC_MESSAGES, "C.UTF-8");
+    bindtextdomain(kDomain, locale_dir.c_str());
+    bind_textdomain_codeset(kDomain, "UTF-8");
+    SetLanguage(SystemLanguage());
+}
+
+void SetLanguage(std::string_view code) {
+    g_language = Known(code) ? std::string(code) : "en";
+    setenv("LANGUAGE", g_language.c_str(), 1);
+    ++_nl_msg_cat_cntr;
+}
+
+const std::string& CurrentLanguage() { return g_language; }
+
+bool RightToLeft() {
+    for (const auto& l : Languages())
+        if (g_language == l.code) return l.right_to_left;
+    return false;
+}
+
+}  // namespace i18n
+}  // namespace fk
