@@ -2,6 +2,7 @@
 // taxonomy and its articles, as read from content/ or decoded from a bundle payload.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,14 @@ struct Article {
 
 using Labels = std::vector<std::pair<std::string, std::string>>;  // key -> human label, in file order
 
+// What a reader sees of the taxonomy in one language (kit.yaml's `translations:`).
+struct TaxonomyLabels {
+    Labels phase_names;  // short names ("Prepare"), for buttons and the line under a title
+    Labels phases;       // what each phase means
+    Labels audiences;
+    Labels types;
+};
+
 struct Taxonomy {
     std::string pack;
     std::string title;
@@ -42,6 +51,8 @@ struct Taxonomy {
     Labels phases;
     Labels audiences;
     Labels types;
+    Labels phase_names;  // optional; a phase without one is shown as its key, capitalized
+    std::map<std::string, TaxonomyLabels> translations;  // by language; each label optional
 };
 
 // One language's equivalents of the library's English search terms (content/<lang>/terms.yaml):
@@ -62,5 +73,11 @@ struct Content {
 };
 
 bool HasLabel(const Labels& labels, const std::string& key);
+// The label of `key`, or `key` itself when the labels lack it.
+std::string LabelOf(const Labels& labels, const std::string& key);
+
+// The taxonomy as a reader of `lang` sees it: each label in `lang` where the pack gives one,
+// else the pack's own; every phase with a short name. Keys and their order never change.
+Taxonomy InLanguage(const Taxonomy& taxonomy, const std::string& lang);
 
 }  // namespace fk::bundle

@@ -88,6 +88,48 @@ Labels ReadLabels(const YAML::Node& node, std::vector<Problem>& problems) {
     return out;
 }
 
+// kit.yaml's `translations:`: per language, labels for keys the pack already has.
+std::map<std::string, TaxonomyLabels> ReadTranslations(const YAML::Node& node, const Taxonomy& kit,
+                                                       std::vector<Problem>& problems) {
+    std::map<std::string, TaxonomyLabels> out;
+    if (!node) return out;
+    if (!node.IsMap()) {
+        problems.push_back({"kit.yaml", node.Mark().line + 1, "translations must map a language to its labels"});
+        return out;
+    }
+    for (const auto& lang : node) {
+        const std::string code = lang.first.as<std::string>();
+        if (code.size() < 2 || code.size() > 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            problems.push_back({"kit.yaml", lang.first.Mark().line + 1, "'" + code + "' is not a language code like 'fr'"});
+        if (!lang.second.IsMap()) {
+            problems.push_back({"kit.yaml", lang.first.Mark().line + 1, "translations of '" + code + "' must be a mapping"});
+            continue;
+        }
+        TaxonomyLabels& t = out[code];
+        const std::pair<const char*, std::pair<Labels*, const Labels*>> parts[] = {
+            {"phase_names", {&t.phase_names, &kit.phases}},
+            {"phases", {&t.phases, &kit.phases}},
+            {"audiences", {&t.audiences, &kit.audiences}},
+            {"types", {&t.types, &kit.types}}};
+        for (const auto& kv : lang.second) {
+            const std::string part = kv.first.as<std::string>();
+            auto it = std::find_if(std::begin(parts), std::end(parts), [&](const auto& p) { return part == p.first; });
+            if (it == std::end(parts)) {
+                problems.push_back({"kit.yaml", kv.first.Mark().line + 1,
+                                    "unknown key '" + part + "' in translations (phase_names, phases, audiences or types)"});
+                continue;
+            }
+            *it->second.first = ReadLabels(kv.second, problems);
+            for (const auto& [key, label] : *it->second.first)
+                if (!HasLabel(*it->second.second, key))
+                    problems.push_back({"kit.yaml", kv.first.Mark().line + 1,
+                                        code + " " + part + ": '" + key + "' is not one of the pack's " +
+                                            (part == "phase_names" ? std::string("phases") : part)});
+        }
+    }
+    return out;
+}
+
 // Collects problems for one article file, with line numbers.
 class ArticleReader {
 public:
@@ -314,10 +356,15 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         kit.phases = ReadLabels(k["phases"], out.problems);
         kit.audiences = ReadLabels(k["audiences"], out.problems);
         kit.types = ReadLabels(k["types"], out.problems);
+        kit.phase_names = ReadLabels(k["phase_names"], out.problems);
+        kit.translations = ReadTranslations(k["translations"], kit, out.problems);
     } catch (const YAML::Exception& e) {
         out.problems.push_back({"kit.yaml", std::max(e.mark.line + 1, 1), "not valid YAML: " + e.msg});
         return out;
     }
+    for (const auto& [key, name] : kit.phase_names)
+        if (!HasLabel(kit.phases, key))
+            out.problems.push_back({"kit.yaml", 1, "phase_names: '" + key + "' is not one of the pack's phases"});
     if (!IsKebabId(kit.pack)) out.problems.push_back({"kit.yaml", 1, "'pack' must be a kebab-case id"});
     if (kit.phases.empty() || kit.audiences.empty() || kit.types.empty())
         out.problems.push_back({"kit.yaml", 1, "phases, audiences and types must all be listed"});

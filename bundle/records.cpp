@@ -34,6 +34,16 @@ std::string EncodeRecords(const Content& content) {
                  {"phases", LabelsToJson(k.phases)},
                  {"audiences", LabelsToJson(k.audiences)},
                  {"types", LabelsToJson(k.types)}};
+    if (!k.phase_names.empty()) head["phase_names"] = LabelsToJson(k.phase_names);
+    if (!k.translations.empty()) {
+        json translations = json::object();
+        for (const auto& [lang, t] : k.translations)
+            translations[lang] = {{"phase_names", LabelsToJson(t.phase_names)},
+                                  {"phases", LabelsToJson(t.phases)},
+                                  {"audiences", LabelsToJson(t.audiences)},
+                                  {"types", LabelsToJson(t.types)}};
+        head["translations"] = std::move(translations);
+    }
     // In the kit record, whose unknown keys older readers ignore; only when there are any, so
     // a pack without a term list keeps the bytes it always had.
     if (!content.terms.empty()) {
@@ -83,6 +93,11 @@ Result<Content> DecodeRecords(std::string_view records) {
                 c.kit.phases = LabelsFromJson(rec.at("phases"));
                 c.kit.audiences = LabelsFromJson(rec.at("audiences"));
                 c.kit.types = LabelsFromJson(rec.at("types"));
+                if (rec.contains("phase_names")) c.kit.phase_names = LabelsFromJson(rec.at("phase_names"));
+                if (rec.contains("translations"))
+                    for (const auto& [lang, t] : rec.at("translations").items())
+                        c.kit.translations[lang] = {LabelsFromJson(t.at("phase_names")), LabelsFromJson(t.at("phases")),
+                                                    LabelsFromJson(t.at("audiences")), LabelsFromJson(t.at("types"))};
                 if (rec.contains("terms"))
                     for (const auto& [lang, entries] : rec.at("terms").items()) {
                         TermList list{lang, {}};

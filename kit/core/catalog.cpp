@@ -239,6 +239,15 @@ bundle::Taxonomy ContentIndex::Taxonomy() {
         merge(t.phases, j["phases"]);
         merge(t.audiences, j["audiences"]);
         merge(t.types, j["types"]);
+        if (j.contains("phase_names")) merge(t.phase_names, j["phase_names"]);
+        if (j.contains("translations") && j["translations"].is_object())
+            for (const auto& [lang, labels] : j["translations"].items()) {
+                if (!labels.is_object()) continue;
+                bundle::TaxonomyLabels& into = t.translations[lang];
+                for (auto [part, field] : {std::pair{"phase_names", &into.phase_names}, std::pair{"phases", &into.phases},
+                                           std::pair{"audiences", &into.audiences}, std::pair{"types", &into.types}})
+                    if (labels.contains(part)) merge(*field, labels[part]);
+            }
     }
     return t;
 }

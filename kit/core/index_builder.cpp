@@ -125,7 +125,11 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     };
     for (const PackContent& pc : packs) {
         const auto& kit = pc.content.kit;
-        nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types}};
+        nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types},
+                                   {"phase_names", kit.phase_names}, {"translations", nlohmann::json::object()}};
+        for (const auto& [lang, t] : kit.translations)
+            taxonomy["translations"][lang] = {{"phase_names", t.phase_names}, {"phases", t.phases},
+                                              {"audiences", t.audiences}, {"types", t.types}};
         pack_ins->Bind(1, pc.manifest.pack).Bind(2, static_cast<std::int64_t>(pc.manifest.version));
         pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
         pack_ins->Bind(6, taxonomy.dump()).Bind(7, static_cast<std::int64_t>(pc.core));

@@ -434,6 +434,7 @@ ReaderSettings ReaderData::LoadSettings() {
     }
     s.font_size = std::clamp(s.font_size, kMinFontSize, kMaxFontSize);
     s.language = Setting("language", s.language);
+    s.interface_language = Setting("interface_language", "");
     s.metered = Setting("metered", s.metered);
     if (s.metered != "off" && s.metered != "deltas" && s.metered != "ask") s.metered = "off";
     try {
@@ -451,6 +452,7 @@ Status ReaderData::SaveSettings(const ReaderSettings& s) {
                         {"theme", s.theme},
                         {"font_size", std::to_string(std::clamp(s.font_size, kMinFontSize, kMaxFontSize))},
                         {"language", s.language},
+                        {"interface_language", s.interface_language},
                         {"metered", s.metered},
                         {"ask_above_mb", std::to_string(std::max(1, s.ask_above_mb))}})
         if (result) result = SetSetting(k, v);

@@ -27,6 +27,7 @@ enum class ActionType {
     kChangeFontSize,  // value = delta
     kSetAudience,     // text = audience key
     kSetLanguage,     // text = language
+    kSetInterfaceLanguage,  // text = language of the window's own words, "" = the system's
     kImportFile,      // text = path
     kTrustKeyFile,    // text = path of a minisign public key
     kCheckNow,        // ask the sync engine to check the mirrors now

@@ -34,6 +34,9 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     }
 
     ImGui::Spacing();
+    DrawInterfaceLanguage(model, view, out);
+
+    ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
     ImGui::TextUnformatted("Reading language");
     ImGui::PopFont();

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "bundle/markdown_scan.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::ui {
 
@@ -25,6 +26,7 @@ Result<std::unique_ptr<Model>> Model::Open(const std::filesystem::path& data_dir
     m->m_settings = m->m_reader->LoadSettings();
     m->m_search.filters.audience = m->m_settings.audience;
     m->m_taxonomy = m->m_index->Taxonomy();
+    m->ApplyInterfaceLanguage();
     m->m_article_count = m->m_index->ArticleCount();
     m->RefreshHome();
     m->m_paste.pending = core::PendingArmor(*m->m_library);  // update parts kept from before
@@ -167,6 +169,11 @@ void Model::RefreshHome() {
     if (auto sync = core::LoadSyncState(m_data_dir)) m_home.sync = std::move(*sync);
 }
 
+void Model::ApplyInterfaceLanguage() {
+    i18n::SetLanguage(m_settings.interface_language.empty() ? i18n::SystemLanguage() : m_settings.interface_language);
+    m_shown_taxonomy = bundle::InLanguage(m_taxonomy, i18n::CurrentLanguage());
+}
+
 void Model::ReopenIndex() {
     auto index = core::ContentIndex::Open(m_library->IndexPath());
     if (!index) {
@@ -175,6 +182,7 @@ void Model::ReopenIndex() {
     }
     m_index.emplace(std::move(*index));
     m_taxonomy = m_index->Taxonomy();
+    m_shown_taxonomy = bundle::InLanguage(m_taxonomy, i18n::CurrentLanguage());
     m_article_count = m_index->ArticleCount();
     RefreshHome();
     if (!m_search.query.empty()) RunSearch();
@@ -302,6 +310,11 @@ void Model::Apply(Action a) {
             SaveSettings();
             RefreshHome();
             if (!m_search.query.empty()) RunSearch();
+            break;
+        case ActionType::kSetInterfaceLanguage:
+            m_settings.interface_language = a.text;
+            SaveSettings();
+            ApplyInterfaceLanguage();
             break;
         case ActionType::kSetLanguage:
             m_settings.language = a.text;

@@ -80,7 +80,8 @@ public:
     const HomeState& Home() const { return m_home; }
     const core::ReaderSettings& Settings() const { return m_settings; }
     const core::Library& Library() const { return *m_library; }
-    const bundle::Taxonomy& Taxonomy() const { return m_taxonomy; }
+    // The packs' taxonomy with its labels in the interface language.
+    const bundle::Taxonomy& Taxonomy() const { return m_shown_taxonomy; }
     std::vector<bundle::PublicKey> TrustedKeys() const { return m_library->TrustedKeys(); }
     const std::filesystem::path& DataDir() const { return m_data_dir; }
     std::int64_t ArticleCount() const { return m_article_count; }
@@ -133,6 +134,7 @@ private:
     void RunSearch();
     void RefreshHome();
     void ReopenIndex();
+    void ApplyInterfaceLanguage();  // the Settings choice, else the system's language
     void SaveSettings();
     void SetMessage(std::string text, bool error);
     Place Here() const;
@@ -152,6 +154,7 @@ private:
     std::optional<core::ContentIndex> m_index;
     std::optional<core::ReaderData> m_reader;
     bundle::Taxonomy m_taxonomy;
+    bundle::Taxonomy m_shown_taxonomy;
     std::int64_t m_article_count = 0;
     core::ReaderSettings m_settings;
     core::BuiltIn m_built_in;

@@ -77,6 +77,10 @@ void DrawBidi(const Runs& runs, float wrap_width, bool rtl, ImFont* base) {
 
 }  // namespace
 
+void DrawPlainBidi(const std::string& text, float wrap_width, bool rtl) {
+    DrawBidi(Runs{Run{text, 0, ""}}, wrap_width, rtl, ImGui::GetFont());
+}
+
 void DrawRuns(const Runs& runs, float wrap_width, bool rtl, ImFont* base, ViewState& view, ActionQueue& out) {
     // Paragraphs that are right-to-left, or mix in right-to-left words, go through fribidi
     // line by line (losing inline styles: ImGui cannot reorder styled runs).

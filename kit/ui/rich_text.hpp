@@ -13,6 +13,10 @@ namespace fk::ui {
 // (the heading font for headings). Link clicks post kOpenLink.
 void DrawRuns(const Runs& runs, float wrap_width, bool rtl, ImFont* base, ViewState& view, ActionQueue& out);
 
+// Plain text wrapped at `wrap_width` in the current font, each line in visual order and,
+// when `rtl`, aligned right: the window's own words in Arabic.
+void DrawPlainBidi(const std::string& text, float wrap_width, bool rtl);
+
 // A search snippet: text with matched words between kMarkOpen and kMarkClose.
 Runs SnippetRuns(const std::string& snippet);
 

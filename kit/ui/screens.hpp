@@ -38,6 +38,7 @@ void DrawPrivacySettings(const Model& model, ViewState& view, ActionQueue& out);
 // and the Settings section with the outbox (delete, Send) and a new practice.
 void DrawReportPanel(const ArticleState& article, ViewState& view, ActionQueue& out);
 void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out);
+void DrawInterfaceLanguage(const Model& model, ViewState& view, ActionQueue& out);  // draw_language.cpp
 
 // Small shared widgets.
 void DrawMuted(const ViewState& view, const std::string& text);

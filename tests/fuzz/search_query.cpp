@@ -40,7 +40,7 @@ fk::core::ContentIndex& Index() {
         pack.manifest.pack = "fuzz";
         pack.manifest.title = "Fuzz";
         pack.content.kit = {"fuzz", "Fuzz", "Fuzz", {{"prepare", "Prepare"}}, {{"everyone", "Everyone"}},
-                            {{"guide", "Guide"}}};
+                            {{"guide", "Guide"}}, {}, {}};
         pack.content.articles = {
             Sample("water-purification", "Water purification (WASH)", "Boil water for one minute. Chlorine tablets."),
             Sample("fuel-resupply", "Fuel resupply checklist", "- [ ] Check the generator\n- [x] Count jerrycans"),

@@ -3,6 +3,7 @@
 #include "tests/ui/harness.hpp"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include "kit/cli/built_in.hpp"
 #include "kit/ui/screens.hpp"
@@ -50,6 +51,18 @@ void UiHarness::Frame(int n) {
         ImGui::Render();
     }
     m_model->Apply(m_actions);
+}
+
+std::string UiHarness::DrawnText() {
+    Frame();
+    ImGui::NewFrame();
+    ImGui::LogToBuffer();
+    ui::DrawFrame(*m_model, m_view, m_actions);
+    std::string text = GImGui->LogBuffer.c_str();
+    ImGui::LogFinish();
+    ImGui::Render();
+    m_model->Apply(m_actions);
+    return text;
 }
 
 void UiHarness::Type(const std::string& text) {

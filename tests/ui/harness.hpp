@@ -25,6 +25,9 @@ public:
     void Press(int key, bool ctrl = false, bool alt = false);  // held one frame, released one frame
     bool Click(const std::string& item);                       // hover, press, release; false if not drawn
     void PressMouseButton(int button);
+    // Draws one frame and returns the text it drew, as ImGui's log captures it: the items of
+    // one row on one line, separated by spaces.
+    std::string DrawnText();
 
     ui::Model& model() { return *m_model; }
     ui::ViewState& view() { return m_view; }

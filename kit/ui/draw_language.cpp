@@ -1,0 +1,27 @@
+// Settings > Interface language: the window's own words, apart from the reading language.
+#include "kit/ui/bidi.hpp"
+#include "kit/ui/screens.hpp"
+
+namespace fk::ui {
+
+void DrawInterfaceLanguage(const Model& model, ViewState& view, ActionQueue& out) {
+    const std::string& chosen = model.Settings().interface_language;
+    ImGui::PushFont(view.fonts.h2);
+    ImGui::TextUnformatted(L("Interface language"));
+    ImGui::PopFont();
+    DrawMuted(view, tr("Menus, buttons and messages. Articles keep the reading language."));
+    std::string system = L("System");
+    for (const auto& l : i18n::Languages())
+        if (i18n::SystemLanguage() == l.code) system += std::string(" (") + Displayable(l.native_name) + ")";
+    if (DrawChip((system + "###ui-lang-system").c_str(), chosen.empty(), view))
+        out.push_back({ActionType::kSetInterfaceLanguage, ""});
+    view.Record("ui-lang:");
+    for (const auto& l : i18n::Languages()) {
+        ImGui::SameLine();
+        std::string label = Displayable(l.native_name) + "###ui-lang-" + l.code;
+        if (DrawChip(label.c_str(), chosen == l.code, view)) out.push_back({ActionType::kSetInterfaceLanguage, l.code});
+        view.Record(std::string("ui-lang:") + l.code);
+    }
+}
+
+}  // namespace fk::ui
