@@ -75,10 +75,13 @@ void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out) {
         if (ImGui::SmallButton(L("Delete"))) out.push_back({ActionType::kDeleteReport, item.stored.id});
         view.Record("report-delete:" + std::to_string(i));
         ImGui::SameLine();
-        // TRANSLATORS: the state of a report in the outbox; {day} is like 2024-05-01.
-        const std::string state = item.stored.sent_day ? Format(tr("sent {day}"), {{"day", core::UtcDay(item.stored.sent_day)}})
-                                                       // TRANSLATORS: the state of a report in the outbox.
-                                                       : std::string(tr("waiting"));
+        std::string state;
+        if (item.stored.sent_day)
+            // TRANSLATORS: the state of a report in the outbox; {day} is like 2024-05-01.
+            state = Format(tr("sent {day}"), {{"day", core::UtcDay(item.stored.sent_day)}});
+        else
+            // TRANSLATORS: the state of a report in the outbox: not sent yet.
+            state = tr("waiting");
         std::string line = state + "  " + Subject(item);
         if (item.valid && !item.report.note.empty()) line += "  \xE2\x80\x94  " + item.report.note;
         ImGui::TextWrapped("%s", Displayable(line).c_str());
