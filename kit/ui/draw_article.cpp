@@ -24,28 +24,36 @@ void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue
     Runs title{Run{art.title, 0, {}}};
     DrawRuns(title, ImGui::GetContentRegionAvail().x, StartsRightToLeft(art.title), view.fonts.h1, view, out);
     ImGui::PopFont();
-    DrawMuted(view, art.type + "  \xC2\xB7  " + Join(art.phases, ", ") + "  \xC2\xB7  for " +
-                        Join(art.audiences, ", ") + "  \xC2\xB7  updated " + art.updated + "  \xC2\xB7  " + art.lang +
-                        // Another pack's article says where it comes from (core articles keep bare ids).
-                        (a.view.address != art.id ? "  \xC2\xB7  from pack " + a.view.pack : ""));
+    const char* dot = "  \xC2\xB7  ";
+    std::string facts = art.type + dot + Join(art.phases, ", ");
+    // TRANSLATORS: in an article's header, who it is for: "for network-operator, trainer".
+    facts += dot + Format(tr("for {audiences}"), {{"audiences", Join(art.audiences, ", ")}});
+    // TRANSLATORS: in an article's header; {date} is like 2024-05-01.
+    facts += dot + Format(tr("updated {date}"), {{"date", art.updated}});
+    facts += dot + art.lang;
+    // Another pack's article says where it comes from (core articles keep bare ids).
+    if (a.view.address != art.id) facts += dot + Format(tr("from pack {pack}"), {{"pack", a.view.pack}});
+    DrawMuted(view, facts);
     if (a.view.TranslationIsOlder()) {
         ImGui::PushStyleColor(ImGuiCol_Text, view.palette.accent);
         ImGui::TextWrapped("%s", core::OlderTranslationNote(a.view).c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        if (DrawChip("Read in English", false, view)) out.push_back({ActionType::kSetLanguage, core::kSourceLanguage});
+        if (DrawChip(L("Read in English"), false, view))
+            out.push_back({ActionType::kSetLanguage, core::kSourceLanguage});
     }
     ImGui::BeginDisabled(locked);
-    if (DrawChip(a.bookmarked ? "Bookmarked" : "Bookmark", a.bookmarked, view))
+    // TRANSLATORS: "Bookmark" is a button (bookmark this article); "Bookmarked" its state once pressed.
+    if (DrawChip(a.bookmarked ? L("Bookmarked") : L("Bookmark"), a.bookmarked, view))
         out.push_back({ActionType::kToggleBookmark});
     ImGui::EndDisabled();
     view.Record("bookmark");
     ImGui::SameLine();
-    if (DrawChip("Notes", view.show_notes, view)) view.show_notes = !view.show_notes;
+    if (DrawChip(L("Notes"), view.show_notes, view)) view.show_notes = !view.show_notes;
     ImGui::SameLine();
-    if (ImGui::Button("Copy as Markdown")) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
+    if (ImGui::Button(L("Copy as Markdown"))) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
     ImGui::SameLine();
-    if (DrawChip("Report a problem", view.show_report, view)) view.show_report = !view.show_report;
+    if (DrawChip(L("Report a problem"), view.show_report, view)) view.show_report = !view.show_report;
     view.Record("report-chip");
     if (a.view.languages.size() > 1) {
         for (const auto& lang : a.view.languages) {
@@ -57,14 +65,17 @@ void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue
         int done = 0;
         for (const auto& t : a.view.tasks) done += a.ticked.count(t.key) ? 1 : 0;
         const int total = static_cast<int>(a.view.tasks.size());
-        std::string label = std::to_string(done) + " of " + std::to_string(total) + " done";
+        const std::string label = Displayable(
+            // TRANSLATORS: checklist progress: "3 of 12 done".
+            Format(trn("{done} of {total} done", "{done} of {total} done", static_cast<unsigned long>(total)),
+                   {{"done", std::to_string(done)}, {"total", std::to_string(total)}}));
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
         ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(ImGui::GetFontSize() * 16, 0),
                            label.c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::BeginDisabled(done == 0);
-        if (ImGui::Button("Reset checklist")) out.push_back({ActionType::kResetChecklist});
+        if (ImGui::Button(L("Reset checklist"))) out.push_back({ActionType::kResetChecklist});
         ImGui::EndDisabled();
     }
     ImGui::Separator();
@@ -75,7 +86,7 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
     if (!art.sources.empty()) {
         ImGui::Separator();
         ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted("Sources");
+        ImGui::TextUnformatted(L("Sources"));
         ImGui::PopFont();
         for (const auto& s : art.sources) {
             Runs r{Run{s.title, kStyleBold, {}}};
@@ -90,7 +101,7 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
     if (!a.related.empty()) {
         ImGui::Spacing();
         ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted("Related");
+        ImGui::TextUnformatted(L("Related"));
         ImGui::PopFont();
         for (const auto& r : a.related) DrawArticleLink(r.address, r.title, view, out);
     }
@@ -101,7 +112,7 @@ void DrawNotes(const Model& model, const ArticleState& a, ViewState& view, Actio
         platform::WipeString(view.note);  // the text typed before locking leaves memory too
         view.note_article = -1;
         ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted("Notes");
+        ImGui::TextUnformatted(L("Notes"));
         ImGui::PopFont();
         DrawUnlockPrompt(model, view, out, "notes");
         return;
@@ -111,9 +122,9 @@ void DrawNotes(const Model& model, const ArticleState& a, ViewState& view, Actio
         view.note_article = a.generation;
     }
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Notes");
+    ImGui::TextUnformatted(L("Notes"));
     ImGui::PopFont();
-    DrawMuted(view, "Saved as you type, on this computer only.");
+    DrawMuted(view, tr("Saved as you type, on this computer only."));
     std::string before = view.note;
     ImGui::InputTextMultiline("##note", &view.note, ImVec2(-1, -1));
     view.Record("notes");

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -34,7 +35,7 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
     }
     ImGui::SetNextItemWidth(width);
     std::string before = view.query;
-    bool enter = ImGui::InputTextWithHint("##search", "Search the kit  (Ctrl+K)", &view.query,
+    bool enter = ImGui::InputTextWithHint("##search", L("Search the kit  (Ctrl+K)"), &view.query,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     view.search_active = ImGui::IsItemActive();
     view.Record("search-box");
@@ -55,29 +56,30 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::BeginDisabled(!model.CanGoBack());
     if (ImGui::Button("\xE2\x86\x90")) out.push_back({ActionType::kBack});
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", L("Back (Alt+Left)"));
     ImGui::SameLine(0, 2);
     ImGui::BeginDisabled(!model.CanGoForward());
     if (ImGui::Button("\xE2\x86\x92")) out.push_back({ActionType::kForward});
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", L("Forward (Alt+Right)"));
     const std::pair<const char*, Screen> tabs[] = {
-        {"Home", Screen::kHome}, {"Library", Screen::kLibrary}, {"Settings", Screen::kSettings}};
+        {N_("Home"), Screen::kHome}, {N_("Library"), Screen::kLibrary}, {N_("Settings"), Screen::kSettings}};
     for (const auto& [label, screen] : tabs) {
         ImGui::SameLine();
-        if (DrawChip(label, model.CurrentScreen() == screen, view))
+        if (DrawChip(L(label), model.CurrentScreen() == screen, view))
             out.push_back({ActionType::kShowScreen, {}, int(screen)});
         view.Record(std::string("tab:") + label);
     }
     // The lock state is always in sight: one click locks, or leads to the unlock prompt.
     ImGui::SameLine();
     if (model.Lock() == core::LockState::kUnlocked) {
-        if (DrawChip("Lock notes", false, view)) out.push_back({ActionType::kLockNow});
+        if (DrawChip(L("Lock notes"), false, view)) out.push_back({ActionType::kLockNow});
         view.Record("lock-chip");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Forget the passphrase until it is typed again");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L("Forget the passphrase until it is typed again"));
         ImGui::SameLine();
     } else if (model.Lock() == core::LockState::kLocked) {
-        if (DrawChip("Notes locked", true, view)) out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
+        if (DrawChip(L("Notes locked"), true, view))
+            out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
         view.Record("lock-chip");
         ImGui::SameLine();
     }
@@ -88,10 +90,10 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
 void DrawMessage(const Model& model, ViewState& view, ActionQueue& out) {
     if (model.Message().empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, model.MessageIsError() ? view.palette.error : view.palette.ok);
-    ImGui::TextWrapped("%s", model.Message().c_str());
+    ImGui::TextWrapped("%s", Displayable(model.Message()).c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    if (ImGui::SmallButton("Dismiss")) out.push_back({ActionType::kDismissMessage});
+    if (ImGui::SmallButton(L("Dismiss"))) out.push_back({ActionType::kDismissMessage});
 }
 
 }  // namespace

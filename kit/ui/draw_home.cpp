@@ -10,15 +10,16 @@ namespace {
 void DrawAudience(const Model& model, ActionQueue& out) {
     const auto& audiences = model.Taxonomy().audiences;
     const std::string& current = model.Settings().audience;
-    std::string shown = "Anyone";
+    std::string shown = L("Anyone");
     for (const auto& [k, label] : audiences)
         if (k == current) shown = label;
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("I am");
+    // TRANSLATORS: before a list of roles: "I am [a network operator]".
+    ImGui::TextUnformatted(L("I am"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
     if (ImGui::BeginCombo("##audience", shown.c_str())) {
-        if (ImGui::Selectable("Anyone", current.empty())) out.push_back({ActionType::kSetAudience, ""});
+        if (ImGui::Selectable(L("Anyone"), current.empty())) out.push_back({ActionType::kSetAudience, ""});
         for (const auto& [k, label] : audiences)
             if (ImGui::Selectable(label.c_str(), k == current)) out.push_back({ActionType::kSetAudience, k});
         ImGui::EndCombo();
@@ -27,7 +28,7 @@ void DrawAudience(const Model& model, ActionQueue& out) {
 
 void DrawPhases(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Where are you in the crisis?");
+    ImGui::TextUnformatted(L("Where are you in the crisis?"));
     ImGui::PopFont();
     const float w = ImGui::GetContentRegionAvail().x;
     for (const auto& [key, label] : model.Taxonomy().phases) {
@@ -60,8 +61,13 @@ void DrawSaved(const char* title, const std::vector<core::SavedArticle>& list, c
 void DrawContentState(const Model& model, ViewState& view, ActionQueue& out) {
     std::int64_t newest = 0;
     for (const auto& [name, pack] : model.Library().State().packs) newest = std::max(newest, pack.created);
-    DrawMuted(view, std::to_string(model.ArticleCount()) + " articles; content " + AgeText(newest) + " (published " +
-                        bundle::IsoTime(newest).substr(0, 10) + ").");
+    const auto count = static_cast<unsigned long>(model.ArticleCount());
+    // TRANSLATORS: {age} is "today", "3 days old" or similar; {date} is like 2024-05-01.
+    DrawMuted(view, Format(trn("{n} article; content {age} (published {date}).",
+                               "{n} articles; content {age} (published {date}).", count),
+                           {{"n", std::to_string(count)},
+                            {"age", AgeText(newest)},
+                            {"date", bundle::IsoTime(newest).substr(0, 10)}}));
     DrawSyncState(model, view, out);
 }
 
@@ -72,7 +78,7 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.h1);
     ImGui::TextUnformatted("fieldkit");
     ImGui::PopFont();
-    DrawMuted(view, "Offline guidance for keeping networks and people connected during conflict and crisis.");
+    DrawMuted(view, tr("Offline guidance for keeping networks and people connected during conflict and crisis."));
     DrawContentState(model, view, out);
     ImGui::Spacing();
     DrawAudience(model, out);
@@ -83,24 +89,24 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out) {
     if (ImGui::BeginTable("home-lists", 3, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
         ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted("Start here");
+        ImGui::TextUnformatted(L("Start here"));
         ImGui::PopFont();
         for (const auto& a : h.start_here) DrawArticleLink(a.address, a.title, view, out);
         ImGui::TableNextColumn();
         const bool locked = model.Lock() == core::LockState::kLocked;
-        DrawSaved("Recently viewed", h.recent,
-                  locked              ? "Locked."
-                  : model.HistoryOn() ? "Nothing yet."
-                                      : "History is off (Settings can turn it on).",
+        DrawSaved(L("Recently viewed"), h.recent,
+                  locked              ? tr("Locked.")
+                  : model.HistoryOn() ? tr("Nothing yet.")
+                                      : tr("History is off (Settings can turn it on)."),
                   view, out);
         ImGui::TableNextColumn();
         if (locked) {
             ImGui::PushFont(view.fonts.h2);
-            ImGui::TextUnformatted("Bookmarks");
+            ImGui::TextUnformatted(L("Bookmarks"));
             ImGui::PopFont();
             DrawUnlockPrompt(model, view, out, "home");
         } else {
-            DrawSaved("Bookmarks", h.bookmarks, "Bookmark an article to find it here.", view, out);
+            DrawSaved(L("Bookmarks"), h.bookmarks, tr("Bookmark an article to find it here."), view, out);
         }
         ImGui::EndTable();
     }

@@ -5,6 +5,7 @@
 
 #include "bundle/manifest.hpp"
 #include "bundle/minisign.hpp"
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -12,16 +13,18 @@ namespace fk::ui {
 void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::BeginChild("library", ImVec2(0, 0), false);
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Updates");
+    ImGui::TextUnformatted(L("Updates"));
     ImGui::PopFont();
     DrawSyncState(model, view, out);
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Installed packs");
+    ImGui::TextUnformatted(L("Installed packs"));
     ImGui::PopFont();
     if (ImGui::BeginTable("packs", 5,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* h : {"Pack", "Version", "Articles", "Published", "Source"}) ImGui::TableSetupColumn(h);
+        // TRANSLATORS: column headings of the table of installed packs.
+        for (const char* h : {N_("Pack"), N_("Version"), N_("Articles"), N_("Published"), N_("Source")})
+            ImGui::TableSetupColumn(L(h));
         ImGui::TableHeadersRow();
         for (const auto& [name, p] : model.Library().State().packs) {
             ImGui::TableNextRow();
@@ -36,44 +39,48 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::TextUnformatted(bundle::IsoTime(p.created).substr(0, 10).c_str());
             DrawMuted(view, AgeText(p.created));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.embedded ? "built in" : "imported");
-            DrawMuted(view, "key " + p.key_id);
+            // TRANSLATORS: where an installed pack came from: built into the program, or imported.
+            ImGui::TextUnformatted(p.embedded ? L("built in") : L("imported"));
+            // TRANSLATORS: {id} is a publisher's key id (hexadecimal).
+            DrawMuted(view, Format(tr("key {id}"), {{"id", p.key_id}}));
         }
         ImGui::EndTable();
     }
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Trusted publishers");
+    ImGui::TextUnformatted(L("Trusted publishers"));
     ImGui::PopFont();
-    for (const auto& k : model.TrustedKeys()) ImGui::BulletText("key %s", bundle::KeyIdHex(k.id).c_str());
+    for (const auto& k : model.TrustedKeys())
+        ImGui::BulletText("%s", Displayable(Format(tr("key {id}"), {{"id", bundle::KeyIdHex(k.id)}})).c_str());
     DrawMuted(view,
-              "Trust a publisher or trainer: type the path of their public key (.pub). Only trust a key you got "
-              "from them in person or over a channel you trust.");
+              tr("Trust a publisher or trainer: type the path of their public key (.pub). Only trust a key you got "
+                 "from them in person or over a channel you trust."));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
     const bool trust_enter = ImGui::InputTextWithHint("##trust", "/media/usb/publisher.pub", &view.trust_path,
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
     view.Record("trust-path");
     ImGui::SameLine();
-    if ((ImGui::Button("Trust key") || trust_enter) && !view.trust_path.empty())
+    if ((ImGui::Button(L("Trust key")) || trust_enter) && !view.trust_path.empty())
         out.push_back({ActionType::kTrustKeyFile, view.trust_path});
     view.Record("trust-key");
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Import a pack");
+    ImGui::TextUnformatted(L("Import a pack"));
     ImGui::PopFont();
     DrawMuted(view,
-              "From a USB stick or a colleague: type the path of a .fkb file, or drop the file onto this window. "
-              "Its signature is checked before anything is installed.");
+              tr("From a USB stick or a colleague: type the path of a .fkb file, or drop the file onto this window. "
+                 "Its signature is checked before anything is installed."));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 6);
     bool enter = ImGui::InputTextWithHint("##import", "/media/usb/fieldkit-core.fkb", &view.import_path,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if ((ImGui::Button("Import") || enter) && !view.import_path.empty())
+    // TRANSLATORS: a button: import the pack file whose path was typed.
+    if ((ImGui::Button(L("Import")) || enter) && !view.import_path.empty())
         out.push_back({ActionType::kImportFile, view.import_path});
     ImGui::Spacing();
     DrawPasteUpdate(model, view, out);
     ImGui::Spacing();
-    DrawMuted(view, "Data folder: " + model.DataDir().string());
+    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", model.DataDir().string()}}));
     ImGui::EndChild();
 }
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/paste_text.hpp"
 #include "kit/ui/screens.hpp"
 
@@ -10,12 +11,12 @@ namespace fk::ui {
 
 void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Paste update");
+    ImGui::TextUnformatted(L("Paste update"));
     ImGui::PopFont();
     DrawMuted(view,
-              "An update sent as text (SMS, e-mail, a chat): paste the parts here, in any order, with the rest of "
-              "the message if you like. Parts that arrived are kept until the others come; the update installs "
-              "only when all are here and its signature checks.");
+              tr("An update sent as text (SMS, e-mail, a chat): paste the parts here, in any order, with the rest of "
+                 "the message if you like. Parts that arrived are kept until the others come; the update installs "
+                 "only when all are here and its signature checks."));
     const float height = ImGui::GetTextLineHeightWithSpacing() * 6;
     if (ImGui::InputTextMultiline("##paste", &view.paste_text, ImVec2(-1, height)))
         out.push_back({ActionType::kPasteText, view.paste_text});
@@ -23,15 +24,17 @@ void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out) {
     const PasteLines lines = DescribePaste(model.Paste());
     for (const auto& line : lines.lines) {
         if (line.kind == PasteLine::kError) ImGui::PushStyleColor(ImGuiCol_Text, view.palette.error);
-        ImGui::TextWrapped("%s", line.text.c_str());
+        ImGui::TextWrapped("%s", Displayable(line.text).c_str());
         if (line.kind == PasteLine::kError) ImGui::PopStyleColor();
     }
     if (!lines.button.empty()) {
-        if (ImGui::Button(lines.button.c_str())) out.push_back({ActionType::kPasteInstall, view.paste_text});
+        if (ImGui::Button((Displayable(lines.button) + "###paste-install").c_str()))
+            out.push_back({ActionType::kPasteInstall, view.paste_text});
         view.Record("paste-install");
         ImGui::SameLine();
     }
-    if (!view.paste_text.empty() && ImGui::Button("Clear")) {
+    // TRANSLATORS: a button: empty the box of pasted text.
+    if (!view.paste_text.empty() && ImGui::Button(L("Clear"))) {
         view.paste_text.clear();
         out.push_back({ActionType::kPasteText, ""});
     }

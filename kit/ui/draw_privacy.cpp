@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "kit/core/reader_wipe.hpp"
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 #include "platform/passphrase.hpp"
 
@@ -19,7 +20,7 @@ void Heading(ViewState& view, const char* text) {
 void ErrorText(const ViewState& view, const std::string& text) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, view.palette.error);
-    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::TextWrapped("%s", Displayable(text).c_str());
     ImGui::PopStyleColor();
 }
 
@@ -41,32 +42,35 @@ void Send(ActionType type, ViewState& view, ActionQueue& out, std::string text, 
 
 // New passphrase twice; true when both boxes agree and are not empty.
 bool NewPassphraseBoxes(ViewState& view) {
-    PassphraseBox("##new", "New passphrase", view.pass_new, view);
-    PassphraseBox("##again", "The same again", view.pass_again, view);
+    PassphraseBox("##new", L("New passphrase"), view.pass_new, view);
+    // TRANSLATORS: hint in the box where the new passphrase is typed a second time.
+    PassphraseBox("##again", L("The same again"), view.pass_again, view);
     const bool same = view.pass_new == view.pass_again;
-    if (!same && !view.pass_again.empty()) ErrorText(view, "The two passphrases differ.");
+    if (!same && !view.pass_again.empty()) ErrorText(view, tr("The two passphrases differ."));
     return same && !view.pass_new.empty();
 }
 
 void DrawPassphrase(const Model& model, ViewState& view, ActionQueue& out) {
-    Heading(view, "Lock your notes");
+    Heading(view, L("Lock your notes"));
     ImGui::PushFont(view.fonts.bold);
     switch (model.Lock()) {
         case core::LockState::kNoPassphrase:
-            ImGui::TextWrapped("No passphrase: notes, bookmarks and history are stored in plain text on this disk.");
+            ImGui::TextWrapped("%s",
+                               L("No passphrase: notes, bookmarks and history are stored in plain text on this disk."));
             break;
         case core::LockState::kLocked:
-            ImGui::TextWrapped("Locked: the key is not in memory.");
+            ImGui::TextWrapped("%s", L("Locked: the key is not in memory."));
             break;
         case core::LockState::kUnlocked:
-            ImGui::TextWrapped("Unlocked: notes, bookmarks and history are encrypted on disk and open in this window.");
+            ImGui::TextWrapped(
+                "%s", L("Unlocked: notes, bookmarks and history are encrypted on disk and open in this window."));
             break;
     }
     ImGui::PopFont();
     DrawMuted(view,
-              "With a passphrase, notes, bookmarks and history are encrypted (Argon2id and XChaCha20-Poly1305). "
-              "Not encrypted: checklist ticks and settings (theme, text size, language, \"I am a ...\"), so "
-              "checklists work for whoever holds the laptop. A forgotten passphrase cannot be recovered.");
+              tr("With a passphrase, notes, bookmarks and history are encrypted (Argon2id and XChaCha20-Poly1305). "
+                 "Not encrypted: checklist ticks and settings (theme, text size, language, \"I am a ...\"), so "
+                 "checklists work for whoever holds the laptop. A forgotten passphrase cannot be recovered."));
     switch (model.Lock()) {
         case core::LockState::kLocked:
             DrawUnlockPrompt(model, view, out, "settings");
@@ -74,25 +78,26 @@ void DrawPassphrase(const Model& model, ViewState& view, ActionQueue& out) {
         case core::LockState::kNoPassphrase: {
             const bool ready = NewPassphraseBoxes(view);
             ImGui::BeginDisabled(!ready);
-            if (ImGui::Button("Set passphrase")) Send(ActionType::kSetPassphrase, view, out, view.pass_new);
+            if (ImGui::Button(L("Set passphrase"))) Send(ActionType::kSetPassphrase, view, out, view.pass_new);
             view.Record("set-passphrase");
             ImGui::EndDisabled();
             break;
         }
         case core::LockState::kUnlocked: {
-            if (ImGui::Button("Lock now")) Send(ActionType::kLockNow, view, out, {});
+            if (ImGui::Button(L("Lock now"))) Send(ActionType::kLockNow, view, out, {});
             view.Record("lock-now");
             ImGui::Spacing();
-            PassphraseBox("##current", "Current passphrase", view.pass_current, view);
+            PassphraseBox("##current", L("Current passphrase"), view.pass_current, view);
             const bool ready = NewPassphraseBoxes(view);
             ImGui::BeginDisabled(!ready || view.pass_current.empty());
-            if (ImGui::Button("Change passphrase"))
+            if (ImGui::Button(L("Change passphrase")))
                 Send(ActionType::kChangePassphrase, view, out, view.pass_new, view.pass_current);
             view.Record("change-passphrase");
             ImGui::EndDisabled();
             ImGui::SameLine();
             ImGui::BeginDisabled(view.pass_current.empty());
-            if (ImGui::Button("Remove passphrase")) Send(ActionType::kRemovePassphrase, view, out, view.pass_current);
+            if (ImGui::Button(L("Remove passphrase")))
+                Send(ActionType::kRemovePassphrase, view, out, view.pass_current);
             view.Record("remove-passphrase");
             ImGui::EndDisabled();
             break;
@@ -102,35 +107,33 @@ void DrawPassphrase(const Model& model, ViewState& view, ActionQueue& out) {
 }
 
 void DrawHistory(const Model& model, ViewState& view, ActionQueue& out) {
-    Heading(view, "History");
+    Heading(view, L("History"));
     bool on = model.HistoryOn();
-    if (ImGui::Checkbox("Keep a list of the articles I open (Recently viewed)", &on))
+    if (ImGui::Checkbox(L("Keep a list of the articles I open (Recently viewed)"), &on))
         out.push_back({ActionType::kSetHistory, {}, on ? 1 : 0});
     view.Record("history");
-    DrawMuted(view,
-              "Off unless you turn it on. Turning it off deletes the list. Nothing is recorded while notes "
-              "are locked.");
+    DrawMuted(view, tr("Off unless you turn it on. Turning it off deletes the list. Nothing is recorded while notes "
+                       "are locked."));
 }
 
 void DrawWipe(ViewState& view, ActionQueue& out) {
-    Heading(view, "Wipe my data");
-    DrawMuted(view,
-              "Deletes reader.sqlite: notes, bookmarks, history, checklist ticks, settings and the "
-              "passphrase. " +
-                  core::WipeCaveats());
+    Heading(view, L("Wipe my data"));
+    DrawMuted(view, std::string(tr("Deletes reader.sqlite: notes, bookmarks, history, checklist ticks, settings and "
+                                   "the passphrase.")) +
+                        " " + core::WipeCaveats());
     if (!view.confirm_wipe) {
-        if (ImGui::Button("Wipe my data...")) view.confirm_wipe = true;
+        if (ImGui::Button(L("Wipe my data..."))) view.confirm_wipe = true;
         view.Record("wipe");
         return;
     }
-    ErrorText(view, "Delete all of it for good? This cannot be undone.");
-    if (ImGui::Button("Yes, delete my data")) {
+    ErrorText(view, tr("Delete all of it for good? This cannot be undone."));
+    if (ImGui::Button(L("Yes, delete my data"))) {
         out.push_back({ActionType::kWipeData});
         view.confirm_wipe = false;
     }
     view.Record("wipe-confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) view.confirm_wipe = false;
+    if (ImGui::Button(L("Cancel"))) view.confirm_wipe = false;
 }
 
 }  // namespace
@@ -138,12 +141,12 @@ void DrawWipe(ViewState& view, ActionQueue& out) {
 void DrawUnlockPrompt(const Model& model, ViewState& view, ActionQueue& out, const char* where) {
     ImGui::PushID(where);
     ImGui::PushFont(view.fonts.bold);
-    ImGui::TextUnformatted("Notes locked");
+    ImGui::TextUnformatted(L("Notes locked"));
     ImGui::PopFont();
-    DrawMuted(view, "Notes, bookmarks and history are encrypted. Enter your passphrase to open them.");
-    bool enter = PassphraseBox("##unlock", "Passphrase", view.pass_current, view);
+    DrawMuted(view, tr("Notes, bookmarks and history are encrypted. Enter your passphrase to open them."));
+    bool enter = PassphraseBox("##unlock", L("Passphrase"), view.pass_current, view);
     ImGui::SameLine();
-    bool click = ImGui::Button("Unlock");
+    bool click = ImGui::Button(L("Unlock"));
     view.Record(std::string("unlock:") + where);
     if ((enter || click) && !view.pass_current.empty()) Send(ActionType::kUnlock, view, out, view.pass_current);
     ErrorText(view, model.PassphraseError());

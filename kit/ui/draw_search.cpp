@@ -1,5 +1,7 @@
 // Search: filter chips, "did you mean", and the hit list (ImGuiListClipper, so 5,000 hits
 // scroll as smoothly as 5) with keyboard selection.
+#include <algorithm>
+
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/rich_text.hpp"
 #include "kit/ui/screens.hpp"
@@ -7,11 +9,12 @@
 namespace fk::ui {
 namespace {
 
-void DrawChipRow(const char* field, const bundle::Labels& labels, const std::string& current, float label_w,
-                 const ViewState& view, ActionQueue& out) {
+// `field` is the filter's key (and widget id); `shown` the row's label as drawn.
+void DrawChipRow(const char* field, const char* shown, const bundle::Labels& labels, const std::string& current,
+                 float label_w, const ViewState& view, ActionQueue& out) {
     ImGui::PushID(field);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(view.palette.muted, "%s", field);
+    ImGui::TextColored(view.palette.muted, "%s", shown);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
@@ -37,13 +40,17 @@ void DrawChipRow(const char* field, const bundle::Labels& labels, const std::str
 void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
     const auto& t = model.Taxonomy();
     const auto& f = model.Search().filters;
-    static const bundle::Labels kLangs = {
-        {"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"ar", "Arabic"}, {"uk", "Ukrainian"}};
-    const float label_w = ImGui::CalcTextSize("audience").x + ImGui::GetStyle().ItemSpacing.x * 3;
-    DrawChipRow("phase", t.phases, f.phase, label_w, view, out);
-    DrawChipRow("type", t.types, f.type, label_w, view, out);
-    DrawChipRow("audience", t.audiences, f.audience, label_w, view, out);
-    DrawChipRow("lang", kLangs, f.lang, label_w, view, out);
+    const bundle::Labels langs = {
+        {"en", L("English")}, {"fr", L("French")}, {"es", L("Spanish")}, {"ar", L("Arabic")}, {"uk", L("Ukrainian")}};
+    // TRANSLATORS: labels of the rows of filter chips on the search screen.
+    const char* rows[] = {L("phase"), L("type"), L("audience"), L("lang")};
+    float widest = 0;
+    for (const char* r : rows) widest = std::max(widest, ImGui::CalcTextSize(r).x);
+    const float label_w = widest + ImGui::GetStyle().ItemSpacing.x * 3;
+    DrawChipRow("phase", rows[0], t.phases, f.phase, label_w, view, out);
+    DrawChipRow("type", rows[1], t.types, f.type, label_w, view, out);
+    DrawChipRow("audience", rows[2], t.audiences, f.audience, label_w, view, out);
+    DrawChipRow("lang", rows[3], langs, f.lang, label_w, view, out);
 }
 
 }  // namespace
@@ -52,26 +59,31 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
     const SearchState& s = model.Search();
     DrawFilters(model, view, out);
     if (!s.results.corrected_query.empty()) {
-        ImGui::TextUnformatted("Did you mean:");
+        ImGui::TextUnformatted(L("Did you mean:"));
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, view.palette.link);
         ImGui::TextUnformatted(s.results.corrected_query.c_str());
         ImGui::PopStyleColor();
         if (ImGui::IsItemClicked()) out.push_back({ActionType::kSetQuery, s.results.corrected_query + " "});
         ImGui::SameLine();
-        DrawMuted(view, "(showing results for it)");
+        DrawMuted(view, tr("(showing results for it)"));
     }
     const auto& hits = s.results.hits;
     if (hits.empty()) {
-        DrawMuted(view, s.query.empty() ? "Type to search, or pick a phase or type above."
-                                        : "No articles match. Try fewer or other words.");
+        DrawMuted(view, s.query.empty() ? tr("Type to search, or pick a phase or type above.")
+                                        : tr("No articles match. Try fewer or other words."));
         return;
     }
     const std::string also_in = core::AlsoInLine(s.results);
-    DrawMuted(view, std::to_string(hits.size()) + (hits.size() == 1 ? " article" : " articles") +
-                        (s.results.relaxed ? " (not every word matched)" : "") +
-                        (also_in.empty() ? "" : " \xC2\xB7 " + also_in) +
-                        "   \xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
+    const auto n = static_cast<unsigned long>(hits.size());
+    std::string line = Format(
+        s.results.relaxed ? trn("{n} article (not every word matched)", "{n} articles (not every word matched)", n)
+                          : trn("{n} article", "{n} articles", n),
+        {{"n", std::to_string(n)}});
+    if (!also_in.empty()) line += " \xC2\xB7 " + also_in;
+    // TRANSLATORS: the arrows are the Up and Down keys.
+    line += std::string("   ") + tr("\xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
+    DrawMuted(view, line);
     if (!ImGui::GetIO().WantTextInput && model.CurrentScreen() == Screen::kSearch) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
             out.push_back({ActionType::kMoveSelection, {}, 1});

@@ -1,5 +1,6 @@
 // Settings: text size (Ctrl+= / Ctrl+-), theme, reading language, updates over a metered
 // link, where data lives, the notes' passphrase, history and wiping the reader's data.
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -8,28 +9,29 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     const core::ReaderSettings& s = model.Settings();
     ImGui::BeginChild("settings", ImVec2(0, 0), false);
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Text size");
+    ImGui::TextUnformatted(L("Text size"));
     ImGui::PopFont();
     ImGui::BeginDisabled(s.font_size <= core::kMinFontSize);
     if (ImGui::Button(" A- ")) out.push_back({ActionType::kChangeFontSize, {}, -1});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::Text("%d px", s.font_size);
+    // TRANSLATORS: the text size in pixels.
+    ImGui::TextUnformatted(Displayable(Format(tr("{size} px"), {{"size", std::to_string(s.font_size)}})).c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(s.font_size >= core::kMaxFontSize);
     if (ImGui::Button(" A+ ")) out.push_back({ActionType::kChangeFontSize, {}, 1});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    DrawMuted(view, "Ctrl+= and Ctrl+- work everywhere.");
+    DrawMuted(view, tr("Ctrl+= and Ctrl+- work everywhere."));
 
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Theme");
+    ImGui::TextUnformatted(L("Theme"));
     ImGui::PopFont();
     const std::pair<const char*, const char*> themes[] = {
-        {"dark", "Dark"}, {"light", "Light"}, {"high-contrast", "High contrast (sunlight, tired eyes)"}};
+        {"dark", N_("Dark")}, {"light", N_("Light")}, {"high-contrast", N_("High contrast (sunlight, tired eyes)")}};
     for (const auto& [key, label] : themes) {
-        if (ImGui::RadioButton(label, s.theme == key)) out.push_back({ActionType::kSetTheme, key});
+        if (ImGui::RadioButton(L(label), s.theme == key)) out.push_back({ActionType::kSetTheme, key});
         view.Record(std::string("theme:") + key);
     }
 
@@ -38,9 +40,9 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
 
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Reading language");
+    ImGui::TextUnformatted(L("Reading language"));
     ImGui::PopFont();
-    DrawMuted(view, "Articles open in this language when a translation exists, else in English.");
+    DrawMuted(view, tr("Articles open in this language when a translation exists, else in English."));
     const std::pair<const char*, const char*> langs[] = {
         {"en", "English"},
         {"fr",
@@ -61,12 +63,11 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
 
     ImGui::Spacing();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Your data");
+    ImGui::TextUnformatted(L("Your data"));
     ImGui::PopFont();
-    DrawMuted(view, "Data folder: " + model.DataDir().string());
-    DrawMuted(view,
-              "Bookmarks, notes, history, checklist progress and settings are kept in reader.sqlite there; "
-              "content updates never change them.");
+    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", model.DataDir().string()}}));
+    DrawMuted(view, tr("Bookmarks, notes, history, checklist progress and settings are kept in reader.sqlite there; "
+                       "content updates never change them."));
     ImGui::Spacing();
     DrawPrivacySettings(model, view, out);
     ImGui::Spacing();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -15,7 +16,7 @@ void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
     if (!l.activity.empty()) DrawMuted(view, l.activity);
     if (l.downloading) {
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
-        ImGui::ProgressBar(l.fraction, ImVec2(ImGui::GetFontSize() * 20, 0), l.progress.c_str());
+        ImGui::ProgressBar(l.fraction, ImVec2(ImGui::GetFontSize() * 20, 0), Displayable(l.progress).c_str());
         ImGui::PopStyleColor();
         view.Record("sync-progress");
     }
@@ -25,13 +26,15 @@ void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
     }
     if (!l.held.empty()) {
         DrawMuted(view, l.held);
-        if (ImGui::SmallButton("Download it")) out.push_back({ActionType::kDownloadHeld});
+        // TRANSLATORS: a button: download the update held back on a metered link.
+        if (ImGui::SmallButton(L("Download it"))) out.push_back({ActionType::kDownloadHeld});
         view.Record("sync-download-held");
     }
     if (st.running) {
         const auto& s = st.view.snapshot;
         ImGui::BeginDisabled(s.phase != core::SyncPhase::kIdle || s.check_requested);
-        if (ImGui::SmallButton("Check now")) out.push_back({ActionType::kCheckNow});
+        // TRANSLATORS: a button: check for updates now.
+        if (ImGui::SmallButton(L("Check now"))) out.push_back({ActionType::kCheckNow});
         ImGui::EndDisabled();
         view.Record("check-now");
     }
@@ -40,14 +43,16 @@ void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
 void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out) {
     const core::ReaderSettings& s = model.Settings();
     ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted("Updates over a metered link");
+    ImGui::TextUnformatted(L("Updates over a metered link"));
     ImGui::PopFont();
-    DrawMuted(view, "For links paid by the megabyte. Small updates (deltas) are usually a few kilobytes.");
-    const std::pair<const char*, const char*> modes[] = {{"off", "Download any update"},
-                                                         {"deltas", "Small updates (deltas) only, never a whole pack"},
-                                                         {"ask", "Ask before downloading more than"}};
+    DrawMuted(view, tr("For links paid by the megabyte. Small updates (deltas) are usually a few kilobytes."));
+    const std::pair<const char*, const char*> modes[] = {
+        {"off", N_("Download any update")},
+        {"deltas", N_("Small updates (deltas) only, never a whole pack")},
+        // TRANSLATORS: followed by a number box and "MB".
+        {"ask", N_("Ask before downloading more than")}};
     for (const auto& [key, label] : modes) {
-        if (ImGui::RadioButton(label, s.metered == key)) out.push_back({ActionType::kSetMetered, key});
+        if (ImGui::RadioButton(L(label), s.metered == key)) out.push_back({ActionType::kSetMetered, key});
         view.Record(std::string("metered:") + key);
     }
     if (!view.ask_editing) view.ask_above_mb = s.ask_above_mb;  // mirror the model unless typing

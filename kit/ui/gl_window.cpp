@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 
+#include "platform/i18n.hpp"
+
 namespace fk::ui {
 
 GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, std::string& error) {
@@ -41,7 +43,7 @@ GlWindow CreateGlWindow(int width, int height, const char* title, bool visible, 
         out.gl_version = v ? v : "?";
         return out;
     }
-    error = "no OpenGL 3.3, 3.0 or 2.1 context is available (graphics driver)";
+    error = tr("no OpenGL 3.3, 3.0 or 2.1 context is available (graphics driver)");
     return {};
 }
 

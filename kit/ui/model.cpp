@@ -43,7 +43,7 @@ bool DerivesKey(ActionType t) {
            t == ActionType::kRemovePassphrase;
 }
 
-constexpr const char* kKeyWork = "Working on your passphrase: this takes a second or two, on purpose.";
+constexpr const char* kKeyWork = N_("Working on your passphrase: this takes a second or two, on purpose.");
 
 }  // namespace
 
@@ -55,7 +55,7 @@ bool Model::Apply(ActionQueue& actions) {
         if (DerivesKey(now[i].type) && !m_key_work_shown) {
             // Say so in one drawn frame before the window stops answering for the derivation.
             m_key_work_shown = true;
-            SetMessage(kKeyWork, false);
+            SetMessage(tr(kKeyWork), false);
             actions.insert(actions.begin(), std::make_move_iterator(now.begin() + static_cast<std::ptrdiff_t>(i)),
                            std::make_move_iterator(now.end()));
             return true;
@@ -64,7 +64,7 @@ bool Model::Apply(ActionQueue& actions) {
         Apply(std::move(now[i]));
         if (derived) {
             m_key_work_shown = false;
-            if (m_message == kKeyWork) m_message.clear();
+            if (m_message == tr(kKeyWork)) m_message.clear();
         }
     }
     return true;
@@ -92,7 +92,7 @@ void Model::Navigate(Place to, bool record) {
 bool Model::LoadArticle(const std::string& address) {
     auto view = m_index->Get(address, m_settings.language);
     if (!view) {
-        SetMessage("No article '" + address + "' in the installed library.", true);
+        SetMessage(Format(tr("No article '{address}' in the installed library."), {{"address", address}}), true);
         return false;
     }
     InjectArticle(std::move(*view));
@@ -212,7 +212,9 @@ void Model::Apply(Action a) {
                 auto address = m_index->Resolve(id, m_article ? m_article->view.pack : "");
                 Navigate({Screen::kArticle, address ? *address : id}, true);
             } else {
-                SetMessage("External link, copied to the clipboard (you may be offline): " + a.text, false);
+                SetMessage(
+                    Format(tr("External link, copied to the clipboard (you may be offline): {url}"), {{"url", a.text}}),
+                    false);
             }
             break;
         }
@@ -329,14 +331,24 @@ void Model::Apply(Action a) {
         case ActionType::kImportFile: {
             auto r = m_library->ImportFile(a.text);
             if (!r) {
-                SetMessage("Import of '" + a.text + "' failed: " + r.error().detail, true);
+                SetMessage(
+                    Format(tr("Import of '{file}' failed: {error}"), {{"file", a.text}, {"error", r.error().detail}}),
+                    true);
                 break;
             }
-            std::string text = "Installed " + r->manifest.title + " version " + std::to_string(r->manifest.version) +
-                               " (" + std::to_string(r->manifest.article_count) + " articles).";
+            std::string text = Format(trn("Installed {pack} version {version} ({n} article).",
+                                          "Installed {pack} version {version} ({n} articles).",
+                                          static_cast<unsigned long>(r->manifest.article_count)),
+                                      {{"pack", r->manifest.title},
+                                       {"version", std::to_string(r->manifest.version)},
+                                       {"n", std::to_string(r->manifest.article_count)}});
             if (!r->shared_ids.empty())
-                text += " " + std::to_string(r->shared_ids.size()) +
-                        " of its article ids are also in another pack; the built-in articles keep theirs.";
+                text += " " + Format(trn("{n} of its article ids are also in another pack; the built-in articles keep "
+                                         "theirs.",
+                                         "{n} of its article ids are also in another pack; the built-in articles keep "
+                                         "theirs.",
+                                         static_cast<unsigned long>(r->shared_ids.size())),
+                                     {{"n", std::to_string(r->shared_ids.size())}});
             SetMessage(text, false);
             ReopenIndex();
             break;

@@ -2,6 +2,7 @@
 // "wipe my data". Passphrases arrive in actions and are wiped as soon as they are used.
 #include "kit/core/reader_wipe.hpp"
 #include "kit/ui/model.hpp"
+#include "platform/i18n.hpp"
 #include "platform/passphrase.hpp"
 
 namespace fk::ui {
@@ -36,16 +37,16 @@ void Model::ApplyPrivacy(Action& a) {
             break;
         case ActionType::kSetPassphrase:
             done(m_reader->SetPassphrase(a.text, m_kdf_cost),
-                 "Notes, bookmarks and history are now encrypted with your passphrase. It cannot be recovered if "
-                 "you forget it.");
+                 tr("Notes, bookmarks and history are now encrypted with your passphrase. It cannot be recovered if "
+                    "you forget it."));
             break;
         case ActionType::kChangePassphrase:
             done(m_reader->ChangePassphrase(a.arg, a.text, m_kdf_cost),
-                 "Passphrase changed; everything was re-encrypted under a new key.");
+                 tr("Passphrase changed; everything was re-encrypted under a new key."));
             break;
         case ActionType::kRemovePassphrase:
             done(m_reader->RemovePassphrase(a.text),
-                 "Passphrase removed: notes, bookmarks and history are stored in plain text again.");
+                 tr("Passphrase removed: notes, bookmarks and history are stored in plain text again."));
             break;
         case ActionType::kSetHistory:
             if (auto st = m_reader->SetHistoryEnabled(a.value != 0); !st) SetMessage(st.error().detail, true);
@@ -76,10 +77,11 @@ void Model::WipeReaderData() {
     m_forward.clear();
     m_pass_error.clear();
     if (!report) {
-        SetMessage("Wipe failed: " + report.error().detail, true);
+        SetMessage(Format(tr("Wipe failed: {error}"), {{"error", report.error().detail}}), true);
         return;
     }
-    SetMessage("Your notes, bookmarks, history, checklist ticks and settings were deleted. " + core::WipeCaveats(),
+    SetMessage(std::string(tr("Your notes, bookmarks, history, checklist ticks and settings were deleted.")) + " " +
+                   core::WipeCaveats(),
                false);
     if (m_article) m_article->ticked.clear();
 }

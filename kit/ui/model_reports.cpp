@@ -1,5 +1,6 @@
 // Model: field reports (write one, delete one, send the waiting ones). See report_outbox.hpp.
 #include "kit/ui/model.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::ui {
 
@@ -21,16 +22,16 @@ void Model::ApplyReports(Action& a) {
             if (!kind) break;
             auto r = core::QueueReport(*m_reader, m_data_dir, practice ? "" : m_article->view.address, *kind, a.text);
             if (!r) {
-                SetMessage("The report was not saved: " + r.error().detail, true);
+                SetMessage(Format(tr("The report was not saved: {error}"), {{"error", r.error().detail}}), true);
                 break;
             }
-            SetMessage("Report put in your outbox. Nothing is sent until you press Send (Settings, Field reports).",
+            SetMessage(tr("Report put in your outbox. Nothing is sent until you press Send (Settings, Field reports)."),
                        false);
             break;
         }
         case ActionType::kDeleteReport:
             if (auto removed = m_reader->DeleteReport(a.text); !removed)
-                SetMessage("The report was not deleted: " + removed.error().detail, true);
+                SetMessage(Format(tr("The report was not deleted: {error}"), {{"error", removed.error().detail}}), true);
             core::SettleAsked(*m_reader);
             break;
         case ActionType::kSendReports: {
@@ -38,8 +39,8 @@ void Model::ApplyReports(Action& a) {
             if (m_sync_link) {
                 // On the engine's thread, after a check: the window never waits on the network.
                 m_sync_link->CheckNow();
-                SetMessage("Sending your reports with the next update check; they stay in the outbox until the "
-                           "publisher's inbox has them.",
+                SetMessage(tr("Sending your reports with the next update check; they stay in the outbox until the "
+                              "publisher's inbox has them."),
                            false);
                 break;
             }
@@ -48,10 +49,17 @@ void Model::ApplyReports(Action& a) {
             const auto sent = core::SendOutbox(*m_reader, core::AdvertisedInboxes(*m_library), o);
             core::SettleAsked(*m_reader);
             if (sent.waiting == 0) {
-                SetMessage("Sent " + std::to_string(sent.sent) + " report(s).", false);
+                SetMessage(Format(trn("Sent {n} report.", "Sent {n} reports.", static_cast<unsigned long>(sent.sent)),
+                                  {{"n", std::to_string(sent.sent)}}),
+                           false);
             } else {
-                SetMessage("Sent " + std::to_string(sent.sent) + ", " + std::to_string(sent.waiting) +
-                               " still waiting: " + sent.last_error,
+                // TRANSLATORS: {sent} reports were sent, {waiting} were not; {error} says why.
+                SetMessage(Format(trn("Sent {sent}, {waiting} still waiting: {error}",
+                                      "Sent {sent}, {waiting} still waiting: {error}",
+                                      static_cast<unsigned long>(sent.waiting)),
+                                  {{"sent", std::to_string(sent.sent)},
+                                   {"waiting", std::to_string(sent.waiting)},
+                                   {"error", sent.last_error}}),
                            true);
             }
             break;

@@ -4,6 +4,7 @@
 
 #include "kit/ui/model.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::ui {
 namespace {
@@ -70,7 +71,9 @@ bool Model::ApplySync(const SyncView& view, bool running, std::int64_t now) {
 void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
     auto lib = core::Library::Open(m_data_dir, m_built_in);
     if (!lib) {
-        SetMessage("An update was installed, but the library did not reopen: " + lib.error().detail, true);
+        SetMessage(Format(tr("An update was installed, but the library did not reopen: {error}"),
+                          {{"error", lib.error().detail}}),
+                   true);
         return;
     }
     m_library.emplace(std::move(*lib));
@@ -90,9 +93,18 @@ void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
     for (const auto& u : updates) {
         auto p = m_library->State().packs.find(u.pack);
         const std::string name = p != m_library->State().packs.end() ? p->second.title : u.pack;
-        text += (text.empty() ? "Updated " : "; updated ") + name + " to version " + std::to_string(u.to_version);
+        // Several updates are one sentence: "Updated A to version 2; updated B to version 5."
+        std::string clause =
+            Format(text.empty() ? tr("Updated {pack} to version {version}") : tr("updated {pack} to version {version}"),
+                   {{"pack", name}, {"version", std::to_string(u.to_version)}});
         if (!u.shared_ids.empty())
-            text += " (" + std::to_string(u.shared_ids.size()) + " of its article ids are also in another pack)";
+            clause += " (" +
+                      Format(trn("{n} of its article ids are also in another pack",
+                                 "{n} of its article ids are also in another pack",
+                                 static_cast<unsigned long>(u.shared_ids.size())),
+                             {{"n", std::to_string(u.shared_ids.size())}}) +
+                      ")";
+        text += (text.empty() ? "" : "; ") + clause;
     }
     SetMessage(text + ".", false);
 }
@@ -100,15 +112,17 @@ void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
 void Model::TrustKeyFile(const std::string& path) {
     auto text = platform::ReadFile(path, "public key file", 4096);
     if (!text) {
-        SetMessage("Could not trust the key: " + text.error().detail, true);
+        SetMessage(Format(tr("Could not trust the key: {error}"), {{"error", text.error().detail}}), true);
         return;
     }
     auto key = m_library->TrustKey(*text);
     if (!key) {
-        SetMessage("Could not trust '" + path + "': " + key.error().detail, true);
+        SetMessage(Format(tr("Could not trust '{file}': {error}"), {{"file", path}, {"error", key.error().detail}}),
+                   true);
         return;
     }
-    SetMessage("Trusted publisher key " + bundle::KeyIdHex(key->id) + ". Packs signed by it can now be imported.",
+    SetMessage(Format(tr("Trusted publisher key {key}. Packs signed by it can now be imported."),
+                      {{"key", bundle::KeyIdHex(key->id)}}),
                false);
 }
 

@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "platform/i18n.hpp"
+
 namespace fk::ui {
 
 std::string WriteScreenshot(const std::string& path, int width, int height) {
-    if (width <= 0 || height <= 0) return "the window has no size";
+    if (width <= 0 || height <= 0) return tr("the window has no size");
     std::vector<unsigned char> pixels(static_cast<size_t>(width) * static_cast<size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
@@ -22,7 +24,7 @@ std::string WriteScreenshot(const std::string& path, int width, int height) {
         std::copy_n(pixels.data() + static_cast<size_t>(height - 1 - y) * stride, stride,
                     flipped.data() + static_cast<size_t>(y) * stride);
     if (!stbi_write_png(path.c_str(), width, height, 3, flipped.data(), static_cast<int>(stride)))
-        return "screenshot '" + path + "': cannot write the file";
+        return Format(tr("screenshot '{file}': cannot write the file"), {{"file", path}});
     return "";
 }
 

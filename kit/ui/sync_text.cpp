@@ -2,6 +2,7 @@
 #include "kit/ui/sync_text.hpp"
 
 #include "bundle/manifest.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::ui {
 namespace {
@@ -29,9 +30,14 @@ std::string ClockText(std::int64_t t, std::int64_t now) {
 
 std::string InText(std::int64_t t, std::int64_t now) {
     const std::int64_t s = t - now;
-    if (s <= 60) return "in a moment";
-    if (s < 3600) return "in " + std::to_string((s + 59) / 60) + " min";
-    return "in about " + std::to_string((s + 1800) / 3600) + " h";
+    // TRANSLATORS: when the next update check comes, shown as {when} in "Next check {when}."
+    if (s <= 60) return tr("in a moment");
+    const std::int64_t min = (s + 59) / 60, h = (s + 1800) / 3600;
+    if (s < 3600)
+        // TRANSLATORS: when the next update check comes, shown as {when} in "Next check {when}."
+        return Format(trn("in {n} min", "in {n} min", static_cast<unsigned long>(min)), {{"n", std::to_string(min)}});
+    // TRANSLATORS: when the next update check comes, shown as {when} in "Next check {when}."
+    return Format(trn("in about {n} h", "in about {n} h", static_cast<unsigned long>(h)), {{"n", std::to_string(h)}});
 }
 
 SyncLines DescribeSync(const SyncView& v, bool running, bool has_mirror, const core::SyncState& stored,
@@ -39,8 +45,8 @@ SyncLines DescribeSync(const SyncView& v, bool running, bool has_mirror, const c
     SyncLines l;
     if (!has_mirror) {
         l.status =
-            "Updates: no mirror set up yet. Everything here works offline; to fetch updates, run "
-            "fieldkit sync --mirror URL once, or import a pack from a USB stick (Library).";
+            tr("Updates: no mirror set up yet. Everything here works offline; to fetch updates, run "
+               "fieldkit sync --mirror URL once, or import a pack from a USB stick (Library).");
         return l;
     }
     const core::SyncSnapshot& s = v.snapshot;
@@ -50,50 +56,57 @@ SyncLines DescribeSync(const SyncView& v, bool running, bool has_mirror, const c
     const bool online = running ? s.online : (last_check > 0 && last_success >= last_check);
 
     if (last_check == 0) {
-        l.status = "Updates: not checked yet.";
+        l.status = tr("Updates: not checked yet.");
     } else {
-        l.status = std::string(online ? "Online" : "Offline") + ": last checked " + ClockText(last_check, now);
-        if (!online && last_success > 0) l.status += "; last reached a mirror " + ClockText(last_success, now);
-        l.status += ".";
+        // TRANSLATORS: {time} is "14:02 UTC" today, else like "2024-05-01 14:02 UTC".
+        const char* pattern = online             ? tr("Online: last checked {time}.")
+                              : last_success > 0 ? tr("Offline: last checked {time}; last reached a mirror {reached}.")
+                                                 : tr("Offline: last checked {time}.");
+        l.status = Format(pattern, {{"time", ClockText(last_check, now)}, {"reached", ClockText(last_success, now)}});
     }
     if (running && s.phase == core::SyncPhase::kIdle && s.next_check > 0)
-        l.status += " Next check " + InText(s.next_check, now) + ".";
-    if (!running && last_check > 0 && !online) l.status += " Everything here works offline.";
+        // TRANSLATORS: {when} is "in a moment", "in 5 min" or "in about 3 h".
+        l.status += " " + Format(tr("Next check {when}."), {{"when", InText(s.next_check, now)}});
+    if (!running && last_check > 0 && !online) l.status += std::string(" ") + tr("Everything here works offline.");
 
     if (running) {
         switch (s.phase) {
             case core::SyncPhase::kIdle:
-                if (s.check_requested) l.activity = "Checking soon...";
+                if (s.check_requested) l.activity = tr("Checking soon...");
                 break;
             case core::SyncPhase::kChecking:
-                l.activity = "Checking the mirrors...";
+                l.activity = tr("Checking the mirrors...");
                 break;
             case core::SyncPhase::kDownloading:
-                l.activity = "Downloading an update of " + s.progress.pack + "...";
+                l.activity = Format(tr("Downloading an update of {pack}..."), {{"pack", s.progress.pack}});
                 break;
             case core::SyncPhase::kApplying:
-                l.activity = "Installing the update of " + s.progress.pack + "...";
+                l.activity = Format(tr("Installing the update of {pack}..."), {{"pack", s.progress.pack}});
                 break;
         }
     }
     if (!error.empty())
-        l.error = "Last attempt did not finish: " + OneLine(error) + ". Everything installed keeps working.";
+        l.error = Format(tr("Last attempt did not finish: {error}. Everything installed keeps working."),
+                         {{"error", OneLine(error)}});
 
     if (running && s.phase == core::SyncPhase::kDownloading && s.progress.total > 0) {
         l.downloading = true;
         const bool same = v.figures.artifact == s.progress.artifact;
         const std::uint64_t have = same ? std::max(v.figures.have, s.progress.have) : s.progress.have;
         l.fraction = static_cast<float>(static_cast<double>(have) / static_cast<double>(s.progress.total));
-        l.progress = core::FormatBytes(have) + " / " + core::FormatBytes(s.progress.total) + "  " +
-                     core::FormatBytes(static_cast<std::uint64_t>(same ? v.figures.rate : 0)) + "/s  " +
-                     core::FormatTimeLeft(same ? v.figures.seconds_left : -1) + " left";
+        // TRANSLATORS: download figures: "1.5 MB / 3.0 MB  50.0 KB/s  0:30 left" ({rate} is like 50.0 KB).
+        l.progress = Format(tr("{have} / {total}  {rate}/s  {time} left"),
+                            {{"have", core::FormatBytes(have)},
+                             {"total", core::FormatBytes(s.progress.total)},
+                             {"rate", core::FormatBytes(static_cast<std::uint64_t>(same ? v.figures.rate : 0))},
+                             {"time", core::FormatTimeLeft(same ? v.figures.seconds_left : -1)}});
     }
     if (!v.held_pack.empty()) {
         bool applied = false;
         for (const auto& u : s.last_updates) applied |= u.pack == v.held_pack;
         if (!applied)
-            l.held = v.held_pack + ": an update of " + core::FormatBytes(v.held_bytes) +
-                     " waits (metered link, above your limit).";
+            l.held = Format(tr("{pack}: an update of {size} waits (metered link, above your limit)."),
+                            {{"pack", v.held_pack}, {"size", core::FormatBytes(v.held_bytes)}});
     }
     return l;
 }

@@ -32,14 +32,15 @@ void DrawArticleLink(const std::string& address, const std::string& title, ViewS
 }
 
 std::string AgeText(std::int64_t t) {
-    if (t <= 0) return "unknown";
+    // TRANSLATORS: the age of content whose publication date is not known.
+    if (t <= 0) return tr("unknown");
     auto now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     std::int64_t days = (now - t) / 86400;
-    if (days < 0) return "from the future (check this computer's clock)";
-    if (days == 0) return "today";
-    if (days == 1) return "1 day old";
-    return std::to_string(days) + " days old";
+    if (days < 0) return tr("from the future (check this computer's clock)");
+    // TRANSLATORS: the age of content published today.
+    if (days == 0) return tr("today");
+    return Format(trn("{n} day old", "{n} days old", static_cast<unsigned long>(days)), {{"n", std::to_string(days)}});
 }
 
 }  // namespace fk::ui

@@ -25,6 +25,7 @@
 #include "kit/ui/startup.hpp"
 #include "kit/ui/window_options.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 #include "platform/paths.hpp"
 
 namespace fk::ui {
@@ -127,11 +128,13 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     const bool shot = !opt.screenshot.empty();
     const bool report_first_frame = std::getenv("FIELDKIT_REPORT_FIRST_FRAME") != nullptr;
 
-    glfwSetErrorCallback([](int, const char* text) { g_glfw_error = text ? text : "unknown error"; });
+    glfwSetErrorCallback([](int, const char* text) { g_glfw_error = text ? text : tr("unknown error"); });
     if (!glfwInit()) {
-        std::fprintf(stderr,
-                     "fieldkit: cannot open the window (%s); the command line works without one: fieldkit --help\n",
-                     g_glfw_error.empty() ? "no display" : g_glfw_error.c_str());
+        // TRANSLATORS: {error} is the graphics library's reason (in English), or "no display".
+        const std::string why = Format(tr("cannot open the window ({error}); the command line works without one: "
+                                          "fieldkit --help"),
+                                       {{"error", g_glfw_error.empty() ? tr("no display") : g_glfw_error.c_str()}});
+        std::fprintf(stderr, "fieldkit: %s\n", why.c_str());
         return 1;
     }
     // The model and the font atlas are prepared on worker threads while the window opens.
@@ -153,9 +156,11 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     PreparedFonts prepared = fonts_job.get();
     if (!gw.window || !model) {
         if (!gw.window)
-            std::fprintf(stderr,
-                         "fieldkit: cannot open the window: %s; the command line works without one: fieldkit --help\n",
-                         gl_error.c_str());
+            std::fprintf(stderr, "fieldkit: %s\n",
+                         Format(tr("cannot open the window: {error}; the command line works without one: "
+                                   "fieldkit --help"),
+                                {{"error", gl_error}})
+                             .c_str());
         else
             std::fprintf(stderr, "fieldkit: %s\n", model.error().detail.c_str());
         if (gw.window) glfwDestroyWindow(gw.window);

@@ -3,9 +3,13 @@
 
 #include <cstdio>
 
+#include "platform/i18n.hpp"
+
 namespace fk::ui {
 
 std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& args, WindowOptions& o) {
+    // The option names and their values (home, dark, FILE.png...) stay as typed; only the sentences around
+    // them are translated.
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& into) -> bool {
@@ -15,31 +19,35 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
         };
         std::string v;
         if (a == "--screenshot") {
-            if (!value(o.screenshot) || o.screenshot.empty()) return "--screenshot needs a file name (FILE.png)";
+            if (!value(o.screenshot) || o.screenshot.empty())
+                // TRANSLATORS: --screenshot is an option name and FILE.png a placeholder; keep both.
+                return tr("--screenshot needs a file name (FILE.png)");
         } else if (a == "--open") {
-            if (!value(o.open_id)) return "--open needs an article id";
+            if (!value(o.open_id)) return tr("--open needs an article id");
         } else if (a == "--search") {
-            if (!value(o.search)) return "--search needs a query";
+            if (!value(o.search)) return tr("--search needs a query");
         } else if (a == "--screen") {
             if (!value(o.screen) || (o.screen != "home" && o.screen != "library" && o.screen != "settings"))
-                return "--screen must be home, library or settings";
+                // TRANSLATORS: home, library and settings are values typed after --screen; keep them.
+                return tr("--screen must be home, library or settings");
         } else if (a == "--size") {
             if (!value(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 ||
                 o.height < 150 || o.width > 16384 || o.height > 16384)
-                return "--size needs WIDTHxHEIGHT, for example 1280x800";
+                return tr("--size needs WIDTHxHEIGHT, for example 1280x800");
         } else if (a == "--theme") {
             if (!value(o.theme) || (o.theme != "dark" && o.theme != "light" && o.theme != "high-contrast"))
-                return "--theme must be dark, light or high-contrast";
+                // TRANSLATORS: dark, light and high-contrast are values typed after --theme; keep them.
+                return tr("--theme must be dark, light or high-contrast");
         } else if (a == "--scale") {
             if (!value(v) || std::sscanf(v.c_str(), "%f", &o.scale) != 1 || o.scale < 0.5f || o.scale > 4)
-                return "--scale needs a number from 0.5 to 4";
+                return tr("--scale needs a number from 0.5 to 4");
         } else {
-            return "unknown window option '" + a + "' (see fieldkit --help)";
+            return Format(tr("unknown window option '{option}' (see fieldkit --help)"), {{"option", a}});
         }
     }
     if (o.screenshot.empty() &&
         (!o.open_id.empty() || !o.search.empty() || !o.screen.empty() || o.width || !o.theme.empty() || o.scale))
-        return "--open, --search, --screen, --size, --theme and --scale go with --screenshot FILE.png";
+        return tr("--open, --search, --screen, --size, --theme and --scale go with --screenshot FILE.png");
     return std::nullopt;
 }
 
