@@ -12,31 +12,32 @@
 namespace fk::ui {
 namespace {
 
-std::string Join(const std::vector<std::string>& v, const char* sep) {
+// The labels of `keys` in the interface language, joined.
+std::string Names(const bundle::Labels& labels, const std::vector<std::string>& keys) {
     std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    for (const auto& k : keys) s += (s.empty() ? "" : ", ") + bundle::LabelOf(labels, k);
     return s;
 }
 
-void DrawHeader(const ArticleState& a, bool locked, ViewState& view, ActionQueue& out) {
+void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, ViewState& view, ActionQueue& out) {
     const auto& art = a.view.article;
     ImGui::PushFont(view.fonts.h1);
     Runs title{Run{art.title, 0, {}}};
     DrawRuns(title, ImGui::GetContentRegionAvail().x, StartsRightToLeft(art.title), view.fonts.h1, view, out);
     ImGui::PopFont();
     const char* dot = "  \xC2\xB7  ";
-    std::string facts = art.type + dot + Join(art.phases, ", ");
-    // TRANSLATORS: in an article's header, who it is for: "for network-operator, trainer".
-    facts += dot + Format(tr("for {audiences}"), {{"audiences", Join(art.audiences, ", ")}});
+    std::string facts = bundle::LabelOf(t.types, art.type) + dot + Names(t.phase_names, art.phases);
+    // TRANSLATORS: in an article's header, who it is for: "for Network operators, Trainers".
+    facts += dot + Format(tr("for {audiences}"), {{"audiences", Names(t.audiences, art.audiences)}});
     // TRANSLATORS: in an article's header; {date} is like 2024-05-01.
     facts += dot + Format(tr("updated {date}"), {{"date", art.updated}});
-    facts += dot + art.lang;
+    facts += dot + core::LanguageName(art.lang);
     // Another pack's article says where it comes from (core articles keep bare ids).
     if (a.view.address != art.id) facts += dot + Format(tr("from pack {pack}"), {{"pack", a.view.pack}});
     DrawMuted(view, facts);
     if (a.view.TranslationIsOlder()) {
         ImGui::PushStyleColor(ImGuiCol_Text, view.palette.accent);
-        ImGui::TextWrapped("%s", core::OlderTranslationNote(a.view).c_str());
+        DrawText(core::OlderTranslationNote(a.view));
         ImGui::PopStyleColor();
         ImGui::SameLine();
         if (DrawChip(L("Read in English"), false, view))
@@ -85,9 +86,7 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
     const auto& art = a.view.article;
     if (!art.sources.empty()) {
         ImGui::Separator();
-        ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted(L("Sources"));
-        ImGui::PopFont();
+        DrawHeading(view.fonts.h2, L("Sources"));
         for (const auto& s : art.sources) {
             Runs r{Run{s.title, kStyleBold, {}}};
             std::string rest;
@@ -100,9 +99,7 @@ void DrawSourcesAndRelated(const ArticleState& a, ViewState& view, ActionQueue& 
     }
     if (!a.related.empty()) {
         ImGui::Spacing();
-        ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted(L("Related"));
-        ImGui::PopFont();
+        DrawHeading(view.fonts.h2, L("Related"));
         for (const auto& r : a.related) DrawArticleLink(r.address, r.title, view, out);
     }
 }
@@ -111,9 +108,7 @@ void DrawNotes(const Model& model, const ArticleState& a, ViewState& view, Actio
     if (model.Lock() == core::LockState::kLocked) {
         platform::WipeString(view.note);  // the text typed before locking leaves memory too
         view.note_article = -1;
-        ImGui::PushFont(view.fonts.h2);
-        ImGui::TextUnformatted(L("Notes"));
-        ImGui::PopFont();
+        DrawHeading(view.fonts.h2, L("Notes"));
         DrawUnlockPrompt(model, view, out, "notes");
         return;
     }
@@ -121,9 +116,7 @@ void DrawNotes(const Model& model, const ArticleState& a, ViewState& view, Actio
         view.note = a.note;
         view.note_article = a.generation;
     }
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Notes"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Notes"));
     DrawMuted(view, tr("Saved as you type, on this computer only."));
     std::string before = view.note;
     ImGui::InputTextMultiline("##note", &view.note, ImVec2(-1, -1));
@@ -147,7 +140,7 @@ void DrawArticle(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::SetScrollY(0);
         view.scroll_to_top_for = a->generation;
     }
-    DrawHeader(*a, model.Lock() == core::LockState::kLocked, view, out);
+    DrawHeader(*a, model.Taxonomy(), model.Lock() == core::LockState::kLocked, view, out);
     if (view.show_report) DrawReportPanel(*a, view, out);
     DrawBlocks(*a, view, out);
     DrawSourcesAndRelated(*a, view, out);

@@ -3,6 +3,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <functional>
+#include <vector>
+
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
 
@@ -35,8 +39,17 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
     }
     ImGui::SetNextItemWidth(width);
     std::string before = view.query;
-    bool enter = ImGui::InputTextWithHint("##search", L("Search the kit  (Ctrl+K)"), &view.query,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    // ImGui 1.86 draws a field's hint at the left only: a right-to-left one is drawn by hand.
+    const bool rtl = i18n::RightToLeft();
+    const char* hint = L("Search the kit  (Ctrl+K)");
+    bool enter = ImGui::InputTextWithHint("##search", rtl ? "" : hint, &view.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (rtl && view.query.empty() && !ImGui::IsItemActive()) {
+        const ImVec2 max = ImGui::GetItemRectMax();
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(max.x - pad.x - ImGui::CalcTextSize(hint).x, ImGui::GetItemRectMin().y + pad.y),
+            ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+    }
     view.search_active = ImGui::IsItemActive();
     view.Record("search-box");
     if (view.query != before) out.push_back({ActionType::kSetQuery, view.query});
@@ -52,45 +65,77 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
         out.push_back({ActionType::kShowScreen, {}, int(Screen::kSearch)});
 }
 
+// Back, forward, the screens and the lock state in reading order, then the search box filling
+// the rest. In a right-to-left language the row starts at the right and the arrows swap.
 void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
-    ImGui::BeginDisabled(!model.CanGoBack());
-    if (ImGui::Button("\xE2\x86\x90")) out.push_back({ActionType::kBack});
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", L("Back (Alt+Left)"));
-    ImGui::SameLine(0, 2);
-    ImGui::BeginDisabled(!model.CanGoForward());
-    if (ImGui::Button("\xE2\x86\x92")) out.push_back({ActionType::kForward});
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", L("Forward (Alt+Right)"));
-    const std::pair<const char*, Screen> tabs[] = {
+    const bool rtl = i18n::RightToLeft();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    auto width_of = [&](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2; };
+    std::vector<std::pair<float, std::function<void()>>> items;
+
+    const char* back_arrow = rtl ? "\xE2\x86\x92" : "\xE2\x86\x90";
+    items.push_back({width_of(back_arrow), [&] {
+                         ImGui::BeginDisabled(!model.CanGoBack());
+                         if (ImGui::Button(back_arrow)) out.push_back({ActionType::kBack});
+                         ImGui::EndDisabled();
+                         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                             ImGui::SetTooltip("%s", L("Back (Alt+Left)"));
+                     }});
+    const char* forward_arrow = rtl ? "\xE2\x86\x90" : "\xE2\x86\x92";
+    items.push_back({width_of(forward_arrow), [&] {
+                         ImGui::BeginDisabled(!model.CanGoForward());
+                         if (ImGui::Button(forward_arrow)) out.push_back({ActionType::kForward});
+                         ImGui::EndDisabled();
+                         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                             ImGui::SetTooltip("%s", L("Forward (Alt+Right)"));
+                     }});
+    static const std::pair<const char*, Screen> kTabs[] = {
         {N_("Home"), Screen::kHome}, {N_("Library"), Screen::kLibrary}, {N_("Settings"), Screen::kSettings}};
-    for (const auto& [label, screen] : tabs) {
-        ImGui::SameLine();
-        if (DrawChip(L(label), model.CurrentScreen() == screen, view))
-            out.push_back({ActionType::kShowScreen, {}, int(screen)});
-        view.Record(std::string("tab:") + label);
-    }
+    for (const auto& [label, screen] : kTabs)
+        items.push_back({width_of(L(label)), [&, label = label, screen = screen] {
+                             if (DrawChip(L(label), model.CurrentScreen() == screen, view))
+                                 out.push_back({ActionType::kShowScreen, {}, int(screen)});
+                             view.Record(std::string("tab:") + label);
+                         }});
     // The lock state is always in sight: one click locks, or leads to the unlock prompt.
-    ImGui::SameLine();
-    if (model.Lock() == core::LockState::kUnlocked) {
-        if (DrawChip(L("Lock notes"), false, view)) out.push_back({ActionType::kLockNow});
-        view.Record("lock-chip");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L("Forget the passphrase until it is typed again"));
+    if (model.Lock() == core::LockState::kUnlocked)
+        items.push_back({width_of(L("Lock notes")), [&] {
+                             if (DrawChip(L("Lock notes"), false, view)) out.push_back({ActionType::kLockNow});
+                             view.Record("lock-chip");
+                             if (ImGui::IsItemHovered())
+                                 ImGui::SetTooltip("%s", L("Forget the passphrase until it is typed again"));
+                         }});
+    else if (model.Lock() == core::LockState::kLocked)
+        items.push_back({width_of(L("Notes locked")), [&] {
+                             if (DrawChip(L("Notes locked"), true, view))
+                                 out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
+                             view.Record("lock-chip");
+                         }});
+
+    float used = 0;
+    for (const auto& item : items) used += item.first + style.ItemSpacing.x;
+    const float search_width = std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - used);
+    if (rtl) {
+        DrawSearchBox(model, view, out, search_width);
+        for (auto it = items.rbegin(); it != items.rend(); ++it) {
+            ImGui::SameLine();
+            it->second();
+        }
+    } else {
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            items[i].second();
+        }
         ImGui::SameLine();
-    } else if (model.Lock() == core::LockState::kLocked) {
-        if (DrawChip(L("Notes locked"), true, view))
-            out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
-        view.Record("lock-chip");
-        ImGui::SameLine();
+        DrawSearchBox(model, view, out, ImGui::GetContentRegionAvail().x);
     }
-    DrawSearchBox(model, view, out, ImGui::GetContentRegionAvail().x);
     ImGui::Separator();
 }
 
 void DrawMessage(const Model& model, ViewState& view, ActionQueue& out) {
     if (model.Message().empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, model.MessageIsError() ? view.palette.error : view.palette.ok);
-    ImGui::TextWrapped("%s", Displayable(model.Message()).c_str());
+    DrawText(model.Message());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     if (ImGui::SmallButton(L("Dismiss"))) out.push_back({ActionType::kDismissMessage});
@@ -106,6 +151,8 @@ void DrawFrame(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::Begin("fieldkit", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+    // Lists (Selectable) read from the right in a right-to-left interface.
+    ImGui::GetStyle().SelectableTextAlign.x = i18n::RightToLeft() ? 1.0f : 0.0f;
     HandleShortcuts(model, view, out);
     DrawTopBar(model, view, out);
     DrawMessage(model, view, out);

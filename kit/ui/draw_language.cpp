@@ -6,9 +6,7 @@ namespace fk::ui {
 
 void DrawInterfaceLanguage(const Model& model, ViewState& view, ActionQueue& out) {
     const std::string& chosen = model.Settings().interface_language;
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Interface language"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Interface language"));
     DrawMuted(view, tr("Menus, buttons and messages. Articles keep the reading language."));
     std::string system = L("System");
     for (const auto& l : i18n::Languages())

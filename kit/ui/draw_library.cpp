@@ -12,14 +12,10 @@ namespace fk::ui {
 
 void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::BeginChild("library", ImVec2(0, 0), false);
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Updates"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Updates"));
     DrawSyncState(model, view, out);
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Installed packs"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Installed packs"));
     if (ImGui::BeginTable("packs", 5,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         // TRANSLATORS: column headings of the table of installed packs.
@@ -47,9 +43,7 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Trusted publishers"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Trusted publishers"));
     for (const auto& k : model.TrustedKeys())
         ImGui::BulletText("%s", Displayable(Format(tr("key {id}"), {{"id", bundle::KeyIdHex(k.id)}})).c_str());
     DrawMuted(view,
@@ -64,9 +58,7 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
         out.push_back({ActionType::kTrustKeyFile, view.trust_path});
     view.Record("trust-key");
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Import a pack"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Import a pack"));
     DrawMuted(view,
               tr("From a USB stick or a colleague: type the path of a .fkb file, or drop the file onto this window. "
                  "Its signature is checked before anything is installed."));

@@ -10,9 +10,7 @@
 namespace fk::ui {
 
 void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out) {
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Paste update"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Paste update"));
     DrawMuted(view,
               tr("An update sent as text (SMS, e-mail, a chat): paste the parts here, in any order, with the rest of "
                  "the message if you like. Parts that arrived are kept until the others come; the update installs "
@@ -24,7 +22,7 @@ void DrawPasteUpdate(const Model& model, ViewState& view, ActionQueue& out) {
     const PasteLines lines = DescribePaste(model.Paste());
     for (const auto& line : lines.lines) {
         if (line.kind == PasteLine::kError) ImGui::PushStyleColor(ImGuiCol_Text, view.palette.error);
-        ImGui::TextWrapped("%s", Displayable(line.text).c_str());
+        DrawText(line.text);
         if (line.kind == PasteLine::kError) ImGui::PopStyleColor();
     }
     if (!lines.button.empty()) {

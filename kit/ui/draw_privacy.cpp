@@ -12,15 +12,13 @@ namespace fk::ui {
 namespace {
 
 void Heading(ViewState& view, const char* text) {
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, text);
 }
 
 void ErrorText(const ViewState& view, const std::string& text) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, view.palette.error);
-    ImGui::TextWrapped("%s", Displayable(text).c_str());
+    DrawText(text);
     ImGui::PopStyleColor();
 }
 
@@ -55,15 +53,13 @@ void DrawPassphrase(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::PushFont(view.fonts.bold);
     switch (model.Lock()) {
         case core::LockState::kNoPassphrase:
-            ImGui::TextWrapped("%s",
-                               L("No passphrase: notes, bookmarks and history are stored in plain text on this disk."));
+            DrawText(tr("No passphrase: notes, bookmarks and history are stored in plain text on this disk."));
             break;
         case core::LockState::kLocked:
-            ImGui::TextWrapped("%s", L("Locked: the key is not in memory."));
+            DrawText(tr("Locked: the key is not in memory."));
             break;
         case core::LockState::kUnlocked:
-            ImGui::TextWrapped(
-                "%s", L("Unlocked: notes, bookmarks and history are encrypted on disk and open in this window."));
+            DrawText(tr("Unlocked: notes, bookmarks and history are encrypted on disk and open in this window."));
             break;
     }
     ImGui::PopFont();

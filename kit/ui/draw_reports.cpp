@@ -61,9 +61,7 @@ void DrawReportPanel(const ArticleState& a, ViewState& view, ActionQueue& out) {
 }
 
 void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out) {
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Field reports"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Field reports"));
     DrawMuted(view, tr("Reports you wrote about articles (\"Report a problem\") or new practices. Nothing leaves "
                        "this computer until you press Send; you can delete any report first. Other ways out: "
                        "`fieldkit export DIR` (a USB stick) and `fieldkit report send --text` (e-mail, SMS)."));
@@ -84,7 +82,7 @@ void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out) {
             state = tr("waiting");
         std::string line = state + "  " + Subject(item);
         if (item.valid && !item.report.note.empty()) line += "  \xE2\x80\x94  " + item.report.note;
-        ImGui::TextWrapped("%s", Displayable(line).c_str());
+        DrawText(line);
         ImGui::PopID();
     }
     const int waiting = model.WaitingReports();

@@ -9,17 +9,19 @@
 namespace fk::ui {
 namespace {
 
-// `field` is the filter's key (and widget id); `shown` the row's label as drawn.
-void DrawChipRow(const char* field, const char* shown, const bundle::Labels& labels, const std::string& current,
-                 float label_w, const ViewState& view, ActionQueue& out) {
+// `field` is the filter's key (and widget id); `shown` the row's label as drawn. Each chip
+// shows its name from `names` and, on hover, its label from `tips`.
+void DrawChipRow(const char* field, const char* shown, const bundle::Labels& names, const bundle::Labels& tips,
+                 const std::string& current, float label_w, const ViewState& view, ActionQueue& out) {
     ImGui::PushID(field);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(view.palette.muted, "%s", shown);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float right = ImGui::GetWindowContentRegionMax().x;
     bool first = true;
-    for (const auto& [key, label] : labels) {
-        const float w = ImGui::CalcTextSize(key.c_str()).x + style.FramePadding.x * 2;
+    for (const auto& [key, name] : names) {
+        const std::string chip = Displayable(name) + "###" + key;
+        const float w = ImGui::CalcTextSize(chip.c_str(), nullptr, true).x + style.FramePadding.x * 2;
         if (first) {
             ImGui::SameLine(label_w);
         } else {
@@ -30,9 +32,10 @@ void DrawChipRow(const char* field, const char* shown, const bundle::Labels& lab
             }
         }
         first = false;
-        if (DrawChip(key.c_str(), key == current, view))
+        if (DrawChip(chip.c_str(), key == current, view))
             out.push_back({ActionType::kSetFilter, field, 0, key == current ? std::string() : key});
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+        const std::string tip = bundle::LabelOf(tips, key);
+        if (ImGui::IsItemHovered() && tip != name) ImGui::SetTooltip("%s", Displayable(tip).c_str());
     }
     ImGui::PopID();
 }
@@ -40,6 +43,7 @@ void DrawChipRow(const char* field, const char* shown, const bundle::Labels& lab
 void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
     const auto& t = model.Taxonomy();
     const auto& f = model.Search().filters;
+    const bundle::Labels codes = {{"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ar", "ar"}, {"uk", "uk"}};
     const bundle::Labels langs = {
         {"en", L("English")}, {"fr", L("French")}, {"es", L("Spanish")}, {"ar", L("Arabic")}, {"uk", L("Ukrainian")}};
     // TRANSLATORS: labels of the rows of filter chips on the search screen.
@@ -47,10 +51,10 @@ void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
     float widest = 0;
     for (const char* r : rows) widest = std::max(widest, ImGui::CalcTextSize(r).x);
     const float label_w = widest + ImGui::GetStyle().ItemSpacing.x * 3;
-    DrawChipRow("phase", rows[0], t.phases, f.phase, label_w, view, out);
-    DrawChipRow("type", rows[1], t.types, f.type, label_w, view, out);
-    DrawChipRow("audience", rows[2], t.audiences, f.audience, label_w, view, out);
-    DrawChipRow("lang", rows[3], langs, f.lang, label_w, view, out);
+    DrawChipRow("phase", rows[0], t.phase_names, t.phases, f.phase, label_w, view, out);
+    DrawChipRow("type", rows[1], t.types, t.types, f.type, label_w, view, out);
+    DrawChipRow("audience", rows[2], t.audiences, t.audiences, f.audience, label_w, view, out);
+    DrawChipRow("lang", rows[3], codes, langs, f.lang, label_w, view, out);
 }
 
 }  // namespace
@@ -121,7 +125,7 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::PopFont();
             ImGui::SameLine();
             const bool other_language = !s.results.reader_lang.empty() && h.article.lang != s.results.reader_lang;
-            DrawMuted(view, h.article.type + (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
+            DrawMuted(view, bundle::LabelOf(model.Taxonomy().types, h.article.type) + (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
             ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, ImGui::GetCursorScreenPos().y));
             ImGui::PushClipRect(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, after.y), true);
             DrawRuns(SnippetRuns(h.snippet), 1e6f, false, view.fonts.regular, view, out);

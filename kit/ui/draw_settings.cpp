@@ -8,9 +8,7 @@ namespace fk::ui {
 void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     const core::ReaderSettings& s = model.Settings();
     ImGui::BeginChild("settings", ImVec2(0, 0), false);
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Text size"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Text size"));
     ImGui::BeginDisabled(s.font_size <= core::kMinFontSize);
     if (ImGui::Button(" A- ")) out.push_back({ActionType::kChangeFontSize, {}, -1});
     ImGui::EndDisabled();
@@ -25,9 +23,7 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     DrawMuted(view, tr("Ctrl+= and Ctrl+- work everywhere."));
 
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Theme"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Theme"));
     const std::pair<const char*, const char*> themes[] = {
         {"dark", N_("Dark")}, {"light", N_("Light")}, {"high-contrast", N_("High contrast (sunlight, tired eyes)")}};
     for (const auto& [key, label] : themes) {
@@ -39,9 +35,7 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     DrawInterfaceLanguage(model, view, out);
 
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Reading language"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Reading language"));
     DrawMuted(view, tr("Articles open in this language when a translation exists, else in English."));
     const std::pair<const char*, const char*> langs[] = {
         {"en", "English"},
@@ -62,9 +56,7 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
     DrawMeteredSettings(model, view, out);
 
     ImGui::Spacing();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Your data"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Your data"));
     DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", model.DataDir().string()}}));
     DrawMuted(view, tr("Bookmarks, notes, history, checklist progress and settings are kept in reader.sqlite there; "
                        "content updates never change them."));

@@ -42,9 +42,7 @@ void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
 
 void DrawMeteredSettings(const Model& model, ViewState& view, ActionQueue& out) {
     const core::ReaderSettings& s = model.Settings();
-    ImGui::PushFont(view.fonts.h2);
-    ImGui::TextUnformatted(L("Updates over a metered link"));
-    ImGui::PopFont();
+    DrawHeading(view.fonts.h2, L("Updates over a metered link"));
     DrawMuted(view, tr("For links paid by the megabyte. Small updates (deltas) are usually a few kilobytes."));
     const std::pair<const char*, const char*> modes[] = {
         {"off", N_("Download any update")},

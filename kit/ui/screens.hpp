@@ -41,7 +41,11 @@ void DrawReportSettings(const Model& model, ViewState& view, ActionQueue& out);
 void DrawInterfaceLanguage(const Model& model, ViewState& view, ActionQueue& out);  // draw_language.cpp
 
 // Small shared widgets.
+// Wrapped text in the interface's direction (right-aligned and reordered in Arabic).
+void DrawText(const std::string& text);
 void DrawMuted(const ViewState& view, const std::string& text);
+// A heading (text already drawable, as L() gives it), at the reading side of the line.
+void DrawHeading(ImFont* font, const char* text);
 bool DrawChip(const char* label, bool active, const ViewState& view);
 void DrawArticleLink(const std::string& address, const std::string& title, ViewState& view, ActionQueue& out);
 std::string AgeText(std::int64_t unix_seconds);

@@ -1,15 +1,33 @@
 // Small widgets shared by the screens: muted text, filter chips, article links, ages.
+#include <algorithm>
 #include <chrono>
 
 #include "kit/ui/bidi.hpp"
+#include "kit/ui/rich_text.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
 
+void DrawText(const std::string& text) {
+    if (i18n::RightToLeft() || HasRightToLeft(text))
+        DrawPlainBidi(text, ImGui::GetContentRegionAvail().x, i18n::RightToLeft());
+    else
+        ImGui::TextWrapped("%s", text.c_str());
+}
+
 void DrawMuted(const ViewState& view, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, view.palette.muted);
-    ImGui::TextWrapped("%s", text.c_str());
+    DrawText(text);
     ImGui::PopStyleColor();
+}
+
+void DrawHeading(ImFont* font, const char* text) {
+    ImGui::PushFont(font);
+    if (i18n::RightToLeft())
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                             std::max(0.0f, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text).x));
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
 }
 
 bool DrawChip(const char* label, bool active, const ViewState& view) {

@@ -50,7 +50,7 @@ done
 # 3. Unmarked literals at the places a person reads them: ImGui widgets, the window's own
 # text widgets and messages, and the CLI's output and errors. A literal counts when it holds a
 # word (two letters in a row) once printf conversions and ImGui ##ids are taken out.
-grep -nE '(ImGui::(Text|TextUnformatted|TextWrapped|TextDisabled|BulletText|Button|SmallButton|Selectable|Checkbox|RadioButton|MenuItem|SetTooltip|BeginCombo|BeginMenu|CollapsingHeader|InputTextWithHint)|DrawMuted|DrawChip|DrawHeading|SetMessage|Fail|Usage|FailWith|Warn|Note|Progress) *\((view, *)?"' \
+grep -nE '(ImGui::(Text|TextUnformatted|TextWrapped|TextDisabled|BulletText|Button|SmallButton|Selectable|Checkbox|RadioButton|MenuItem|SetTooltip|BeginCombo|BeginMenu|CollapsingHeader|InputTextWithHint)|DrawMuted|DrawText|DrawChip|DrawHeading|SetMessage|Fail|Usage|FailWith|Warn|Note|Progress) *\((view, *)?"' \
         kit/ui/*.cpp kit/cli/*.cpp |
     awk -F'"' '{ s = $2; gsub(/\\x[0-9A-Fa-f][0-9A-Fa-f]/, "", s); gsub(/%[-+ 0-9.]*(ll|l|z|h)?[a-z]/, "", s); sub(/##.*/, "", s)
                  if (s != "fieldkit" && s ~ /[A-Za-z][A-Za-z]/) print }' >"$tmp/unmarked" || true
