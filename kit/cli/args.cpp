@@ -1,6 +1,8 @@
 // Command-line parser implementation.
 #include "kit/cli/args.hpp"
 
+#include "platform/i18n.hpp"
+
 namespace fk::cli {
 
 std::optional<std::string> Args::Parse(const std::vector<std::string>& argv, const ArgSpec& spec) {
@@ -22,17 +24,17 @@ std::optional<std::string> Args::Parse(const std::vector<std::string>& argv, con
         }
         if (auto al = spec.aliases.find(a); al != spec.aliases.end()) a = al->second;
         if (spec.flags.count(a)) {
-            if (inline_value) return "option " + a + " takes no value";
+            if (inline_value) return Format(tr("option {option} takes no value"), {{"option", a}});
             m_flags.insert(a);
         } else if (spec.options.count(a)) {
             if (inline_value) {
                 m_options.emplace(a, *inline_value);
             } else {
-                if (i + 1 >= argv.size()) return "option " + a + " needs a value";
+                if (i + 1 >= argv.size()) return Format(tr("option {option} needs a value"), {{"option", a}});
                 m_options.emplace(a, argv[++i]);
             }
         } else {
-            return "unknown option " + a;
+            return Format(tr("unknown option {option}"), {{"option", a}});
         }
     }
     return std::nullopt;

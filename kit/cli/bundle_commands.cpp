@@ -9,6 +9,7 @@
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 #include "platform/terminal.hpp"
 
 namespace fk::cli {
@@ -16,30 +17,34 @@ namespace {
 namespace fs = std::filesystem;
 
 int RunLint(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("bundle lint needs exactly one content directory");
+    if (a.Positional().size() != 1) return Usage(tr("bundle lint needs exactly one content directory"));
     auto loaded = bundle::LoadContentDir(a.Positional()[0]);
     if (!loaded) return Fail(loaded.error().detail);
     for (const auto& p : loaded->problems) std::cout << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
     if (!loaded->problems.empty()) {
-        std::cerr << loaded->problems.size() << " problem(s)\n";
+        const auto n = static_cast<unsigned long>(loaded->problems.size());
+        std::cerr << Format(trn("{n} problem", "{n} problems", n), {{"n", std::to_string(n)}}) << "\n";
         return 1;
     }
-    std::cout << loaded->content.articles.size() << " articles, no problems\n";
+    const auto articles = static_cast<unsigned long>(loaded->content.articles.size());
+    std::cout << Format(trn("{n} article, no problems", "{n} articles, no problems", articles),
+                        {{"n", std::to_string(articles)}})
+              << "\n";
     return 0;
 }
 
 int RunKeygen(Context&, const Args& a) {
     auto pub = a.Option("-p"), sec = a.Option("-s");
-    if (!pub || !sec) return Usage("bundle keygen needs -p KEY.pub and -s KEY.sec");
+    if (!pub || !sec) return Usage(tr("bundle keygen needs -p KEY.pub and -s KEY.sec"));
     for (const auto& path : {*sec, *pub}) {
         std::error_code ec;
         if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
-            return Fail("'" + path + "' already exists; refusing to overwrite a key (move it away first)");
+            return Fail(Format(tr("'{file}' already exists; refusing to overwrite a key (move it away first)"), {{"file", path}}));
     }
     const bool encrypted = !a.Flag("-W");
     std::string passphrase;
     if (encrypted) {
-        auto p = AskPassphrase("Passphrase for the new secret key: ", true);
+        auto p = AskPassphrase(tr("Passphrase for the new secret key: "), true);
         if (!p) return Fail(p.error().detail);
         passphrase = std::move(*p);
     }
@@ -56,16 +61,20 @@ int RunKeygen(Context&, const Args& a) {
         fs::remove(*sec, ec);  // ours, just made: a key pair is written whole or not at all
         return Fail(pst.error().detail);
     }
-    std::cout << "key " << bundle::KeyIdHex(kp.pub.id) << ": public " << *pub << ", secret " << *sec
-              << (encrypted ? " (encrypted with your passphrase)\n" : " (unencrypted: keep it offline)\n");
+    const std::string id = bundle::KeyIdHex(kp.pub.id);
+    std::cout << (encrypted ? Format(tr("key {id}: public {public}, secret {secret} (encrypted with your passphrase)"),
+                                     {{"id", id}, {"public", *pub}, {"secret", *sec}})
+                            : Format(tr("key {id}: public {public}, secret {secret} (unencrypted: keep it offline)"),
+                                     {{"id", id}, {"public", *pub}, {"secret", *sec}}))
+              << "\n";
     return 0;
 }
 
 int RunBuild(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("bundle build needs exactly one content directory");
+    if (a.Positional().size() != 1) return Usage(tr("bundle build needs exactly one content directory"));
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
-    if (!out || !sec) return Usage("bundle build needs -o FILE.fkb and -s KEY.sec");
+    if (!out || !sec) return Usage(tr("bundle build needs -o FILE.fkb and -s KEY.sec"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     bundle::BuildOptions opts;
@@ -75,7 +84,7 @@ int RunBuild(Context&, const Args& a) {
             opts.version = std::stoull(*v, &used);
             if (used != v->size() || *opts.version == 0) throw std::invalid_argument(*v);
         } catch (...) {
-            return Usage("--version must be a positive whole number, not '" + *v + "'");
+            return Usage(Format(tr("--version must be a positive whole number, not '{value}'"), {{"value", *v}}));
         }
     }
     if (auto roots = a.Option("--roots")) {
@@ -91,21 +100,31 @@ int RunBuild(Context&, const Args& a) {
     if (!built) return Fail(built.error().detail);
     if (auto st = bundle::WriteBundleFiles(*built, *key, *out); !st) return Fail(st.error().detail);
     const auto& m = built->manifest;
-    std::cout << "built " << *out << ": pack " << m.pack << " version " << m.version << ", " << m.article_count
-              << " articles, " << HumanBytes(built->bytes.size()) << " (content " << HumanBytes(m.raw_size)
-              << "); signature " << *out << ".minisig\n";
+    // TRANSLATORS: {size} is the bundle's size, {content} the size of its content before compression.
+    std::cout << Format(trn("built {file}: pack {pack} version {version}, {n} article, {size} (content {content}); "
+                            "signature {file}.minisig",
+                            "built {file}: pack {pack} version {version}, {n} articles, {size} (content {content}); "
+                            "signature {file}.minisig",
+                            static_cast<unsigned long>(m.article_count)),
+                        {{"file", *out},
+                         {"pack", m.pack},
+                         {"version", std::to_string(m.version)},
+                         {"n", std::to_string(m.article_count)},
+                         {"size", HumanBytes(built->bytes.size())},
+                         {"content", HumanBytes(m.raw_size)}})
+              << "\n";
     return 0;
 }
 
 int RunVerify(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("bundle verify needs exactly one bundle file");
+    if (a.Positional().size() != 1) return Usage(tr("bundle verify needs exactly one bundle file"));
     const std::string file = a.Positional()[0];
     std::vector<bundle::PublicKey> keys;
     if (auto p = a.Option("-p")) {
         auto text = platform::ReadFile(*p, "public key", 4096);
         if (!text) return Fail(text.error().detail);
         auto key = bundle::ParsePublicKey(*text);
-        if (!key) return Fail("public key '" + *p + "': not a minisign public key");
+        if (!key) return Fail(Format(tr("public key '{file}': not a minisign public key"), {{"file", *p}}));
         keys.push_back(*key);
     } else {
         auto lib = OpenLibrary(ctx);
@@ -119,9 +138,16 @@ int RunVerify(Context& ctx, const Args& a) {
     auto raw = bundle::OpenPayload(*vb);
     if (!raw) return Fail(file + ": " + raw.error().detail + " [" + ErrorCodeName(raw.error().code) + "]");
     const auto& m = vb->manifest;
-    std::cout << file << ": good signature from key " << bundle::KeyIdHex(vb->signer.id) << "\n  pack " << m.pack
-              << " version " << m.version << ", " << m.article_count << " articles, created "
-              << bundle::IsoTime(m.created) << "\n";
+    std::cout << Format(tr("{file}: good signature from key {key}"), {{"file", file}, {"key", bundle::KeyIdHex(vb->signer.id)}})
+              << "\n  "
+              << Format(trn("pack {pack} version {version}, {n} article, created {time}",
+                            "pack {pack} version {version}, {n} articles, created {time}",
+                            static_cast<unsigned long>(m.article_count)),
+                        {{"pack", m.pack},
+                         {"version", std::to_string(m.version)},
+                         {"n", std::to_string(m.article_count)},
+                         {"time", bundle::IsoTime(m.created)}})
+              << "\n";
     return 0;
 }
 
@@ -129,24 +155,24 @@ int RunVerify(Context& ctx, const Args& a) {
 
 std::vector<Command> BundleCommands() {
     return {
-        {"bundle lint", "DIR", "check a content directory against the content rules",
-         "Prints each problem as path:line: message and exits 1 if there are any.\n", {{}, {}, {}}, RunLint},
-        {"bundle keygen", "-p KEY.pub -s KEY.sec [-W]", "make a publisher key pair (minisign format)",
-         "The secret key is encrypted with a passphrase you choose, exactly as `minisign -G` does,\n"
-         "and created readable by you alone (0600); existing files are never overwritten.\n"
-         "  -W, --unencrypted   no passphrase (like `minisign -G -W`), for tests and CI only\n"
-         "Commands that sign ask for the passphrase on the terminal, or read the first line of the\n"
-         "file named by FIELDKIT_PASSPHRASE_FILE (e.g. /dev/stdin or a file of your own).\n",
+        {"bundle lint", "DIR", N_("check a content directory against the content rules"),
+         N_("Prints each problem as path:line: message and exits 1 if there are any.\n"), {{}, {}, {}}, RunLint},
+        {"bundle keygen", "-p KEY.pub -s KEY.sec [-W]", N_("make a publisher key pair (minisign format)"),
+         N_("The secret key is encrypted with a passphrase you choose, exactly as `minisign -G` does,\n"
+            "and created readable by you alone (0600); existing files are never overwritten.\n"
+            "  -W, --unencrypted   no passphrase (like `minisign -G -W`), for tests and CI only\n"
+            "Commands that sign ask for the passphrase on the terminal, or read the first line of the\n"
+            "file named by FIELDKIT_PASSPHRASE_FILE (e.g. /dev/stdin or a file of your own).\n"),
          {{"-W"}, {"-p", "-s"}, {{"--unencrypted", "-W"}}}, RunKeygen},
-        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]", "lint, then build and sign a bundle",
-         "Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
-         "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
-         "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n"
-         "--roots ships a key-rotation chain (from `fieldkit bundle rotate`) in the manifest.\n",
+        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]", N_("lint, then build and sign a bundle"),
+         N_("Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
+            "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
+            "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n"
+            "--roots ships a key-rotation chain (from `fieldkit bundle rotate`) in the manifest.\n"),
          {{}, {"-o", "-s", "--version", "--roots"}, {{"--output", "-o"}}}, RunBuild},
-        {"bundle verify", "FILE [-p KEY.pub]", "check a bundle's signature and integrity",
-         "Without -p the trusted keys are used (the built-in release key and keys added with\n"
-         "`fieldkit trust add`).\n",
+        {"bundle verify", "FILE [-p KEY.pub]", N_("check a bundle's signature and integrity"),
+         N_("Without -p the trusted keys are used (the built-in release key and keys added with\n"
+            "`fieldkit trust add`).\n"),
          {{}, {"-p"}, {}}, RunVerify},
     };
 }
@@ -163,21 +189,22 @@ Result<std::string> AskPassphrase(const std::string& prompt, bool twice) {
         std::string line = text->substr(0, text->find('\n'));
         bundle::Wipe(*text);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) return MakeError(ErrorCode::kUsage, std::string("passphrase file '") + file + "' is empty");
+        if (line.empty()) return MakeError(ErrorCode::kUsage, Format(tr("passphrase file '{file}' is empty"), {{"file", file}}));
         return line;
     }
     auto first = platform::ReadSecretFromTerminal(prompt);
     if (!first)
         return MakeError(ErrorCode::kUsage,
-                         first.error().detail + " (set FIELDKIT_PASSPHRASE_FILE to read it from a file)");
-    if (first->empty()) return MakeError(ErrorCode::kUsage, "the passphrase is empty");
+                         Format(tr("{error} (set FIELDKIT_PASSPHRASE_FILE to read it from a file)"),
+                                {{"error", first.error().detail}}));
+    if (first->empty()) return MakeError(ErrorCode::kUsage, tr("the passphrase is empty"));
     if (twice) {
-        auto again = platform::ReadSecretFromTerminal("The same passphrase again: ");
+        auto again = platform::ReadSecretFromTerminal(tr("The same passphrase again: "));
         const bool same = again && *again == *first;
         if (again) bundle::Wipe(*again);
         if (!same) {
             bundle::Wipe(*first);
-            return MakeError(ErrorCode::kUsage, "the two passphrases differ");
+            return MakeError(ErrorCode::kUsage, tr("the two passphrases differ"));
         }
     }
     return first;
@@ -189,18 +216,25 @@ Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
     std::error_code ec;
     const auto perms = fs::status(path, ec).permissions();
     if (!ec && (perms & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
-        std::cerr << "fieldkit: warning: secret key '" << path
-                  << "' is readable by other users; make it yours alone with: chmod 600 '" << path << "'\n";
+        std::cerr << "fieldkit: "
+                  << Format(tr("warning: secret key '{file}' is readable by other users; make it yours alone with: "
+                               "chmod 600 '{file}'"),
+                            {{"file", path}})
+                  << "\n";
     std::string passphrase;
     if (bundle::IsEncryptedSecretKey(*text)) {
-        auto p = AskPassphrase("Passphrase for secret key '" + path + "': ", false);
-        if (!p) return MakeError(p.error().code, "secret key '" + path + "': " + p.error().detail);
+        auto p = AskPassphrase(Format(tr("Passphrase for secret key '{file}': "), {{"file", path}}), false);
+        if (!p)
+            return MakeError(p.error().code,
+                             Format(tr("secret key '{file}': {error}"), {{"file", path}, {"error", p.error().detail}}));
         passphrase = std::move(*p);
     }
     auto key = bundle::ParseSecretKey(*text, passphrase);
     bundle::Wipe(passphrase);
     bundle::Wipe(*text);
-    if (!key) return MakeError(key.error().code, "secret key '" + path + "': " + key.error().detail);
+    if (!key)
+        return MakeError(key.error().code,
+                         Format(tr("secret key '{file}': {error}"), {{"file", path}, {"error", key.error().detail}}));
     return key;
 }
 
@@ -210,8 +244,8 @@ int Usage(const std::string& message) {
 }
 
 int UsageError(const Command& cmd, const std::string& message) {
-    std::cerr << "fieldkit " << cmd.name << ": " << message << "\nusage: fieldkit " << cmd.name << " " << cmd.usage
-              << "\n";
+    std::cerr << "fieldkit " << cmd.name << ": " << message << "\n"
+              << tr("usage:") << " fieldkit " << cmd.name << " " << cmd.usage << "\n";
     return 2;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "kit/core/content_index.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::cli {
 
@@ -18,14 +19,32 @@ std::string RenderSnippet(const std::string& snippet, bool tty) {
     return out;
 }
 
-std::string HumanAge(std::int64_t s) {
-    auto plural = [](std::int64_t n, const char* unit) {
-        return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
-    };
-    if (s < 60) return "less than a minute";
-    if (s < 3600) return plural(s / 60, "minute");
-    if (s < 86400) return plural(s / 3600, "hour");
-    return plural(s / 86400, "day");
+std::string HumanAgo(std::int64_t s) {
+    if (s < 60) return tr("less than a minute ago");
+    if (s < 3600) {
+        const auto n = static_cast<unsigned long>(s / 60);
+        return Format(trn("{n} minute ago", "{n} minutes ago", n), {{"n", std::to_string(n)}});
+    }
+    if (s < 86400) {
+        const auto n = static_cast<unsigned long>(s / 3600);
+        return Format(trn("{n} hour ago", "{n} hours ago", n), {{"n", std::to_string(n)}});
+    }
+    const auto n = static_cast<unsigned long>(s / 86400);
+    return Format(trn("{n} day ago", "{n} days ago", n), {{"n", std::to_string(n)}});
+}
+
+std::string HumanOld(std::int64_t s) {
+    if (s < 60) return tr("less than a minute old");
+    if (s < 3600) {
+        const auto n = static_cast<unsigned long>(s / 60);
+        return Format(trn("{n} minute old", "{n} minutes old", n), {{"n", std::to_string(n)}});
+    }
+    if (s < 86400) {
+        const auto n = static_cast<unsigned long>(s / 3600);
+        return Format(trn("{n} hour old", "{n} hours old", n), {{"n", std::to_string(n)}});
+    }
+    const auto n = static_cast<unsigned long>(s / 86400);
+    return Format(trn("{n} day old", "{n} days old", n), {{"n", std::to_string(n)}});
 }
 
 std::string HumanBytes(std::uint64_t b) {
@@ -37,16 +56,37 @@ std::string HumanBytes(std::uint64_t b) {
 }
 
 std::string FewOf(const std::vector<std::string>& items, size_t few) {
-    std::string out;
-    for (size_t i = 0; i < items.size() && i < few; ++i) out += (i ? ", " : "") + items[i];
-    if (items.size() > few) out += " and " + std::to_string(items.size() - few) + " more";
-    return out;
+    std::string list;
+    for (size_t i = 0; i < items.size() && i < few; ++i) list += (i ? ", " : "") + items[i];
+    if (items.size() <= few) return list;
+    const auto more = static_cast<unsigned long>(items.size() - few);
+    // TRANSLATORS: {list} is a few article ids ("a, b, c"), {n} how many more there are.
+    return Format(trn("{list} and {n} more", "{list} and {n} more", more), {{"list", list}, {"n", std::to_string(more)}});
 }
 
 std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids) {
     if (shared_ids.empty()) return "";
-    return "warning: " + std::to_string(shared_ids.size()) + " article id" + (shared_ids.size() == 1 ? "" : "s") +
-           " of " + pack + " also in another pack (" + FewOf(shared_ids) + "); open this pack's as " + pack + "/ID\n";
+    const auto n = static_cast<unsigned long>(shared_ids.size());
+    // TRANSLATORS: {pack} is a pack id, {ids} a list of article ids; "{pack}/ID" is typed as it is.
+    return Format(trn("warning: {n} article id of {pack} also in another pack ({ids}); open this pack's as {pack}/ID",
+                      "warning: {n} article ids of {pack} also in another pack ({ids}); open this pack's as {pack}/ID", n),
+                  {{"n", std::to_string(n)}, {"pack", pack}, {"ids", FewOf(shared_ids)}}) +
+           "\n";
+}
+
+std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64_t to, bool via_delta,
+                        std::uint64_t steps, std::uint64_t bytes) {
+    if (!via_delta)
+        return Format(tr("updated {pack} {from} -> {to} via full bundle, {size}"),
+                      {{"pack", pack}, {"from", std::to_string(from)}, {"to", std::to_string(to)}, {"size", HumanBytes(bytes)}});
+    // TRANSLATORS: {n} deltas (binary patches) were applied to go from version {from} to {to}.
+    return Format(trn("updated {pack} {from} -> {to} via {n} delta(s), {size}",
+                      "updated {pack} {from} -> {to} via {n} delta(s), {size}", static_cast<unsigned long>(steps)),
+                  {{"pack", pack},
+                   {"from", std::to_string(from)},
+                   {"to", std::to_string(to)},
+                   {"n", std::to_string(steps)},
+                   {"size", HumanBytes(bytes)}});
 }
 
 }  // namespace fk::cli

@@ -10,17 +10,23 @@ namespace fk::cli {
 // Replaces the index's match markers with ANSI bold on a terminal, or **word** otherwise.
 std::string RenderSnippet(const std::string& snippet, bool tty);
 
-// "3 days", "5 hours", "less than a minute": reads right before "ago" and "old"
-std::string HumanAge(std::int64_t seconds);
+// How long ago, for people: "3 days ago", "5 hours ago", "less than a minute ago".
+std::string HumanAgo(std::int64_t seconds);
+// How old, for people: "3 days old", "1 hour old", "less than a minute old".
+std::string HumanOld(std::int64_t seconds);
 
 // Bytes as "1.2 MB".
 std::string HumanBytes(std::uint64_t bytes);
 
-// "a, b, c and 4 more"
+// "a, b, c and 4 more" (the ids themselves are never translated)
 std::string FewOf(const std::vector<std::string>& items, size_t few = 3);
 
 // The warning line (with its newline) for article ids a just installed pack shares with
 // other packs, or "" when it shares none.
 std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids);
+
+// "updated PACK 1 -> 2 via 1 delta(s), 12.0 KB": one line of `sync`, as `sync --watch` prints it.
+std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64_t to, bool via_delta,
+                        std::uint64_t steps, std::uint64_t bytes);
 
 }  // namespace fk::cli

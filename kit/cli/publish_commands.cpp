@@ -1,4 +1,5 @@
 // Publisher commands for mirrors: bundle diff (one delta), bundle publish (a mirror release).
+#include <cstdio>
 #include <iostream>
 
 #include "bundle/bundle_file.hpp"
@@ -10,15 +11,23 @@
 #include "kit/cli/output.hpp"
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::cli {
 namespace {
 
+// A share of a whole as "12.34" (the % sign is in the translated message).
+std::string Percent(std::uint64_t part, std::uint64_t whole) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+    return buf;
+}
+
 int RunDiff(Context&, const Args& a) {
-    if (a.Positional().size() != 2) return Usage("bundle diff needs OLD.fkb and NEW.fkb");
+    if (a.Positional().size() != 2) return Usage(tr("bundle diff needs OLD.fkb and NEW.fkb"));
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
-    if (!out || !sec) return Usage("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)");
+    if (!out || !sec) return Usage(tr("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
@@ -28,17 +37,21 @@ int RunDiff(Context&, const Args& a) {
     auto delta = bundle::MakeDelta(*old_bytes, *new_bytes, *key);
     if (!delta) return Fail(delta.error().detail);
     if (auto st = platform::WriteFileAtomic(*out, *delta, "delta"); !st) return Fail(st.error().detail);
-    const double pct = 100.0 * static_cast<double>(delta->size()) / static_cast<double>(new_bytes->size());
-    std::printf("wrote %s: %s (%.2f%% of the full bundle, %s)\n", out->c_str(), HumanBytes(delta->size()).c_str(), pct,
-                HumanBytes(new_bytes->size()).c_str());
+    // xgettext:no-c-format
+    std::cout << Format(tr("wrote {file}: {size} ({percent}% of the full bundle, {full})"),
+                        {{"file", *out},
+                         {"size", HumanBytes(delta->size())},
+                         {"percent", Percent(delta->size(), new_bytes->size())},
+                         {"full", HumanBytes(new_bytes->size())}})
+              << "\n";
     return 0;
 }
 
 int RunPublish(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("bundle publish needs exactly one bundle file");
+    if (a.Positional().size() != 1) return Usage(tr("bundle publish needs exactly one bundle file"));
     auto dir = a.Option("--mirror");
     auto sec = a.Option("-s");
-    if (!dir || !sec) return Usage("bundle publish needs --mirror DIR and -s KEY.sec");
+    if (!dir || !sec) return Usage(tr("bundle publish needs --mirror DIR and -s KEY.sec"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto bytes = platform::ReadFile(a.Positional()[0], "bundle", bundle::kMaxRawPayloadSize);
@@ -46,14 +59,14 @@ int RunPublish(Context&, const Args& a) {
     bundle::PublishOptions opts;
     if (auto mirrors = a.All("--also"); !mirrors.empty()) opts.mirrors = mirrors;
     if (auto inbox = a.Option("--inbox")) {
-        if (!inbox->empty() && !platform::IsHttpUrl(*inbox)) return Usage("--inbox takes an http:// or https:// URL (or \"\" to remove it)");
+        if (!inbox->empty() && !platform::IsHttpUrl(*inbox)) return Usage(tr("--inbox takes an http:// or https:// URL (or \"\" to remove it)"));
         opts.inbox = *inbox;
     }
     if (auto days = a.Option("--expires-days")) {
         try {
             opts.expiry_seconds = std::stoll(*days) * 86400;
         } catch (...) {
-            return Usage("--expires-days must be a number");
+            return Usage(tr("--expires-days must be a number"));
         }
     }
     if (auto n = a.Option("--delta-bases")) {
@@ -61,25 +74,32 @@ int RunPublish(Context&, const Args& a) {
             opts.delta_bases = std::stoi(*n);
             if (opts.delta_bases < 0) throw 0;
         } catch (...) {
-            return Usage("--delta-bases must be a whole number");
+            return Usage(tr("--delta-bases must be a whole number"));
         }
     }
     auto r = bundle::PublishRelease(*dir, *bytes, *key, opts);
     if (!r) return Fail(r.error().detail);
-    std::cout << "published " << r->full.name << " (" << HumanBytes(r->full.size) << ") to " << *dir << "\n";
+    std::cout << Format(tr("published {file} ({size}) to {dir}"),
+                        {{"file", r->full.name}, {"size", HumanBytes(r->full.size)}, {"dir", *dir}})
+              << "\n";
     for (const auto& d : r->new_deltas)
-        std::printf("  delta %llu -> %llu: %s (%.2f%% of the full bundle)\n",
-                    static_cast<unsigned long long>(d.base_version), static_cast<unsigned long long>(d.result_version),
-                    HumanBytes(d.file.size).c_str(),
-                    100.0 * static_cast<double>(d.file.size) / static_cast<double>(r->full.size));
-    std::cout << "release.json created " << bundle::IsoTime(r->manifest.created) << ", fresh until "
-              << bundle::IsoTime(r->manifest.expires) << "\n";
+        std::cout << "  "
+                  // xgettext:no-c-format
+                  << Format(tr("delta {from} -> {to}: {size} ({percent}% of the full bundle)"),
+                            {{"from", std::to_string(d.base_version)},
+                             {"to", std::to_string(d.result_version)},
+                             {"size", HumanBytes(d.file.size)},
+                             {"percent", Percent(d.file.size, r->full.size)}})
+                  << "\n";
+    std::cout << Format(tr("release.json created {time}, fresh until {expires}"),
+                        {{"time", bundle::IsoTime(r->manifest.created)}, {"expires", bundle::IsoTime(r->manifest.expires)}})
+              << "\n";
     return 0;
 }
 
 int RunRotate(Context&, const Args& a) {
     auto from = a.Option("--from"), to = a.Option("--to"), roots = a.Option("--roots");
-    if (!from || !to || !roots) return Usage("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json");
+    if (!from || !to || !roots) return Usage(tr("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json"));
     auto old_key = LoadSecretKey(*from);
     if (!old_key) return Fail(old_key.error().detail);
     auto new_key = LoadSecretKey(*to);
@@ -96,14 +116,18 @@ int RunRotate(Context&, const Args& a) {
     if (!chain.empty()) {
         auto newest = bundle::ParsePublicKey(chain.back().key);
         if (!newest || newest->id != old_key->id)
-            return Fail("--from must be the newest key of the chain in " + *roots);
+            return Fail(Format(tr("--from must be the newest key of the chain in {file}"), {{"file", *roots}}));
     }
     const std::uint64_t root = chain.empty() ? 2 : chain.back().root + 1;
     chain.push_back(bundle::MakeRootLink(root, *old_key, *new_key));
     if (auto st = platform::WriteFileAtomic(*roots, bundle::RootsToJson(chain), "roots file"); !st)
         return Fail(st.error().detail);
-    std::cout << "root " << root << ": key " << bundle::KeyIdHex(old_key->id) << " -> " << bundle::KeyIdHex(new_key->id)
-              << " in " << *roots << "; build every bundle from now on with --roots " << *roots << "\n";
+    std::cout << Format(tr("root {root}: key {old} -> {new} in {file}; build every bundle from now on with --roots {file}"),
+                        {{"root", std::to_string(root)},
+                         {"old", bundle::KeyIdHex(old_key->id)},
+                         {"new", bundle::KeyIdHex(new_key->id)},
+                         {"file", *roots}})
+              << "\n";
     return 0;
 }
 
@@ -111,24 +135,24 @@ int RunRotate(Context&, const Args& a) {
 
 std::vector<Command> PublishCommands() {
     return {
-        {"bundle diff", "OLD.fkb NEW.fkb -o DELTA.fkd -s KEY.sec", "make a signed delta between two editions",
-         "Both bundles must be signed by KEY's public key. The delta is a zstd patch of the record\n"
-         "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
-         "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n",
+        {"bundle diff", "OLD.fkb NEW.fkb -o DELTA.fkd -s KEY.sec", N_("make a signed delta between two editions"),
+         N_("Both bundles must be signed by KEY's public key. The delta is a zstd patch of the record\n"
+            "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
+            "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n"),
          {{}, {"-o", "-s"}, {{"--output", "-o"}}}, RunDiff},
         {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N] [--inbox URL]",
-         "add a release to a static mirror directory",
-         "Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
-         "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
-         "  --also URL         further mirrors to list in release.json (repeatable)\n"
-         "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
-         "  --delta-bases N    deltas from this many previous releases (default 5)\n"
-         "  --inbox URL        where kits POST field reports (kept for later releases; \"\" removes it)\n",
+         N_("add a release to a static mirror directory"),
+         N_("Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
+            "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
+            "  --also URL         further mirrors to list in release.json (repeatable)\n"
+            "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
+            "  --delta-bases N    deltas from this many previous releases (default 5)\n"
+            "  --inbox URL        where kits POST field reports (kept for later releases; \"\" removes it)\n"),
          {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases", "--inbox"}, {}}, RunPublish},
-        {"bundle rotate", "--from OLD.sec --to NEW.sec --roots ROOTS.json", "rotate the publisher key (extends the root chain)",
-         "Appends a root link signed by both keys to ROOTS.json (created if missing). Build every\n"
-         "later bundle with `bundle build --roots ROOTS.json -s NEW.sec`: kits that trust any key of\n"
-         "the chain walk it to the new key, however long they were offline.\n",
+        {"bundle rotate", "--from OLD.sec --to NEW.sec --roots ROOTS.json", N_("rotate the publisher key (extends the root chain)"),
+         N_("Appends a root link signed by both keys to ROOTS.json (created if missing). Build every\n"
+            "later bundle with `bundle build --roots ROOTS.json -s NEW.sec`: kits that trust any key of\n"
+            "the chain walk it to the new key, however long they were offline.\n"),
          {{}, {"--from", "--to", "--roots"}, {}}, RunRotate},
     };
 }

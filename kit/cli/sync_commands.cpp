@@ -19,6 +19,7 @@
 #include "kit/core/transfer_meter.hpp"
 #include "platform/files.hpp"
 #include "platform/http_server.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::cli {
 namespace {
@@ -39,8 +40,13 @@ public:
             m_last_draw = {};
             m_next_pct = 25;
             if (!m_tty)
-                std::cerr << "downloading " << p.artifact.substr(0, 16) << " (" << HumanBytes(p.total) << ")"
-                          << (p.have > 0 ? " resuming at " + HumanBytes(p.have) : std::string()) << "\n";
+                std::cerr << (p.have > 0 ? Format(tr("downloading {file} ({size}) resuming at {have}"),
+                                                  {{"file", p.artifact.substr(0, 16)},
+                                                   {"size", HumanBytes(p.total)},
+                                                   {"have", HumanBytes(p.have)}})
+                                           : Format(tr("downloading {file} ({size})"),
+                                                  {{"file", p.artifact.substr(0, 16)}, {"size", HumanBytes(p.total)}}))
+                          << "\n";
         }
         const core::TransferFigures f = m_meter.Update(p.artifact, p.have, p.total, now);  // as the window
         const double rate = f.rate;
@@ -52,12 +58,23 @@ public:
             std::string bar(static_cast<size_t>(filled), '#');
             bar.resize(width, '.');
             const std::string left = core::FormatTimeLeft(f.seconds_left);
-            std::fprintf(stderr, "\r[%s] %s / %s  %s/s  %s left \x1b[K", bar.c_str(), HumanBytes(p.have).c_str(),
-                         HumanBytes(p.total).c_str(), HumanBytes(static_cast<std::uint64_t>(rate)).c_str(), left.c_str());
+            // TRANSLATORS: a progress line: bytes so far of all, bytes a second, and e.g. "2 min" left.
+            const std::string figures = Format(tr("{have} / {total}  {rate}/s  {left} left"),
+                                               {{"have", HumanBytes(p.have)},
+                                                {"total", HumanBytes(p.total)},
+                                                {"rate", HumanBytes(static_cast<std::uint64_t>(rate))},
+                                                {"left", left}});
+            std::fprintf(stderr, "\r[%s] %s \x1b[K", bar.c_str(), figures.c_str());
             m_open_line = true;
         } else if (p.total && p.have * 100 >= m_next_pct * p.total) {
-            std::cerr << "  " << (p.have * 100 / p.total) << "% " << HumanBytes(p.have) << " of " << HumanBytes(p.total)
-                      << ", " << HumanBytes(static_cast<std::uint64_t>(rate)) << "/s\n";
+            std::cerr << "  "
+                      // xgettext:no-c-format
+                      << Format(tr("{percent}% {have} of {total}, {rate}/s"),
+                                {{"percent", std::to_string(p.have * 100 / p.total)},
+                                 {"have", HumanBytes(p.have)},
+                                 {"total", HumanBytes(p.total)},
+                                 {"rate", HumanBytes(static_cast<std::uint64_t>(rate))}})
+                      << "\n";
             while (p.have * 100 >= m_next_pct * p.total && m_next_pct <= 100) m_next_pct += 25;
         }
     }
@@ -94,10 +111,10 @@ int RunSync(Context& ctx, const Args& a) {
     core::SyncOptions o;
     o.mirrors = a.All("--mirror");
     for (const auto& m : o.mirrors)
-        if (!platform::IsHttpUrl(m)) return Usage("mirror '" + m + "': only http:// and https:// URLs");
+        if (!platform::IsHttpUrl(m)) return Usage(Format(tr("mirror '{url}': only http:// and https:// URLs"), {{"url", m}}));
     for (const char* opt : {"--stall-seconds", "--connect-timeout", "--attempts"}) {
         auto n = PositiveNumber(a, opt);
-        if (n && *n < 0) return Fail(std::string(opt) + " must be a positive whole number");
+        if (n && *n < 0) return Fail(Format(tr("{option} must be a positive whole number"), {{"option", opt}}));
     }
     if (auto n = PositiveNumber(a, "--stall-seconds")) o.limits.low_speed_s = *n;
     if (auto n = PositiveNumber(a, "--connect-timeout")) o.limits.connect_timeout_s = *n;
@@ -110,7 +127,7 @@ int RunSync(Context& ctx, const Args& a) {
                 o.ask_above_bytes = std::stoull(*m);
                 o.metered = core::Metered::kAskAbove;
             } catch (...) {
-                return Usage("--metered takes 'deltas' or a size in bytes");
+                return Usage(tr("--metered takes 'deltas' or a size in bytes"));
             }
         }
     }
@@ -120,7 +137,9 @@ int RunSync(Context& ctx, const Args& a) {
     o.ask = [&](const std::string& pack, std::uint64_t bytes) {
         if (yes) return true;
         if (!ask_tty) return false;
-        std::cerr << "pack " << pack << " needs " << HumanBytes(bytes) << " over a metered link. Download? [y/N] ";
+        // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
+        std::cerr << Format(tr("pack {pack} needs {size} over a metered link. Download? [y/N] "),
+                            {{"pack", pack}, {"size", HumanBytes(bytes)}});
         std::string answer;
         std::getline(std::cin, answer);
         return answer == "y" || answer == "Y" || answer == "yes";
@@ -131,30 +150,35 @@ int RunSync(Context& ctx, const Args& a) {
     auto r = core::SyncOnce(ctx.data_dir, ctx.built_in, o);
     view.EndLine();
     if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
-    std::cout << "checked " << r->mirror << ": release made " << bundle::IsoTime(r->release_created)
+    std::cout << Format(tr("checked {mirror}: release made {time}"),
+                        {{"mirror", r->mirror}, {"time", bundle::IsoTime(r->release_created)}})
               << "\n";
     for (const auto& u : r->updated) {
-        std::cout << "updated " << u.pack << " " << u.from_version << " -> " << u.to_version << " via "
-                  << (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) << ", "
-                  << HumanBytes(u.bytes) << "\n";
+        std::cout << UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta, static_cast<std::uint64_t>(u.steps),
+                                 u.bytes)
+                  << "\n";
         std::cerr << SharedIdsWarning(u.pack, u.shared_ids);
     }
-    for (const auto& s : r->skipped) std::cout << "skipped " << s << "\n";
-    if (r->updated.empty() && r->skipped.empty()) std::cout << "everything is up to date\n";
-    std::cout << "bytes received: " << r->bytes_received << "\n";
+    for (const auto& s : r->skipped) std::cout << Format(tr("skipped {pack}"), {{"pack", s}}) << "\n";
+    if (r->updated.empty() && r->skipped.empty()) std::cout << tr("everything is up to date") << "\n";
+    std::cout << Format(tr("bytes received: {n}"), {{"n", std::to_string(r->bytes_received)}}) << "\n";
     return 0;
 }
 
 int RunExport(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Usage("export needs exactly one directory");
+    if (a.Positional().size() != 1) return Usage(tr("export needs exactly one directory"));
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
     auto r = core::ExportMirror(*lib, a.Positional()[0]);
     if (!r) return Fail(r.error().detail);
-    std::cout << "exported " << r->files << " files (" << HumanBytes(r->bytes) << ") to " << a.Positional()[0] << "\n";
+    std::cout << Format(trn("exported {n} file ({size}) to {dir}", "exported {n} files ({size}) to {dir}",
+                            static_cast<unsigned long>(r->files)),
+                        {{"n", std::to_string(r->files)}, {"size", HumanBytes(r->bytes)}, {"dir", a.Positional()[0]}})
+              << "\n";
     if (!r->has_release_manifest)
-        std::cout << "no signed release list held yet (sync once first): other kits can `fieldkit import` the "
-                     "bundles, but not `fieldkit sync` from this directory\n";
+        std::cout << tr("no signed release list held yet (sync once first): other kits can `fieldkit import` the "
+                        "bundles, but not `fieldkit sync` from this directory")
+                  << "\n";
     if (!a.Flag("--no-reports")) {
         // The reader's waiting field reports travel with the stick, for the publisher's inbox.
         auto reader = core::ReaderData::Open(ctx.data_dir);
@@ -163,8 +187,13 @@ int RunExport(Context& ctx, const Args& a) {
         auto n = core::WriteReportFiles(*reader, dir);
         if (!n) return Fail(n.error().detail);
         if (*n > 0)
-            std::cout << "wrote " << *n << " waiting field report(s) to " << dir.string()
-                      << " (they stay in your outbox; --no-reports leaves them out)\n";
+            std::cout << Format(trn("wrote {n} waiting field report(s) to {dir} (they stay in your outbox; "
+                                    "--no-reports leaves them out)",
+                                    "wrote {n} waiting field report(s) to {dir} (they stay in your outbox; "
+                                    "--no-reports leaves them out)",
+                                    static_cast<unsigned long>(*n)),
+                                {{"n", std::to_string(*n)}, {"dir", dir.string()}})
+                      << "\n";
     }
     return 0;
 }
@@ -177,22 +206,24 @@ platform::PostReply InboxPost(const std::filesystem::path& dir, core::InboxRateL
     if (name != "inbox") return {404, "Not Found", ""};
     const double now = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
     if (!rate.Allow(peer, now)) {
-        std::cerr << "fieldkit: inbox: too many reports from one address; refused for now\n";
+        std::cerr << "fieldkit: inbox: " << tr("too many reports from one address; refused for now") << "\n";
         return {429, "Too Many Requests", ""};
     }
     auto r = core::AcceptReport(body, dir);
     if (!r) {
         const bool ours = r.error().code == ErrorCode::kIo || r.error().code == ErrorCode::kNoSpace;
-        std::cerr << "fieldkit: inbox: " << (ours ? "could not store a report: " : "refused a report: ")
-                  << r.error().detail << "\n";
+        std::cerr << "fieldkit: inbox: "
+                  << (ours ? Format(tr("could not store a report: {error}"), {{"error", r.error().detail}})
+                           : Format(tr("refused a report: {error}"), {{"error", r.error().detail}}))
+                  << "\n";
         if (ours) return {503, "Service Unavailable", ""};
         return {400, "Bad Request", "400 not a valid field report\n"};
     }
     if (*r == core::Accepted::kDuplicate) {
-        std::cout << "inbox: already had that report (sent again)" << std::endl;
+        std::cout << "inbox: " << tr("already had that report (sent again)") << std::endl;
         return {200, "OK", "200 already have it\n"};
     }
-    std::cout << "inbox: stored a field report" << std::endl;
+    std::cout << "inbox: " << tr("stored a field report") << std::endl;
     return {201, "Created", "201 stored\n"};
 }
 
@@ -231,15 +262,22 @@ int RunServe(Context& ctx, const Args& a) {
         },
         limits, post);
     if (!server) return Fail(server.error().detail);
-    std::cout << "serving " << served.size() << " files on http://" << (*server)->Address() << "/"
-              << (served.count("release.json") ? "" : " (no signed release list held: sync once first)") << std::endl;
+    const std::string url = "http://" + (*server)->Address() + "/";
+    const auto count = static_cast<unsigned long>(served.size());
+    std::cout << (served.count("release.json")
+                      ? Format(trn("serving {n} file on {url}", "serving {n} files on {url}", count),
+                               {{"n", std::to_string(count)}, {"url", url}})
+                      : Format(trn("serving {n} file on {url} (no signed release list held: sync once first)",
+                                   "serving {n} files on {url} (no signed release list held: sync once first)", count),
+                               {{"n", std::to_string(count)}, {"url", url}}))
+              << std::endl;
     if (inbox)
-        std::cout << "field reports: POST http://" << (*server)->Address() << "/inbox, stored in " << *inbox
+        std::cout << Format(tr("field reports: POST {url}, stored in {dir}"), {{"url", url + "inbox"}, {"dir", *inbox}})
                   << std::endl;
     int sig = 0;
     sigwait(&stop, &sig);
     (*server)->Stop();
-    std::cout << "stopped" << std::endl;
+    std::cout << tr("stopped") << std::endl;
     return 0;
 }
 
@@ -248,42 +286,42 @@ int RunServe(Context& ctx, const Args& a) {
 std::vector<Command> SyncCommands() {
     return {
         {"sync", "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--watch]",
-         "check mirrors now (or keep watching), fetch and apply updates",
-         "Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
-         "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
-         "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
-         "  --metered deltas     never download a full bundle\n"
-         "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
-         "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
-         "  --connect-timeout N  seconds (default 20)\n"
-         "  --attempts N         resumed attempts per file and mirror (default 6)\n"
-         "  --watch              keep running, as the window does: check at start, again about 2 s\n"
-         "                       after a network address or default route appears, and on a\n"
-         "                       schedule (6 h; after failures a back-off from about a minute to an\n"
-         "                       hour). One line per check on stdout. Uses the window's metered\n"
-         "                       setting (read before every check) unless --metered is given; in\n"
-         "                       its \"ask\" mode large updates wait for `fieldkit sync --yes`.\n"
-         "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
-         "                       directory: a second one says so and exits 1. As a service, off\n"
-         "                       until enabled: systemctl --user enable --now fieldkit-sync\n",
+         N_("check mirrors now (or keep watching), fetch and apply updates"),
+         N_("Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
+            "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
+            "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
+            "  --metered deltas     never download a full bundle\n"
+            "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
+            "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
+            "  --connect-timeout N  seconds (default 20)\n"
+            "  --attempts N         resumed attempts per file and mirror (default 6)\n"
+            "  --watch              keep running, as the window does: check at start, again about 2 s\n"
+            "                       after a network address or default route appears, and on a\n"
+            "                       schedule (6 h; after failures a back-off from about a minute to an\n"
+            "                       hour). One line per check on stdout. Uses the window's metered\n"
+            "                       setting (read before every check) unless --metered is given; in\n"
+            "                       its \"ask\" mode large updates wait for `fieldkit sync --yes`.\n"
+            "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
+            "                       directory: a second one says so and exits 1. As a service, off\n"
+            "                       until enabled: systemctl --user enable --now fieldkit-sync\n"),
          {{"--yes", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
-        {"export", "DIR [--no-reports]", "write the installed packs as a mirror directory (a USB stick)",
-         "Writes the signed release list this kit last verified, the installed bundles (named by\n"
-         "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
-         "can `fieldkit import` a bundle, or serve the directory with any web server.\n"
-         "Your waiting field reports (fieldkit report list) go into DIR/reports, for the publisher's\n"
-         "`fieldkit inbox`, unless you pass --no-reports.\n",
+        {"export", "DIR [--no-reports]", N_("write the installed packs as a mirror directory (a USB stick)"),
+         N_("Writes the signed release list this kit last verified, the installed bundles (named by\n"
+            "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
+            "can `fieldkit import` a bundle, or serve the directory with any web server.\n"
+            "Your waiting field reports (fieldkit report list) go into DIR/reports, for the publisher's\n"
+            "`fieldkit inbox`, unless you pass --no-reports.\n"),
          {{"--no-reports"}, {}, {}}, RunExport},
         {"serve", "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N] [--inbox DIR]",
-         "share this kit's releases as a read-only LAN mirror",
-         "Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
-         "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
-         "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
-         "  --max-connections N  open connections in all (default 16)\n"
-         "  --max-per-address N  open connections from one address (default 4)\n"
-         "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
-         "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
-         "A request head must arrive within 10 seconds.\n",
+         N_("share this kit's releases as a read-only LAN mirror"),
+         N_("Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
+            "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
+            "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
+            "  --max-connections N  open connections in all (default 16)\n"
+            "  --max-per-address N  open connections from one address (default 4)\n"
+            "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
+            "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
+            "A request head must arrive within 10 seconds.\n"),
          {{}, {"--bind", "--max-connections", "--max-per-address", "--inbox"}, {}}, RunServe},
     };
 }

@@ -14,15 +14,25 @@
 #include "kit/core/sync_engine.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 #include "platform/instance_lock.hpp"
 
 namespace fk::cli {
 namespace {
 
 std::string In(std::int64_t seconds) {
-    if (seconds < 120) return std::to_string(std::max<std::int64_t>(0, seconds)) + " s";
-    if (seconds < 7200) return std::to_string((seconds + 30) / 60) + " min";
-    return std::to_string((seconds + 1800) / 3600) + " h";
+    auto unit = [](std::int64_t n, const char* text) { return Format(text, {{"n", std::to_string(n)}}); };
+    if (seconds < 120) {
+        const auto n = std::max<std::int64_t>(0, seconds);
+        // TRANSLATORS: abbreviated units of a wait ("next check in 40 s", "in 3 min", "in 6 h").
+        return unit(n, trn("{n} s", "{n} s", static_cast<unsigned long>(n)));
+    }
+    if (seconds < 7200) {
+        const auto n = (seconds + 30) / 60;
+        return unit(n, trn("{n} min", "{n} min", static_cast<unsigned long>(n)));
+    }
+    const auto n = (seconds + 1800) / 3600;
+    return unit(n, trn("{n} h", "{n} h", static_cast<unsigned long>(n)));
 }
 
 void ApplyMeteredSetting(core::SyncOptions& o, const core::ReaderSettings& s) {
@@ -34,9 +44,11 @@ void ApplyMeteredSetting(core::SyncOptions& o, const core::ReaderSettings& s) {
 
 std::string MeteredText(const core::SyncOptions& o) {
     switch (o.metered) {
-        case core::Metered::kOff: return "off";
-        case core::Metered::kDeltasOnly: return "deltas only";
-        case core::Metered::kAskAbove: return "hold back downloads above " + HumanBytes(o.ask_above_bytes);
+        // TRANSLATORS: the metered-link setting: no limit.
+        case core::Metered::kOff: return tr("off");
+        case core::Metered::kDeltasOnly: return tr("deltas only");
+        case core::Metered::kAskAbove:
+            return Format(tr("hold back downloads above {size}"), {{"size", HumanBytes(o.ask_above_bytes)}});
     }
     return "";
 }
@@ -50,33 +62,36 @@ public:
         if (s.links_seen > m_links_seen) {
             m_links_seen = s.links_seen;
             if (s.link_ignored)
-                Line("link: " + s.last_link + " appeared; the last check failed at a mirror that answered, so its "
-                     "back-off stands (next check in " + In(s.next_check - now) + ")");
+                Line(Format(tr("link: {link} appeared; the last check failed at a mirror that answered, so its "
+                               "back-off stands (next check in {time})"),
+                            {{"link", s.last_link}, {"time", In(s.next_check - now)}}));
             else
-                Line("link: " + s.last_link + " appeared; checking in about 2 s");
+                Line(Format(tr("link: {link} appeared; checking in about 2 s"), {{"link", s.last_link}}));
         }
         const bool busy = s.phase != core::SyncPhase::kIdle;
         if ((busy || s.passes > m_passes) && !m_started_printed) {
-            Line("checking mirrors (" + s.check_reason + ")");
+            Line(Format(tr("checking mirrors ({reason})"), {{"reason", s.check_reason}}));
             m_started_printed = true;
         }
         if (s.passes > m_passes) {
             m_passes = s.passes;
             m_started_printed = busy;  // a new check may already be running
-            const std::string next = "next check in " + In(s.next_check - now);
+            const std::string next = In(s.next_check - now);
             if (!s.last_error.empty()) {
-                Line("check failed: " + s.last_error + " (" + std::to_string(s.consecutive_failures) +
-                     " in a row); " + next);
+                const auto failures = static_cast<unsigned long>(s.consecutive_failures);
+                Line(Format(trn("check failed: {error} ({n} in a row); next check in {time}",
+                                "check failed: {error} ({n} in a row); next check in {time}", failures),
+                            {{"error", s.last_error}, {"n", std::to_string(failures)}, {"time", next}}));
                 return;
             }
             for (const auto& u : s.last_updates)
-                Line("updated " + u.pack + " " + std::to_string(u.from_version) + " -> " +
-                     std::to_string(u.to_version) + " via " +
-                     (u.via_delta ? std::to_string(u.steps) + " delta(s)" : std::string("full bundle")) + ", " +
-                     HumanBytes(u.bytes));
-            for (const auto& k : s.last_skipped) Line("skipped " + k + " (a one-off `fieldkit sync` fetches it)");
+                Line(UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta, static_cast<std::uint64_t>(u.steps),
+                                 u.bytes));
+            for (const auto& k : s.last_skipped)
+                Line(Format(tr("skipped {pack} (a one-off `fieldkit sync` fetches it)"), {{"pack", k}}));
             const bool nothing = s.last_updates.empty() && s.last_skipped.empty();
-            Line(std::string(nothing ? "up to date" : "check done") + "; " + next);
+            Line(nothing ? Format(tr("up to date; next check in {time}"), {{"time", next}})
+                         : Format(tr("check done; next check in {time}"), {{"time", next}}));
         }
     }
     void Line(const std::string& text) { std::cout << bundle::IsoTime(std::time(nullptr)) << " " << text << std::endl; }
@@ -95,13 +110,15 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
     long holder = 0;
     auto lock = platform::InstanceLock::Take(core::SyncDir(ctx.data_dir) / "watch.lock", holder);
     if (!lock && lock.error().code == ErrorCode::kLocked)
-        return Fail("another fieldkit sync --watch is running for " + ctx.data_dir.string() +
-                    (holder > 0 ? " (pid " + std::to_string(holder) + ")" : std::string()));
+        return Fail(holder > 0 ? Format(tr("another fieldkit sync --watch is running for {dir} (pid {pid})"),
+                                        {{"dir", ctx.data_dir.string()}, {"pid", std::to_string(holder)}})
+                               : Format(tr("another fieldkit sync --watch is running for {dir}"),
+                                        {{"dir", ctx.data_dir.string()}}));
     if (!lock) return Fail(lock.error().detail);
     if (options.mirrors.empty()) {
         auto state = core::LoadSyncState(ctx.data_dir);
         if (state && state->mirrors.empty())
-            return Fail("sync --watch: no mirror configured (fieldkit sync --watch --mirror URL; it is remembered)");
+            return Fail(tr("sync --watch: no mirror configured (fieldkit sync --watch --mirror URL; it is remembered)"));
     }
 
     // Block the stop signals before any thread exists, so only sigwait below sees them.
@@ -132,14 +149,17 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
         engine.SetBeforeCheck([&ctx](core::SyncOptions& o) {
             if (auto reader = core::ReaderData::Open(ctx.data_dir)) ApplyMeteredSetting(o, reader->LoadSettings());
         });
-    printer.Line("watching " + ctx.data_dir.string() + " (metered: " + metered + "); Ctrl-C stops");
+    // TRANSLATORS: {metered} is the metered-link setting: "off", "deltas only" or "hold back downloads above ...".
+    printer.Line(Format(tr("watching {dir} (metered: {metered}); Ctrl-C stops"),
+                        {{"dir", ctx.data_dir.string()}, {"metered", metered}}));
     {
         std::lock_guard g(engine_mutex);
         engine_ptr = &engine;
     }
     engine.Start();
     if (auto s = engine.Snapshot(); !s.link_watch_error.empty())
-        printer.Line("not watching for new links (" + s.link_watch_error + "): checks follow the schedule only");
+        printer.Line(Format(tr("not watching for new links ({error}): checks follow the schedule only"),
+                            {{"error", s.link_watch_error}}));
     int sig = 0;
     sigwait(&stop, &sig);
     {
@@ -147,7 +167,8 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
         engine_ptr = nullptr;  // no more lines once stopping
     }
     engine.Stop();  // a running download stops and is kept as a partial file
-    printer.Line(std::string("stopped (") + (sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP") + ")");
+    printer.Line(Format(tr("stopped ({signal})"),
+                        {{"signal", sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP"}}));
     return 0;
 }
 
