@@ -144,12 +144,7 @@ bool ParseHeader(ArmorKind kind, const std::vector<Word>& w, size_t at, ArmorPar
     return ParseId(checksum, unused);
 }
 
-std::string PartName(const ArmorPart& p) {
-    // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
-    return Format(tr("part {index}/{count} of {update}"), {{"index", std::to_string(p.index)},
-                                                           {"count", std::to_string(p.label.count)},
-                                                           {"update", DescribeArmor(p.label)}});
-}
+std::string PartName(const ArmorPart& p) { return DescribeArmorPart(p.label, p.index); }
 
 }  // namespace
 
@@ -335,7 +330,7 @@ ArmorScan ScanArmor(std::string_view text) {
         }
         if (!found) {
             if (scan.problems.size() >= kMaxProblems) continue;
-            scan.damaged.push_back({scan.problems.size(), part.label, part.index});
+            scan.damaged.push_back({scan.problems.size(), part.label, part.index, words[at].line});
             scan.problems.push_back(Format(tr("{part} (line {line}) is damaged: its checksum does not match; ask for it again"),
                                            {{"part", PartName(part)}, {"line", line}}));
             continue;
@@ -398,6 +393,12 @@ std::string DescribeArmor(const ArmorLabel& l) {
                                                                   {"to", std::to_string(l.to)},
                                                                   {"id", ArmorIdText(l.id)}});
     return Format(tr("{pack} {to} (bundle {id})"), {{"pack", l.pack}, {"to", std::to_string(l.to)}, {"id", ArmorIdText(l.id)}});
+}
+
+std::string DescribeArmorPart(const ArmorLabel& label, std::uint32_t index) {
+    // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
+    return Format(tr("part {index}/{count} of {update}"),
+                  {{"index", std::to_string(index)}, {"count", std::to_string(label.count)}, {"update", DescribeArmor(label)}});
 }
 
 std::string FormatPartList(const std::vector<std::uint32_t>& v) {
