@@ -11,6 +11,7 @@
 #include "bundle/manifest.hpp"
 #include "bundle/pack_id.hpp"
 #include "bundle/zstd_codec.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -143,9 +144,7 @@ bool ParseHeader(ArmorKind kind, const std::vector<Word>& w, size_t at, ArmorPar
     return ParseId(checksum, unused);
 }
 
-std::string PartName(const ArmorPart& p) {
-    return "part " + std::to_string(p.index) + "/" + std::to_string(p.label.count) + " of " + DescribeArmor(p.label);
-}
+std::string PartName(const ArmorPart& p) { return DescribeArmorPart(p.label, p.index); }
 
 }  // namespace
 
@@ -176,14 +175,14 @@ std::string Base32Encode(std::string_view bytes) {
 Result<std::string> Base32Decode(std::string_view text) {
     // 8 characters carry 5 bytes; a last group of 1, 3 or 6 characters cannot come from whole bytes.
     const size_t rest = text.size() % 8;
-    if (rest == 1 || rest == 3 || rest == 6) return MakeError(ErrorCode::kCorrupt, "base32 text has a wrong length");
+    if (rest == 1 || rest == 3 || rest == 6) return MakeError(ErrorCode::kCorrupt, tr("base32 text has a wrong length"));
     std::string out;
     out.reserve(text.size() * 5 / 8);
     std::uint32_t buffer = 0;
     int bits = 0;
     for (char c : text) {
         const int v = Base32Value(c);
-        if (v < 0) return MakeError(ErrorCode::kCorrupt, "base32 text holds a character outside its alphabet");
+        if (v < 0) return MakeError(ErrorCode::kCorrupt, tr("base32 text holds a character outside its alphabet"));
         buffer = (buffer << 5) | static_cast<std::uint32_t>(v);
         bits += 5;
         if (bits >= 8) {
@@ -192,7 +191,7 @@ Result<std::string> Base32Decode(std::string_view text) {
         }
     }
     if (bits > 0 && (buffer & ((1u << bits) - 1)) != 0)
-        return MakeError(ErrorCode::kCorrupt, "base32 text has stray trailing bits");
+        return MakeError(ErrorCode::kCorrupt, tr("base32 text has stray trailing bits"));
     return out;
 }
 
@@ -210,12 +209,14 @@ ArmorId ArmorIdOf(std::string_view payload) {
 
 Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
     const std::string_view magic = kind == ArmorKind::kDelta ? std::string_view("FKDELTA\0", 8) : "FKBUNDLE";
-    const char* what = kind == ArmorKind::kDelta ? "a fieldkit delta (.fkd)" : "a fieldkit bundle (.fkb)";
+    const bool delta = kind == ArmorKind::kDelta;
     if (file.size() < 32 || file.substr(0, 8) != magic)
-        return MakeError(ErrorCode::kNotABundle, std::string("not ") + what);
+        return MakeError(ErrorCode::kNotABundle, delta ? tr("not a fieldkit delta (.fkd)") : tr("not a fieldkit bundle (.fkb)"));
     std::uint64_t m = 0;
     for (int i = 3; i >= 0; --i) m = (m << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
-    if (m == 0 || m > file.size() - 32) return MakeError(ErrorCode::kTruncated, std::string("truncated: not ") + what);
+    if (m == 0 || m > file.size() - 32)
+        return MakeError(ErrorCode::kTruncated,
+                         delta ? tr("truncated: not a fieldkit delta (.fkd)") : tr("truncated: not a fieldkit bundle (.fkb)"));
     const std::string_view json = file.substr(32, m);
     ArmorLabel label;
     label.kind = kind;
@@ -231,15 +232,15 @@ Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
         label.pack = bm->pack;
         label.to = bm->version;
     }
-    if (!IsValidPackId(label.pack)) return MakeError(ErrorCode::kInvalidContent, "the file names an invalid pack id");
+    if (!IsValidPackId(label.pack)) return MakeError(ErrorCode::kInvalidContent, tr("the file names an invalid pack id"));
     return label;
 }
 
 Result<ArmoredText> ArmorEncode(const ArmorLabel& label_in, std::string_view payload, size_t part_chars) {
-    if (payload.empty()) return MakeError(ErrorCode::kUsage, "nothing to armor");
+    if (payload.empty()) return MakeError(ErrorCode::kUsage, tr("nothing to armor"));
     if (payload.size() > kMaxArmorPayload)
-        return MakeError(ErrorCode::kTooLarge, "too large to send as text (more than " +
-                                                   std::to_string(kMaxArmorPayload >> 20) + " MiB)");
+        return MakeError(ErrorCode::kTooLarge, Format(tr("too large to send as text (more than {size} MiB)"),
+                                                      {{"size", std::to_string(kMaxArmorPayload >> 20)}}));
     ArmorLabel label = label_in;
     // The file's length, then the file as one zstd frame: the signed parts of a delta (hex
     // hashes, JSON) shrink by about a third, which is a third fewer messages.
@@ -257,17 +258,20 @@ Result<ArmoredText> ArmorEncode(const ArmorLabel& label_in, std::string_view pay
             probe.count = 1;
             const size_t header = CanonicalHeader(probe, 1).size() - 2 + 2 * digits + 1 + 8;
             if (part_chars < header + 2)
-                return MakeError(ErrorCode::kUsage, "--part-chars " + std::to_string(part_chars) +
-                                                        " leaves no room after the header (" + std::to_string(header) +
-                                                        " characters); use at least " + std::to_string(header + 17));
+                return MakeError(ErrorCode::kUsage,
+                                 Format(tr("--part-chars {chars} leaves no room after the header ({header} characters); "
+                                           "use at least {least}"),
+                                        {{"chars", std::to_string(part_chars)},
+                                         {"header", std::to_string(header)},
+                                         {"least", std::to_string(header + 17)}}));
             const size_t room = part_chars - header - 1;  // the newline after the header
             size_t c = room;
             while (c > 1 && c + (c - 1) / kArmorLineChars > room) --c;
             const size_t n = (chars.size() + c - 1) / c;
             if (n > kMaxArmorParts)
-                return MakeError(ErrorCode::kUsage, "that would take " + std::to_string(n) +
-                                                        " parts (at most " + std::to_string(kMaxArmorParts) +
-                                                        "); use a larger --part-chars");
+                return MakeError(ErrorCode::kUsage,
+                                 Format(tr("that would take {n} parts (at most {max}); use a larger --part-chars"),
+                                        {{"n", std::to_string(n)}, {"max", std::to_string(kMaxArmorParts)}}));
             if (Digits(n) <= digits) {
                 per_part = c;
                 label.count = static_cast<std::uint32_t>(n);
@@ -300,12 +304,13 @@ ArmorScan ScanArmor(std::string_view text) {
         const std::string magic = Upper(words[at].text);
         if (magic != "FKD1" && magic != "FKB1") continue;
         const ArmorKind kind = magic == "FKD1" ? ArmorKind::kDelta : ArmorKind::kBundle;
-        const std::string where = "line " + std::to_string(words[at].line);
+        const std::string line = std::to_string(words[at].line);
         ArmorPart part;
         std::string checksum;
         if (!ParseHeader(kind, words, at + 1, part, checksum)) {
             if (scan.problems.size() >= kMaxProblems) continue;
-            scan.problems.push_back(where + ": a part header (" + magic + " ...) that cannot be read; ask for that part again");
+            scan.problems.push_back(Format(tr("line {line}: a part header ({magic} ...) that cannot be read; ask for that part again"),
+                                           {{"line", line}, {"magic", magic}}));
             continue;
         }
         // The payload ends where the checksum holds: the words after it may be anything, even
@@ -325,8 +330,9 @@ ArmorScan ScanArmor(std::string_view text) {
         }
         if (!found) {
             if (scan.problems.size() >= kMaxProblems) continue;
-            scan.damaged.push_back({scan.problems.size(), part.label, part.index});
-            scan.problems.push_back(PartName(part) + " (" + where + ") is damaged: its checksum does not match; ask for it again");
+            scan.damaged.push_back({scan.problems.size(), part.label, part.index, words[at].line});
+            scan.problems.push_back(Format(tr("{part} (line {line}) is damaged: its checksum does not match; ask for it again"),
+                                           {{"part", PartName(part)}, {"line", line}}));
             continue;
         }
         scan.parts.push_back(std::move(part));
@@ -349,7 +355,8 @@ std::vector<ArmorSet> GroupArmor(const std::vector<ArmorPart>& parts, std::vecto
         set.label = p.label;
         auto [it, added] = set.chars.emplace(p.index, p.chars);
         if (!added && it->second != p.chars)
-            problems.push_back(PartName(p) + " came twice with different contents; the second copy is not used");
+            problems.push_back(Format(tr("{part} came twice with different contents; the second copy is not used"),
+                                      {{"part", PartName(p)}}));
     }
     std::vector<ArmorSet> out;
     for (auto& [label, set] : sets) out.push_back(std::move(set));
@@ -358,16 +365,16 @@ std::vector<ArmorSet> GroupArmor(const std::vector<ArmorPart>& parts, std::vecto
 
 Result<std::string> JoinArmor(const ArmorSet& set) {
     if (!set.Complete())
-        return MakeError(ErrorCode::kTruncated, DescribeArmor(set.label) + ": parts missing: " +
-                                                    FormatPartList(set.Missing()));
+        return MakeError(ErrorCode::kTruncated, Format(tr("{update}: parts missing: {parts}"),
+                                                       {{"update", DescribeArmor(set.label)}, {"parts", FormatPartList(set.Missing())}}));
     std::string chars;
     for (const auto& [i, c] : set.chars) chars += c;
     auto packed = chars.size() <= kMaxArmorPayload * 8 / 5 + 8 ? Base32Decode(chars)
                                                                : Result<std::string>(MakeError(ErrorCode::kTooLarge, ""));
     auto mixed = [&] {
-        return MakeError(ErrorCode::kCorrupt, DescribeArmor(set.label) +
-                                                  ": the parts do not add up to the update they name (parts of "
-                                                  "different updates, or altered); nothing installed");
+        return MakeError(ErrorCode::kCorrupt, Format(tr("{update}: the parts do not add up to the update they name (parts of "
+                                                        "different updates, or altered); nothing installed"),
+                                                     {{"update", DescribeArmor(set.label)}}));
     };
     if (!packed || packed->size() < 4 || ArmorIdOf(*packed) != set.label.id) return mixed();
     std::uint64_t size = 0;
@@ -379,10 +386,19 @@ Result<std::string> JoinArmor(const ArmorSet& set) {
 }
 
 std::string DescribeArmor(const ArmorLabel& l) {
-    std::string s = l.pack + " ";
-    if (l.kind == ArmorKind::kDelta) s += std::to_string(l.from) + " -> ";
-    s += std::to_string(l.to) + " (" + (l.kind == ArmorKind::kDelta ? "update " : "bundle ") + ArmorIdText(l.id) + ")";
-    return s;
+    // TRANSLATORS: {pack} is a pack id, {from} and {to} its edition numbers, {id} an 8-letter code.
+    if (l.kind == ArmorKind::kDelta)
+        return Format(tr("{pack} {from} -> {to} (update {id})"), {{"pack", l.pack},
+                                                                  {"from", std::to_string(l.from)},
+                                                                  {"to", std::to_string(l.to)},
+                                                                  {"id", ArmorIdText(l.id)}});
+    return Format(tr("{pack} {to} (bundle {id})"), {{"pack", l.pack}, {"to", std::to_string(l.to)}, {"id", ArmorIdText(l.id)}});
+}
+
+std::string DescribeArmorPart(const ArmorLabel& label, std::uint32_t index) {
+    // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
+    return Format(tr("part {index}/{count} of {update}"),
+                  {{"index", std::to_string(index)}, {"count", std::to_string(label.count)}, {"update", DescribeArmor(label)}});
 }
 
 std::string FormatPartList(const std::vector<std::uint32_t>& v) {

@@ -79,6 +79,7 @@ struct ArmorScan {
         size_t problem;
         ArmorLabel label;
         std::uint32_t index;
+        size_t line;  // where its header is in the text
     };
     std::vector<Damaged> damaged;
 };
@@ -106,6 +107,8 @@ Result<std::string> JoinArmor(const ArmorSet& set);
 
 // "fieldkit-core 20261127 -> 20261201 (update ABCDEFGH)" for messages.
 std::string DescribeArmor(const ArmorLabel& label);
+// "part 2/5 of " and the above, for messages.
+std::string DescribeArmorPart(const ArmorLabel& label, std::uint32_t index);
 // "3, 5, 7-9"
 std::string FormatPartList(const std::vector<std::uint32_t>& indices);
 

@@ -10,6 +10,7 @@
 #include "bundle/records.hpp"
 #include "bundle/zstd_codec.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 
@@ -58,29 +59,34 @@ Result<BuiltBundle> BuildFromDirectory(const std::filesystem::path& content_dir,
     problems = loaded->problems;
     if (!problems.empty())
         return MakeError(ErrorCode::kInvalidContent,
-                         std::to_string(problems.size()) + " problem(s) in '" + content_dir.string() + "'");
+                         Format(trn("{n} problem in '{dir}'", "{n} problems in '{dir}'", problems.size()),
+                                {{"n", std::to_string(problems.size())}, {"dir", content_dir.string()}}));
     if (loaded->content.articles.empty())
-        return MakeError(ErrorCode::kInvalidContent, "no articles in '" + content_dir.string() + "'");
+        return MakeError(ErrorCode::kInvalidContent, Format(tr("no articles in '{dir}'"), {{"dir", content_dir.string()}}));
     return BuildFromContent(loaded->content, key, options);
 }
 
 Status WriteBundleFiles(const BuiltBundle& bundle, const SecretKey& key, const std::filesystem::path& out) {
     const std::filesystem::path sig_path = out.string() + ".minisig";
     const std::string sig_text = FormatSignatureFile(Sign(key, bundle.bytes, TrustedComment(bundle.manifest)));
-    if (auto st = platform::WriteFileAtomic(out, bundle.bytes, "bundle"); !st) return st;
-    if (auto st = platform::WriteFileAtomic(sig_path, sig_text, "signature file"); !st) return st;
+    // TRANSLATORS: this and the other short nouns passed to file functions name a thing in an
+    // error message of the form "<what> '<path>': <reason>".
+    if (auto st = platform::WriteFileAtomic(out, bundle.bytes, tr("bundle")); !st) return st;
+    if (auto st = platform::WriteFileAtomic(sig_path, sig_text, tr("signature file")); !st) return st;
 
     // Verify what actually landed on disk, as a reader would.
-    auto back = platform::ReadFile(out, "bundle");
+    auto back = platform::ReadFile(out, tr("bundle"));
     if (!back) return back.error();
     const PublicKey pub = key.Public();
     auto vb = VerifyBundle(*back, std::span<const PublicKey>(&pub, 1));
-    if (!vb) return MakeError(ErrorCode::kIo, "bundle '" + out.string() + "' did not verify after writing: " + vb.error().detail);
-    auto sig_back = platform::ReadFile(sig_path, "signature file");
+    if (!vb)
+        return MakeError(ErrorCode::kIo, Format(tr("bundle '{path}' did not verify after writing: {error}"),
+                                                {{"path", out.string()}, {"error", vb.error().detail}}));
+    auto sig_back = platform::ReadFile(sig_path, tr("signature file"));
     if (!sig_back) return sig_back.error();
     auto sig = ParseSignatureFile(*sig_back);
     if (!sig || !Verify(pub, *sig, *back))
-        return MakeError(ErrorCode::kIo, "signature file '" + sig_path.string() + "' did not verify after writing");
+        return MakeError(ErrorCode::kIo, Format(tr("signature file '{path}' did not verify after writing"), {{"path", sig_path.string()}}));
     return Ok{};
 }
 

@@ -5,6 +5,7 @@
 
 #include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -48,41 +49,42 @@ std::string AssembleBundle(const Manifest& manifest, std::string_view payload, c
 
 Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted) {
     if (file.size() < sizeof kMagic || std::memcmp(file.data(), kMagic, sizeof kMagic) != 0)
-        return MakeError(ErrorCode::kNotABundle, "not a fieldkit bundle");
-    if (file.size() < kBundleHeaderSize) return MakeError(ErrorCode::kTruncated, "bundle is truncated (header)");
+        return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit bundle"));
+    if (file.size() < kBundleHeaderSize) return MakeError(ErrorCode::kTruncated, tr("bundle is truncated (header)"));
     const std::uint64_t format = GetLE(file, 8, 4);
     if (format > kBundleFormat)
-        return MakeError(ErrorCode::kTooNew, "bundle format " + std::to_string(format) +
-                                                 " is newer than this fieldkit reads (" +
-                                                 std::to_string(kBundleFormat) + "); update fieldkit");
-    if (format == 0) return MakeError(ErrorCode::kCorrupt, "bundle header is corrupt (format 0)");
+        return MakeError(ErrorCode::kTooNew,
+                         Format(tr("bundle format {format} is newer than this fieldkit reads ({known}); update fieldkit"),
+                                {{"format", std::to_string(format)}, {"known", std::to_string(kBundleFormat)}}));
+    if (format == 0) return MakeError(ErrorCode::kCorrupt, tr("bundle header is corrupt (format 0)"));
     const std::uint64_t manifest_len = GetLE(file, 12, 4);
     const std::uint64_t sig_len = GetLE(file, 16, 4);
     const std::uint64_t reserved = GetLE(file, 20, 4);
     const std::uint64_t payload_len = GetLE(file, 24, 8);
     if (manifest_len == 0 || manifest_len > kMaxManifestSize || sig_len < 138 || sig_len > 4096 || reserved != 0 ||
         payload_len > kMaxRawPayloadSize)
-        return MakeError(ErrorCode::kCorrupt, "bundle header is corrupt");
+        return MakeError(ErrorCode::kCorrupt, tr("bundle header is corrupt"));
     const std::uint64_t total = kBundleHeaderSize + manifest_len + sig_len + payload_len;
     if (file.size() < total)
-        return MakeError(ErrorCode::kTruncated, "bundle is truncated: " + std::to_string(file.size()) + " of " +
-                                                    std::to_string(total) + " bytes");
-    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, "bundle has unexpected bytes after its end");
+        return MakeError(ErrorCode::kTruncated, Format(tr("bundle is truncated: {have} of {size} bytes"),
+                                                       {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
+    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("bundle has unexpected bytes after its end"));
 
     const std::string_view signed_part = file.substr(0, kBundleHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    auto signer = FindSigner(trusted, *sig, signed_part, "bundle");
+    // TRANSLATORS: what was signed, in "bundle signed by unknown key ...".
+    auto signer = FindSigner(trusted, *sig, signed_part, tr("bundle"));
     if (!signer) return signer.error();
 
     auto manifest = ManifestFromJson(file.substr(kBundleHeaderSize, manifest_len));
     if (!manifest) return manifest.error();
     if (manifest->format != static_cast<int>(format))
-        return MakeError(ErrorCode::kCorrupt, "manifest format differs from the header");
+        return MakeError(ErrorCode::kCorrupt, tr("manifest format differs from the header"));
     VerifiedBundle vb{*manifest, *sig, *signer, file.substr(signed_part.size() + sig_len)};
     if (vb.payload.size() != manifest->payload_size || HashHex(vb.payload) != manifest->payload_hash)
-        return MakeError(ErrorCode::kCorrupt, "payload does not match its signed hash (damaged copy?)");
-    if (manifest->raw_size > kMaxRawPayloadSize) return MakeError(ErrorCode::kCorrupt, "payload is too large");
+        return MakeError(ErrorCode::kCorrupt, tr("payload does not match its signed hash (damaged copy?)"));
+    if (manifest->raw_size > kMaxRawPayloadSize) return MakeError(ErrorCode::kCorrupt, tr("payload is too large"));
     return vb;
 }
 
@@ -90,7 +92,7 @@ Result<std::string> OpenPayload(const VerifiedBundle& bundle) {
     auto raw = ZstdDecompress(bundle.payload, bundle.manifest.raw_size);
     if (!raw) return raw.error();
     if (HashHex(*raw) != bundle.manifest.raw_hash)
-        return MakeError(ErrorCode::kCorrupt, "decompressed payload does not match its signed hash");
+        return MakeError(ErrorCode::kCorrupt, tr("decompressed payload does not match its signed hash"));
     return raw;
 }
 

@@ -11,6 +11,7 @@
 #include "bundle/markdown_scan.hpp"
 #include "bundle/term_list.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace fs = std::filesystem;
@@ -80,7 +81,7 @@ Labels ReadLabels(const YAML::Node& node, std::vector<Problem>& problems) {
     if (!node || !node.IsMap()) return out;
     for (const auto& kv : node) {
         if (!kv.first.IsScalar() || !kv.second.IsScalar()) {
-            problems.push_back({"kit.yaml", kv.first.Mark().line + 1, "labels must be plain 'key: text' pairs"});
+            problems.push_back({"kit.yaml", kv.first.Mark().line + 1, tr("labels must be plain 'key: text' pairs")});
             continue;
         }
         out.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>());
@@ -94,15 +95,17 @@ std::map<std::string, TaxonomyLabels> ReadTranslations(const YAML::Node& node, c
     std::map<std::string, TaxonomyLabels> out;
     if (!node) return out;
     if (!node.IsMap()) {
-        problems.push_back({"kit.yaml", node.Mark().line + 1, "translations must map a language to its labels"});
+        problems.push_back({"kit.yaml", node.Mark().line + 1, tr("translations must map a language to its labels")});
         return out;
     }
     for (const auto& lang : node) {
         const std::string code = lang.first.as<std::string>();
         if (code.size() < 2 || code.size() > 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-            problems.push_back({"kit.yaml", lang.first.Mark().line + 1, "'" + code + "' is not a language code like 'fr'"});
+            problems.push_back({"kit.yaml", lang.first.Mark().line + 1,
+                                Format(tr("'{code}' is not a language code like 'fr'"), {{"code", code}})});
         if (!lang.second.IsMap()) {
-            problems.push_back({"kit.yaml", lang.first.Mark().line + 1, "translations of '" + code + "' must be a mapping"});
+            problems.push_back({"kit.yaml", lang.first.Mark().line + 1,
+                                Format(tr("translations of '{code}' must be a mapping"), {{"code", code}})});
             continue;
         }
         TaxonomyLabels& t = out[code];
@@ -116,15 +119,20 @@ std::map<std::string, TaxonomyLabels> ReadTranslations(const YAML::Node& node, c
             auto it = std::find_if(std::begin(parts), std::end(parts), [&](const auto& p) { return part == p.first; });
             if (it == std::end(parts)) {
                 problems.push_back({"kit.yaml", kv.first.Mark().line + 1,
-                                    "unknown key '" + part + "' in translations (phase_names, phases, audiences or types)"});
+                                    Format(tr("unknown key '{key}' in translations (phase_names, phases, audiences or "
+                                              "types)"),
+                                           {{"key", part}})});
                 continue;
             }
             *it->second.first = ReadLabels(kv.second, problems);
             for (const auto& [key, label] : *it->second.first)
                 if (!HasLabel(*it->second.second, key))
                     problems.push_back({"kit.yaml", kv.first.Mark().line + 1,
-                                        code + " " + part + ": '" + key + "' is not one of the pack's " +
-                                            (part == "phase_names" ? std::string("phases") : part)});
+                                        Format(tr("{language} {part}: '{key}' is not one of the pack's {kind}"),
+                                               {{"language", code},
+                                                {"part", part},
+                                                {"key", key},
+                                                {"kind", part == "phase_names" ? "phases" : part}})});
         }
     }
     return out;
@@ -143,11 +151,11 @@ public:
     std::string Str(const YAML::Node& fm, const char* key, bool required, int fallback_line) {
         YAML::Node n = fm[key];
         if (!n) {
-            if (required) Report(fallback_line, std::string("missing required key '") + key + "'");
+            if (required) Report(fallback_line, Format(tr("missing required key '{key}'"), {{"key", key}}));
             return {};
         }
         if (!n.IsScalar()) {
-            Report(LineOf(n), std::string("'") + key + "' must be a single value");
+            Report(LineOf(n), Format(tr("'{key}' must be a single value"), {{"key", key}}));
             return {};
         }
         return n.as<std::string>();
@@ -157,18 +165,18 @@ public:
         YAML::Node n = fm[key];
         std::vector<std::string> out;
         if (!n) {
-            if (required) Report(fallback_line, std::string("missing required key '") + key + "'");
+            if (required) Report(fallback_line, Format(tr("missing required key '{key}'"), {{"key", key}}));
             return out;
         }
         if (!n.IsSequence()) {
-            Report(LineOf(n), std::string("'") + key + "' must be a list");
+            Report(LineOf(n), Format(tr("'{key}' must be a list"), {{"key", key}}));
             return out;
         }
         for (const auto& item : n) {
-            if (!item.IsScalar()) Report(LineOf(item), std::string("'") + key + "' items must be plain values");
+            if (!item.IsScalar()) Report(LineOf(item), Format(tr("'{key}' items must be plain values"), {{"key", key}}));
             else out.push_back(item.as<std::string>());
         }
-        if (required && out.empty()) Report(LineOf(n), std::string("'") + key + "' must not be empty");
+        if (required && out.empty()) Report(LineOf(n), Format(tr("'{key}' must not be empty"), {{"key", key}}));
         return out;
     }
 
@@ -188,14 +196,16 @@ struct Parsed {
 std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, const std::string& lang,
                                   const Taxonomy& kit, std::vector<Problem>& problems) {
     ArticleReader r(rel, problems);
-    auto text = platform::ReadFile(file, "article", kMaxArticleBytes);
+    // TRANSLATORS: this and the other short nouns passed to file functions name a thing in an
+    // error message of the form "<what> '<path>': <reason>".
+    auto text = platform::ReadFile(file, tr("article"), kMaxArticleBytes);
     if (!text) {
         r.Report(0, text.error().detail);
         return std::nullopt;
     }
     const std::string& t = *text;
     if (!t.starts_with("---\n")) {
-        r.Report(1, "file must start with front matter between '---' lines");
+        r.Report(1, tr("file must start with front matter between '---' lines"));
         return std::nullopt;
     }
     size_t end = t.find("\n---\n", 3);
@@ -205,7 +215,7 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
         end_len = 4;
     }
     if (end == std::string::npos) {
-        r.Report(1, "front matter is not closed by a '---' line");
+        r.Report(1, tr("front matter is not closed by a '---' line"));
         return std::nullopt;
     }
     std::string yaml = t.substr(4, end - 3);
@@ -214,17 +224,17 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     p.rel = rel;
     p.body_line = fm_lines + 3;
     p.article.body = t.substr(std::min(t.size(), end + end_len));
-    if (p.article.body.find('\0') != std::string::npos) r.Report(0, "file contains a NUL byte");
+    if (p.article.body.find('\0') != std::string::npos) r.Report(0, tr("file contains a NUL byte"));
 
     YAML::Node fm;
     try {
         fm = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
-        r.Report(e.mark.line >= 0 ? e.mark.line + 2 : 1, "front matter is not valid YAML: " + e.msg);
+        r.Report(e.mark.line >= 0 ? e.mark.line + 2 : 1, Format(tr("front matter is not valid YAML: {reason}"), {{"reason", e.msg}}));
         return std::nullopt;
     }
     if (!fm.IsMap()) {
-        r.Report(2, "front matter must be a mapping of keys to values");
+        r.Report(2, tr("front matter must be a mapping of keys to values"));
         return std::nullopt;
     }
     static const std::set<std::string> kKnown = {"id", "title", "summary", "type", "phases", "audiences", "tags",
@@ -232,69 +242,69 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
                                                  "translation_of", "source_updated"};
     for (const auto& kv : fm) {
         if (!kv.first.IsScalar()) {  // a complex key such as "? [a, b]"
-            r.Report(r.LineOf(kv.first), "keys must be plain words");
+            r.Report(r.LineOf(kv.first), tr("keys must be plain words"));
             continue;
         }
         std::string key = kv.first.as<std::string>();
-        if (!kKnown.count(key)) r.Report(r.LineOf(kv.first), "unknown key '" + key + "'");
+        if (!kKnown.count(key)) r.Report(r.LineOf(kv.first), Format(tr("unknown key '{key}'"), {{"key", key}}));
     }
 
     Article& a = p.article;
     const std::string file_id = file.stem().string();
     a.id = r.Str(fm, "id", true, 2);
-    if (!a.id.empty() && a.id != file_id) r.Report(r.LineOf(fm["id"]), "id '" + a.id + "' must equal the file name '" + file_id + "'");
-    if (!IsKebabId(file_id)) r.Report(0, "file name must be a kebab-case ASCII id");
+    if (!a.id.empty() && a.id != file_id) r.Report(r.LineOf(fm["id"]), Format(tr("id '{id}' must equal the file name '{file}'"), {{"id", a.id}, {"file", file_id}}));
+    if (!IsKebabId(file_id)) r.Report(0, tr("file name must be a kebab-case ASCII id"));
     a.id = file_id;
     a.title = r.Str(fm, "title", true, 2);
     if (CodePoints(a.title) > 80)
-        r.Report(r.LineOf(fm["title"]), "title is longer than 80 characters");
+        r.Report(r.LineOf(fm["title"]), tr("title is longer than 80 characters"));
     a.summary = r.Str(fm, "summary", true, 2);
     if (CodePoints(a.summary) > 200)
-        r.Report(r.LineOf(fm["summary"]), "summary is longer than 200 characters");
+        r.Report(r.LineOf(fm["summary"]), tr("summary is longer than 200 characters"));
     a.type = r.Str(fm, "type", true, 2);
-    if (!a.type.empty() && !HasLabel(kit.types, a.type)) r.Report(r.LineOf(fm["type"]), "unknown type '" + a.type + "'");
+    if (!a.type.empty() && !HasLabel(kit.types, a.type)) r.Report(r.LineOf(fm["type"]), Format(tr("unknown type '{type}'"), {{"type", a.type}}));
     a.phases = r.List(fm, "phases", true, 2);
     for (const auto& ph : a.phases)
-        if (!HasLabel(kit.phases, ph)) r.Report(r.LineOf(fm["phases"]), "unknown phase '" + ph + "'");
+        if (!HasLabel(kit.phases, ph)) r.Report(r.LineOf(fm["phases"]), Format(tr("unknown phase '{phase}'"), {{"phase", ph}}));
     a.audiences = r.List(fm, "audiences", true, 2);
     for (const auto& au : a.audiences)
-        if (!HasLabel(kit.audiences, au)) r.Report(r.LineOf(fm["audiences"]), "unknown audience '" + au + "'");
+        if (!HasLabel(kit.audiences, au)) r.Report(r.LineOf(fm["audiences"]), Format(tr("unknown audience '{audience}'"), {{"audience", au}}));
     a.tags = r.List(fm, "tags", false, 2);
     a.related = r.List(fm, "related", false, 2);
     if (fm["related"]) p.related_line = r.LineOf(fm["related"]);
     a.updated = r.Str(fm, "updated", true, 2);
     if (!a.updated.empty() && !IsIsoDate(a.updated))
-        r.Report(r.LineOf(fm["updated"]), "updated must be an ISO date (YYYY-MM-DD)");
+        r.Report(r.LineOf(fm["updated"]), tr("updated must be an ISO date (YYYY-MM-DD)"));
     a.lang = lang;
     if (fm["lang"]) {
         std::string declared = r.Str(fm, "lang", false, 2);
-        if (declared != lang) r.Report(r.LineOf(fm["lang"]), "lang '" + declared + "' differs from its folder '" + lang + "'");
+        if (declared != lang) r.Report(r.LineOf(fm["lang"]), Format(tr("lang '{lang}' differs from its folder '{folder}'"), {{"lang", declared}, {"folder", lang}}));
     }
     a.translation_of = r.Str(fm, "translation_of", false, 2);
     a.source_updated = r.Str(fm, "source_updated", false, 2);
     if (!a.translation_of.empty() && a.translation_of != a.id)
-        r.Report(r.LineOf(fm["translation_of"]), "translation_of '" + a.translation_of + "' must equal the id '" + a.id + "'");
+        r.Report(r.LineOf(fm["translation_of"]), Format(tr("translation_of '{source}' must equal the id '{id}'"), {{"source", a.translation_of}, {"id", a.id}}));
     if (!a.source_updated.empty() && !IsIsoDate(a.source_updated))
-        r.Report(r.LineOf(fm["source_updated"]), "source_updated must be an ISO date (YYYY-MM-DD)");
+        r.Report(r.LineOf(fm["source_updated"]), tr("source_updated must be an ISO date (YYYY-MM-DD)"));
     if (lang != "en" && (a.translation_of.empty() || a.source_updated.empty()))
-        r.Report(2, "a translation needs translation_of (the English id) and source_updated (that article's updated date)");
+        r.Report(2, tr("a translation needs translation_of (the English id) and source_updated (that article's updated date)"));
     if (lang == "en" && (!a.translation_of.empty() || !a.source_updated.empty()))
-        r.Report(2, "an English article is a source, not a translation: no translation_of or source_updated");
+        r.Report(2, tr("an English article is a source, not a translation: no translation_of or source_updated"));
     std::string status = r.Str(fm, "status", false, 2);
     if (!status.empty()) {
         if (status != "current" && status != "draft" && status != "retired")
-            r.Report(r.LineOf(fm["status"]), "status must be current, draft or retired");
+            r.Report(r.LineOf(fm["status"]), tr("status must be current, draft or retired"));
         else
             a.status = status;
     }
     p.draft = a.status == "draft";
 
     YAML::Node sources = fm["sources"];
-    if (sources && !sources.IsSequence()) r.Report(r.LineOf(sources), "'sources' must be a list");
+    if (sources && !sources.IsSequence()) r.Report(r.LineOf(sources), tr("'sources' must be a list"));
     if (sources && sources.IsSequence()) {
         for (const auto& s : sources) {
             if (!s.IsMap()) {
-                r.Report(r.LineOf(s), "each source needs title, publisher and year");
+                r.Report(r.LineOf(s), tr("each source needs title, publisher and year"));
                 continue;
             }
             Source src;
@@ -306,14 +316,14 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
             } catch (...) {
                 src.year = 0;
             }
-            if (!year.empty() && (src.year < 1800 || src.year > 2100)) r.Report(r.LineOf(s["year"]), "source year '" + year + "' is not a year");
+            if (!year.empty() && (src.year < 1800 || src.year > 2100)) r.Report(r.LineOf(s["year"]), Format(tr("source year '{year}' is not a year"), {{"year", year}}));
             if (s["url"]) src.url = r.Str(s, "url", false, r.LineOf(s));
             if (!src.url.empty() && !src.url.starts_with("https://") && !src.url.starts_with("http://"))
-                r.Report(r.LineOf(s["url"]), "source url must start with http:// or https://");
+                r.Report(r.LineOf(s["url"]), tr("source url must start with http:// or https://"));
             a.sources.push_back(std::move(src));
         }
     }
-    if (a.sources.empty() && a.type != "glossary") r.Report(2, "at least one source is required");
+    if (a.sources.empty() && a.type != "glossary") r.Report(2, tr("at least one source is required"));
     return p;
 }
 
@@ -337,19 +347,19 @@ int BodyLineOf(const Parsed& p, const std::string& needle) {
 }  // namespace
 
 Result<LoadedContent> LoadContentDir(const fs::path& dir) {
-    auto kit_text = platform::ReadFile(dir / "kit.yaml", "content metadata", 1 << 20);
+    auto kit_text = platform::ReadFile(dir / "kit.yaml", tr("content metadata"), 1 << 20);
     if (!kit_text) return kit_text.error();
     LoadedContent out;
     Taxonomy& kit = out.content.kit;
     try {
         YAML::Node k = YAML::Load(*kit_text);
         if (!k.IsMap()) {
-            out.problems.push_back({"kit.yaml", 1, "must be a mapping of keys to values"});
+            out.problems.push_back({"kit.yaml", 1, tr("must be a mapping of keys to values")});
             return out;
         }
         for (const auto& kv : k)
             if (!kv.first.IsScalar())
-                out.problems.push_back({"kit.yaml", kv.first.Mark().line + 1, "keys must be plain words"});
+                out.problems.push_back({"kit.yaml", kv.first.Mark().line + 1, tr("keys must be plain words")});
         kit.pack = k["pack"] ? k["pack"].as<std::string>() : "";
         kit.title = k["title"] ? k["title"].as<std::string>() : kit.pack;
         kit.publisher = k["publisher"] ? k["publisher"].as<std::string>() : "";
@@ -359,15 +369,16 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         kit.phase_names = ReadLabels(k["phase_names"], out.problems);
         kit.translations = ReadTranslations(k["translations"], kit, out.problems);
     } catch (const YAML::Exception& e) {
-        out.problems.push_back({"kit.yaml", std::max(e.mark.line + 1, 1), "not valid YAML: " + e.msg});
+        out.problems.push_back({"kit.yaml", std::max(e.mark.line + 1, 1), Format(tr("not valid YAML: {reason}"), {{"reason", e.msg}})});
         return out;
     }
     for (const auto& [key, name] : kit.phase_names)
         if (!HasLabel(kit.phases, key))
-            out.problems.push_back({"kit.yaml", 1, "phase_names: '" + key + "' is not one of the pack's phases"});
-    if (!IsKebabId(kit.pack)) out.problems.push_back({"kit.yaml", 1, "'pack' must be a kebab-case id"});
+            out.problems.push_back(
+                {"kit.yaml", 1, Format(tr("phase_names: '{key}' is not one of the pack's phases"), {{"key", key}})});
+    if (!IsKebabId(kit.pack)) out.problems.push_back({"kit.yaml", 1, tr("'pack' must be a kebab-case id")});
     if (kit.phases.empty() || kit.audiences.empty() || kit.types.empty())
-        out.problems.push_back({"kit.yaml", 1, "phases, audiences and types must all be listed"});
+        out.problems.push_back({"kit.yaml", 1, tr("phases, audiences and types must all be listed")});
 
     std::vector<Parsed> parsed;
     std::error_code ec;
@@ -380,19 +391,19 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
             if (f.path().filename() == "terms.yaml") term_files.push_back(f.path());
         }
     }
-    if (ec) return platform::ErrnoError(ec.value(), "content directory", dir);
+    if (ec) return platform::ErrnoError(ec.value(), tr("content directory"), dir);
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
         std::string lang = f.parent_path().filename().string();
         std::string rel = lang + "/" + f.filename().string();
         if (!IsLanguageTag(lang)) {
-            out.problems.push_back({rel, 0, "folder '" + lang + "' is not a language tag"});
+            out.problems.push_back({rel, 0, Format(tr("folder '{folder}' is not a language tag"), {{"folder", lang}})});
             continue;
         }
         try {
             if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
         } catch (const YAML::Exception& e) {  // a shape the checks above did not foresee: report, never abort
-            out.problems.push_back({rel, std::max(e.mark.line + 2, 1), "front matter: " + e.msg});
+            out.problems.push_back({rel, std::max(e.mark.line + 2, 1), Format(tr("front matter: {reason}"), {{"reason", e.msg}})});
         }
     }
 
@@ -400,7 +411,7 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     for (const auto& f : term_files) {
         const std::string lang = f.parent_path().filename().string(), rel = lang + "/terms.yaml";
         if (!IsLanguageTag(lang) || lang == "en") {
-            out.problems.push_back({rel, 0, "a term list belongs in a translation's folder (fr/, uk/, ...)"});
+            out.problems.push_back({rel, 0, tr("a term list belongs in a translation's folder (fr/, uk/, ...)")});
             continue;
         }
         out.content.terms.push_back(ReadTermList(f, rel, lang, out.problems));
@@ -418,27 +429,26 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     for (const auto& p : parsed) {
         const Article& a = p.article;
         for (const auto& rel_id : a.related)
-            if (!known(a.lang, rel_id)) out.problems.push_back({p.rel, p.related_line, "related id '" + rel_id + "' does not exist"});
+            if (!known(a.lang, rel_id)) out.problems.push_back({p.rel, p.related_line, Format(tr("related id '{id}' does not exist"), {{"id", rel_id}})});
         MarkdownScan scan = ScanMarkdown(a.body);
         for (const auto& link : scan.links) {
             if (link.starts_with("#")) continue;
             if (const std::string scheme = LinkScheme(link); !scheme.empty()) {
                 if (scheme != "http" && scheme != "https" && scheme != "mailto")
-                    out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' uses '" + scheme +
-                                                                                ":'; only http, https and mailto links are allowed"});
+                    out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' uses '{scheme}:'; only http, https and mailto links are allowed"), {{"link", link}, {"scheme", scheme}})});
                 continue;
             }
             std::string id = ArticleIdFromLink(link);
-            if (id.empty()) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' must point to another article as 'id.md'"});
-            else if (!known(a.lang, id)) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), "link '" + link + "' points to no article"});
+            if (id.empty()) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' must point to another article as 'id.md'"), {{"link", link}})});
+            else if (!known(a.lang, id)) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' points to no article"), {{"link", link}})});
         }
         if (a.type == "checklist" && scan.tasks.empty())
-            out.problems.push_back({p.rel, p.body_line, "a checklist needs at least one task item ('- [ ] ...')"});
+            out.problems.push_back({p.rel, p.body_line, tr("a checklist needs at least one task item ('- [ ] ...')")});
         if (a.lang != "en" && !ids_by_lang["en"].count(a.id))
-            out.problems.push_back({p.rel, 0, "translation has no English source with id '" + a.id + "'"});
+            out.problems.push_back({p.rel, 0, Format(tr("translation has no English source with id '{id}'"), {{"id", a.id}})});
         if (auto src = english_updated.find(a.id); a.lang != "en" && src != english_updated.end() &&
                                                    a.source_updated > src->second)
-            out.problems.push_back({p.rel, 2, "source_updated " + a.source_updated + " is later than the English article's updated " + src->second});
+            out.problems.push_back({p.rel, 2, Format(tr("source_updated {date} is later than the English article's updated {source_date}"), {{"date", a.source_updated}, {"source_date", src->second}})});
     }
     for (auto& p : parsed)
         if (!p.draft) out.content.articles.push_back(std::move(p.article));

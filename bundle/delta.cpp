@@ -10,6 +10,7 @@
 #include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -35,22 +36,24 @@ std::string DeltaComment(const DeltaManifest& m) {
 Status CheckResultHead(const VerifiedDelta& vd, std::span<const PublicKey> trusted) {
     const std::string_view head = vd.result_head;
     const DeltaManifest& m = vd.manifest;
-    auto bad = [](const std::string& what) { return MakeError(ErrorCode::kCorrupt, "delta result head: " + what); };
-    if (head.size() < kBundleHeaderSize || head.substr(0, 8) != "FKBUNDLE") return bad("not a bundle header");
-    if (GetLE(head, 8, 4) == 0 || GetLE(head, 8, 4) > kBundleFormat) return bad("unsupported bundle format");
+    auto bad = [](const char* what) {
+        return MakeError(ErrorCode::kCorrupt, Format(tr("delta result head: {reason}"), {{"reason", what}}));
+    };
+    if (head.size() < kBundleHeaderSize || head.substr(0, 8) != "FKBUNDLE") return bad(tr("not a bundle header"));
+    if (GetLE(head, 8, 4) == 0 || GetLE(head, 8, 4) > kBundleFormat) return bad(tr("unsupported bundle format"));
     const std::uint64_t manifest_len = GetLE(head, 12, 4), sig_len = GetLE(head, 16, 4);
     if (manifest_len == 0 || sig_len < 138 || kBundleHeaderSize + manifest_len + sig_len != head.size() ||
         GetLE(head, 24, 8) != m.result_bundle_size - head.size())
-        return bad("lengths do not match the delta");
+        return bad(tr("lengths do not match the delta"));
     const std::string_view signed_part = head.substr(0, kBundleHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(head.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    if (auto signer = FindSigner(trusted, *sig, signed_part, "delta result"); !signer) return signer.error();
+    if (auto signer = FindSigner(trusted, *sig, signed_part, tr("delta result")); !signer) return signer.error();
     auto rm = ManifestFromJson(head.substr(kBundleHeaderSize, manifest_len));
     if (!rm) return rm.error();
     if (rm->pack != m.pack || rm->version != m.result_version || rm->raw_hash != m.result_raw_hash ||
         rm->raw_size != m.result_raw_size || rm->payload_size != m.result_bundle_size - head.size())
-        return bad("manifest does not match the delta (mixed versions?)");
+        return bad(tr("manifest does not match the delta (mixed versions?)"));
     return Ok{};
 }
 
@@ -91,7 +94,7 @@ Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
         m.patch_size = JsonInt<std::uint64_t>(j, "patch_size");
         return m;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, std::string("delta manifest is malformed: ") + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("delta manifest is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 
@@ -102,24 +105,25 @@ bool LooksLikeDelta(std::string_view file) {
 Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_bundle, const SecretKey& signer) {
     const PublicKey pub = signer.Public();
     auto new_vb = VerifyBundle(new_bundle, std::span<const PublicKey>(&pub, 1));
-    if (!new_vb) return MakeError(new_vb.error().code, "new bundle: " + new_vb.error().detail);
+    if (!new_vb) return MakeError(new_vb.error().code, Format(tr("new bundle: {error}"), {{"error", new_vb.error().detail}}));
     // The old edition may be signed by a key the new one's rotation chain replaced.
     std::vector<PublicKey> old_keys = KeysNamedInRoots(new_vb->manifest.roots);
     old_keys.push_back(pub);
     auto old_vb = VerifyBundle(old_bundle, old_keys);
-    if (!old_vb) return MakeError(old_vb.error().code, "old bundle: " + old_vb.error().detail);
+    if (!old_vb) return MakeError(old_vb.error().code, Format(tr("old bundle: {error}"), {{"error", old_vb.error().detail}}));
     const Manifest& om = old_vb->manifest;
     const Manifest& nm = new_vb->manifest;
-    if (om.pack != nm.pack) return MakeError(ErrorCode::kUsage, "bundles are of different packs ('" + om.pack + "', '" + nm.pack + "')");
+    if (om.pack != nm.pack)
+        return MakeError(ErrorCode::kUsage, Format(tr("bundles are of different packs ('{old}', '{new}')"), {{"old", om.pack}, {"new", nm.pack}}));
     if (nm.version <= om.version)
-        return MakeError(ErrorCode::kUsage, "new bundle version " + std::to_string(nm.version) +
-                                                " is not newer than " + std::to_string(om.version));
+        return MakeError(ErrorCode::kUsage, Format(tr("new bundle version {new} is not newer than {old}"),
+                                                   {{"new", std::to_string(nm.version)}, {"old", std::to_string(om.version)}}));
     auto old_raw = OpenPayload(*old_vb);
     if (!old_raw) return old_raw.error();
     auto new_raw = OpenPayload(*new_vb);
     if (!new_raw) return new_raw.error();
     const std::string patch = ZstdCompressWithReference(*new_raw, *old_raw);
-    if (patch.empty()) return MakeError(ErrorCode::kInternal, "zstd could not compute the patch");
+    if (patch.empty()) return MakeError(ErrorCode::kInternal, tr("zstd could not compute the patch"));
 
     DeltaManifest d;
     d.pack = nm.pack;
@@ -150,49 +154,51 @@ Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_
 
     // Verify-after-build: the delta must reproduce the new bundle exactly.
     auto vd = VerifyDelta(out, std::span<const PublicKey>(&pub, 1));
-    if (!vd) return MakeError(ErrorCode::kInternal, "delta did not verify after building: " + vd.error().detail);
+    if (!vd) return MakeError(ErrorCode::kInternal, Format(tr("delta did not verify after building: {error}"), {{"error", vd.error().detail}}));
     auto applied = ApplyDeltaRecords(*vd, *old_raw);
-    if (!applied) return MakeError(ErrorCode::kInternal, "delta did not apply after building: " + applied.error().detail);
+    if (!applied)
+        return MakeError(ErrorCode::kInternal, Format(tr("delta did not apply after building: {error}"), {{"error", applied.error().detail}}));
     auto rebuilt = RebuildResultBundle(*vd, *applied);
-    if (!rebuilt) return MakeError(ErrorCode::kInternal, "delta did not rebuild the bundle: " + rebuilt.error().detail);
+    if (!rebuilt)
+        return MakeError(ErrorCode::kInternal, Format(tr("delta did not rebuild the bundle: {error}"), {{"error", rebuilt.error().detail}}));
     return out;
 }
 
 Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicKey> trusted) {
-    if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, "not a fieldkit delta");
-    if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, "delta is truncated (header)");
+    if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit delta"));
+    if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, tr("delta is truncated (header)"));
     const std::uint64_t format = GetLE(file, 8, 4);
     if (format > kDeltaFormat)
-        return MakeError(ErrorCode::kTooNew, "delta format " + std::to_string(format) + " is newer than this fieldkit reads");
-    if (format == 0) return MakeError(ErrorCode::kCorrupt, "delta header is corrupt (format 0)");
+        return MakeError(ErrorCode::kTooNew, Format(tr("delta format {format} is newer than this fieldkit reads"), {{"format", std::to_string(format)}}));
+    if (format == 0) return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt (format 0)"));
     const std::uint64_t manifest_len = GetLE(file, 12, 4);
     const std::uint64_t sig_len = GetLE(file, 16, 4);
     const std::uint64_t head_len = GetLE(file, 20, 4);
     const std::uint64_t patch_len = GetLE(file, 24, 8);
     if (manifest_len == 0 || manifest_len > kMaxDeltaManifestSize || sig_len < 138 || sig_len > 4096 ||
         head_len < kBundleHeaderSize || head_len > kMaxManifestSize + 8192 || patch_len > kMaxRawPayloadSize)
-        return MakeError(ErrorCode::kCorrupt, "delta header is corrupt");
+        return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt"));
     const std::uint64_t total = kDeltaHeaderSize + manifest_len + sig_len + head_len + patch_len;
     if (file.size() < total)
-        return MakeError(ErrorCode::kTruncated, "delta is truncated: " + std::to_string(file.size()) + " of " +
-                                                    std::to_string(total) + " bytes");
-    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, "delta has unexpected bytes after its end");
+        return MakeError(ErrorCode::kTruncated, Format(tr("delta is truncated: {have} of {size} bytes"),
+                                                       {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
+    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("delta has unexpected bytes after its end"));
 
     const std::string_view signed_part = file.substr(0, kDeltaHeaderSize + manifest_len);
     auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
     if (!sig) return sig.error();
-    auto signer = FindSigner(trusted, *sig, signed_part, "delta");
+    auto signer = FindSigner(trusted, *sig, signed_part, tr("delta"));
     if (!signer) return signer.error();
     auto m = DeltaManifestFromJson(file.substr(kDeltaHeaderSize, manifest_len));
     if (!m) return m.error();
-    if (m->format != static_cast<int>(format)) return MakeError(ErrorCode::kCorrupt, "delta manifest format differs from the header");
+    if (m->format != static_cast<int>(format)) return MakeError(ErrorCode::kCorrupt, tr("delta manifest format differs from the header"));
     VerifiedDelta vd{*m, *signer, file.substr(signed_part.size() + sig_len, head_len),
                      file.substr(signed_part.size() + sig_len + head_len)};
     if (vd.patch.size() != m->patch_size || HashHex(vd.patch) != m->patch_hash)
-        return MakeError(ErrorCode::kCorrupt, "delta patch does not match its signed hash (damaged copy?)");
+        return MakeError(ErrorCode::kCorrupt, tr("delta patch does not match its signed hash (damaged copy?)"));
     if (m->result_raw_size > kMaxRawPayloadSize || m->result_bundle_size > kMaxRawPayloadSize ||
         m->result_bundle_size < head_len)
-        return MakeError(ErrorCode::kCorrupt, "delta result sizes are out of range");
+        return MakeError(ErrorCode::kCorrupt, tr("delta result sizes are out of range"));
     if (auto st = CheckResultHead(vd, trusted); !st) return st.error();
     return vd;
 }
@@ -208,12 +214,12 @@ std::vector<RootLink> PeekDeltaRoots(std::string_view file) {
 Result<std::string> ApplyDeltaRecords(const VerifiedDelta& delta, std::string_view base_records) {
     const DeltaManifest& m = delta.manifest;
     if (base_records.size() != m.base_raw_size || HashHex(base_records) != m.base_raw_hash)
-        return MakeError(ErrorCode::kInvalidContent, "delta for pack '" + m.pack + "' applies to version " +
-                                                         std::to_string(m.base_version) + ", not to this content");
+        return MakeError(ErrorCode::kInvalidContent, Format(tr("delta for pack '{pack}' applies to version {version}, not to this content"),
+                                                            {{"pack", m.pack}, {"version", std::to_string(m.base_version)}}));
     auto out = ZstdDecompressWithReference(delta.patch, base_records, m.result_raw_size);
-    if (!out) return MakeError(ErrorCode::kCorrupt, "delta patch: " + out.error().detail);
+    if (!out) return MakeError(ErrorCode::kCorrupt, Format(tr("delta patch: {error}"), {{"error", out.error().detail}}));
     if (HashHex(*out) != m.result_raw_hash)
-        return MakeError(ErrorCode::kCorrupt, "delta result does not match its signed hash");
+        return MakeError(ErrorCode::kCorrupt, tr("delta result does not match its signed hash"));
     return out;
 }
 
@@ -222,7 +228,7 @@ Result<std::string> RebuildResultBundle(const VerifiedDelta& delta, std::string_
     std::string bundle(delta.result_head);
     bundle += ZstdCompress(result_records);
     if (bundle.size() != m.result_bundle_size || HashHex(bundle) != m.result_bundle_hash)
-        return MakeError(ErrorCode::kCorrupt, "rebuilt bundle differs from the signed result (different zstd build?)");
+        return MakeError(ErrorCode::kCorrupt, tr("rebuilt bundle differs from the signed result (different zstd build?)"));
     return bundle;
 }
 

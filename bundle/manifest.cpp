@@ -8,6 +8,7 @@
 
 #include "bundle/json_int.hpp"
 #include "bundle/pack_id.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 
@@ -78,7 +79,7 @@ Result<Manifest> ManifestFromJson(std::string_view text) {
                                            r.at("sig_key").get<std::string>()});
         return m;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, std::string("manifest is malformed: ") + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("manifest is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 

@@ -1,5 +1,6 @@
 // minisign-compatible signing with libsodium. See ../shared notes in bundle/FORMAT.md.
 #include "bundle/minisign.hpp"
+#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
@@ -52,7 +53,7 @@ Result<std::string> Base64Decode(std::string_view text) {
     size_t len = 0;
     if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \t",
                           &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-        return MakeError(ErrorCode::kCorrupt, "invalid base64");
+        return MakeError(ErrorCode::kCorrupt, tr("invalid base64"));
     out.resize(len);
     return out;
 }
@@ -121,14 +122,14 @@ std::uint64_t GetLe64(std::string_view in, size_t at) {
 Status XorWithPassphrase(std::string& raw, std::string_view passphrase) {
     const std::uint64_t ops = GetLe64(raw, kOpsAt), mem = GetLe64(raw, kMemAt);
     if (ops > kMaxScrypt.opslimit || mem > kMaxScrypt.memlimit)
-        return MakeError(ErrorCode::kCorrupt, "secret key asks for more scrypt work or memory than allowed (" +
-                                                  std::to_string(mem >> 20) + " MiB)");
+        return MakeError(ErrorCode::kCorrupt, Format(tr("secret key asks for more scrypt work or memory than allowed ({size} MiB)"),
+                                                     {{"size", std::to_string(mem >> 20)}}));
     std::array<unsigned char, kSecretSize> stream{};
     if (crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), passphrase.data(), passphrase.size(),
                                            reinterpret_cast<const unsigned char*>(raw.data() + kSaltAt), ops,
                                            static_cast<size_t>(mem)) != 0)
-        return MakeError(ErrorCode::kNoSpace, "not enough memory to derive the key from the passphrase (" +
-                                                  std::to_string(mem >> 20) + " MiB)");
+        return MakeError(ErrorCode::kNoSpace, Format(tr("not enough memory to derive the key from the passphrase ({size} MiB)"),
+                                                     {{"size", std::to_string(mem >> 20)}}));
     for (size_t i = 0; i < kSecretSize; ++i) raw[kSecretAt + i] = static_cast<char>(raw[kSecretAt + i] ^ stream[i]);
     sodium_memzero(stream.data(), stream.size());
     return Ok{};
@@ -184,7 +185,7 @@ Result<PublicKey> ParsePublicKey(std::string_view text) {
     // Accept both the two-line file and a bare base64 line (as `minisign -P` takes).
     std::string_view b64 = lines.size() >= 2 ? lines[1] : (lines.empty() ? "" : lines[0]);
     auto raw = Base64Decode(b64);
-    if (!raw || raw->size() != 42 || raw->compare(0, 2, "Ed") != 0) return BadKey("not a minisign public key");
+    if (!raw || raw->size() != 42 || raw->compare(0, 2, "Ed") != 0) return BadKey(tr("not a minisign public key"));
     PublicKey key;
     std::memcpy(key.id.data(), raw->data() + 2, 8);
     std::memcpy(key.key.data(), raw->data() + 10, 32);
@@ -194,13 +195,13 @@ Result<PublicKey> ParsePublicKey(std::string_view text) {
 Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passphrase) {
     EnsureSodium();
     auto lines = Lines(text);
-    if (lines.size() < 2) return BadKey("not a minisign secret key");
+    if (lines.size() < 2) return BadKey(tr("not a minisign secret key"));
     auto raw = Base64Decode(lines[1]);
     if (!raw || raw->size() != kSecretKeySize || raw->compare(0, 2, "Ed") != 0 || raw->compare(4, 2, "B2") != 0)
-        return BadKey("not a minisign secret key");
+        return BadKey(tr("not a minisign secret key"));
     const bool encrypted = raw->compare(2, 2, "Sc") == 0;
     if (!encrypted && raw->compare(2, 2, std::string_view("\0\0", 2)) != 0)
-        return BadKey("secret key uses an unknown key derivation");
+        return BadKey(tr("secret key uses an unknown key derivation"));
     if (encrypted)
         if (auto st = XorWithPassphrase(*raw, passphrase); !st) return st.error();
     SecretKey key;
@@ -210,14 +211,14 @@ Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passphr
     const auto chk = KeyChecksum(key.id, key.key);
     const bool sum_ok = sodium_memcmp(chk.data(), raw->data() + kSecretAt + 72, chk.size()) == 0;
     sodium_memzero(raw->data(), raw->size());
-    if (encrypted && !sum_ok) return MakeError(ErrorCode::kBadSignature, "wrong passphrase (or a damaged key file)");
+    if (encrypted && !sum_ok) return MakeError(ErrorCode::kBadSignature, tr("wrong passphrase (or a damaged key file)"));
     // The second half of an Ed25519 secret key is its public key: it must belong to the seed.
     std::array<std::uint8_t, 32> pk{};
     std::array<std::uint8_t, 64> sk{};
     crypto_sign_seed_keypair(pk.data(), sk.data(), key.key.data());
     const bool pair_ok = sodium_memcmp(sk.data(), key.key.data(), sk.size()) == 0;
     sodium_memzero(sk.data(), sk.size());
-    if (!pair_ok) return BadKey("secret key is damaged (its halves do not match)");
+    if (!pair_ok) return BadKey(tr("secret key is damaged (its halves do not match)"));
     return key;
 }
 
@@ -250,15 +251,15 @@ Signature Sign(const SecretKey& key, std::string_view data, std::string_view tru
 Status VerifyPrehashed(const PublicKey& key, const Signature& sig, const std::array<std::uint8_t, 64>& prehash) {
     EnsureSodium();
     if (sig.key_id != key.id)
-        return MakeError(ErrorCode::kUnknownKey, "signed by key " + KeyIdHex(sig.key_id) + ", not by key " +
-                                                     KeyIdHex(key.id));
+        return MakeError(ErrorCode::kUnknownKey, Format(tr("signed by key {key}, not by key {expected}"),
+                                                        {{"key", KeyIdHex(sig.key_id)}, {"expected", KeyIdHex(key.id)}}));
     if (crypto_sign_verify_detached(sig.sig.data(), prehash.data(), prehash.size(), key.key.data()) != 0)
-        return MakeError(ErrorCode::kBadSignature, "signature does not match the content");
+        return MakeError(ErrorCode::kBadSignature, tr("signature does not match the content"));
     std::string global(reinterpret_cast<const char*>(sig.sig.data()), sig.sig.size());
     global += sig.trusted_comment;
     if (crypto_sign_verify_detached(sig.global_sig.data(), reinterpret_cast<const unsigned char*>(global.data()),
                                     global.size(), key.key.data()) != 0)
-        return MakeError(ErrorCode::kBadSignature, "trusted comment signature does not match");
+        return MakeError(ErrorCode::kBadSignature, tr("trusted comment signature does not match"));
     return Ok{};
 }
 
@@ -279,13 +280,13 @@ Result<Signature> ParseSignatureFile(std::string_view text) {
     auto lines = Lines(text);
     constexpr std::string_view kTrusted = "trusted comment: ";
     if (lines.size() < 4 || lines[2].substr(0, kTrusted.size()) != kTrusted)
-        return MakeError(ErrorCode::kCorrupt, "not a minisign signature file");
+        return MakeError(ErrorCode::kCorrupt, tr("not a minisign signature file"));
     auto raw = Base64Decode(lines[1]);
     auto global = Base64Decode(lines[3]);
     if (!raw || raw->size() != 74 || !global || global->size() != 64)
-        return MakeError(ErrorCode::kCorrupt, "not a minisign signature file");
+        return MakeError(ErrorCode::kCorrupt, tr("not a minisign signature file"));
     if (raw->compare(0, 2, "ED") != 0)
-        return MakeError(ErrorCode::kBadSignature, "legacy (non-prehashed) signatures are not accepted");
+        return MakeError(ErrorCode::kBadSignature, tr("legacy (non-prehashed) signatures are not accepted"));
     Signature s;
     std::memcpy(s.key_id.data(), raw->data() + 2, 8);
     std::memcpy(s.sig.data(), raw->data() + 10, 64);
@@ -305,7 +306,7 @@ std::string EncodeSignatureBlock(const Signature& sig) {
 
 Result<Signature> DecodeSignatureBlock(std::string_view block) {
     if (block.size() < 138 || block.substr(0, 2) != "ED")
-        return MakeError(ErrorCode::kCorrupt, "signature block is malformed");
+        return MakeError(ErrorCode::kCorrupt, tr("signature block is malformed"));
     Signature s;
     std::memcpy(s.key_id.data(), block.data() + 2, 8);
     std::memcpy(s.sig.data(), block.data() + 10, 64);

@@ -1,5 +1,6 @@
 // Pack id rule (see pack_id.hpp). A hand-written scan: no std::regex on untrusted input.
 #include "bundle/pack_id.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -40,8 +41,9 @@ Status CheckPackId(std::string_view id) {
     constexpr std::size_t kShown = 2 * kMaxPackIdLength;  // an endless id makes no endless message
     const std::string shown = EscapeForMessage(id.substr(0, kShown)) + (id.size() > kShown ? "..." : "");
     return MakeError(ErrorCode::kInvalidContent,
-                     "pack id '" + shown + "' is not valid (lower-case letters and digits, words joined by single "
-                     "dashes, at most " + std::to_string(kMaxPackIdLength) + " characters)");
+                     Format(tr("pack id '{id}' is not valid (lower-case letters and digits, words joined by single "
+                               "dashes, at most {max} characters)"),
+                            {{"id", shown}, {"max", std::to_string(kMaxPackIdLength)}}));
 }
 
 }  // namespace fk::bundle

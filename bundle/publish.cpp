@@ -10,6 +10,7 @@
 #include "bundle/manifest.hpp"
 #include "bundle/root_chain.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace fs = std::filesystem;
@@ -27,15 +28,17 @@ Status WriteSignedFile(const fs::path& dir, const std::string& name, const std::
     const fs::path path = dir / name;
     const fs::path sig_path = dir / (name + ".minisig");
     const Signature sig = Sign(key, bytes, comment);
-    if (auto st = platform::WriteFileAtomic(path, bytes, "mirror file"); !st) return st;
-    if (auto st = platform::WriteFileAtomic(sig_path, FormatSignatureFile(sig), "signature file"); !st) return st;
-    auto back = platform::ReadFile(path, "mirror file", kMaxRawPayloadSize + (1 << 20));
+    // TRANSLATORS: this and the other short nouns passed to file functions name a thing in an
+    // error message of the form "<what> '<path>': <reason>".
+    if (auto st = platform::WriteFileAtomic(path, bytes, tr("mirror file")); !st) return st;
+    if (auto st = platform::WriteFileAtomic(sig_path, FormatSignatureFile(sig), tr("signature file")); !st) return st;
+    auto back = platform::ReadFile(path, tr("mirror file"), kMaxRawPayloadSize + (1 << 20));
     if (!back) return back.error();
-    auto sig_back = platform::ReadFile(sig_path, "signature file", kMaxSignatureFileSize);
+    auto sig_back = platform::ReadFile(sig_path, tr("signature file"), kMaxSignatureFileSize);
     if (!sig_back) return sig_back.error();
     auto parsed = ParseSignatureFile(*sig_back);
     if (*back != bytes || !parsed || !Verify(key.Public(), *parsed, *back))
-        return MakeError(ErrorCode::kIo, "mirror file '" + path.string() + "' did not verify after writing");
+        return MakeError(ErrorCode::kIo, Format(tr("mirror file '{path}' did not verify after writing"), {{"path", path.string()}}));
     return Ok{};
 }
 
@@ -43,22 +46,23 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
                                      const PublishOptions& options) {
     const PublicKey pub = key.Public();
     auto vb = VerifyBundle(bytes, std::span<const PublicKey>(&pub, 1));
-    if (!vb) return MakeError(vb.error().code, "bundle: " + vb.error().detail + " (is it signed with this key?)");
+    if (!vb)
+        return MakeError(vb.error().code, Format(tr("bundle: {error} (is it signed with this key?)"), {{"error", vb.error().detail}}));
     const Manifest& m = vb->manifest;
-    if (auto st = platform::MakeDirs(dir, "mirror directory"); !st) return st.error();
+    if (auto st = platform::MakeDirs(dir, tr("mirror directory")); !st) return st.error();
 
     ReleaseManifest rm;
-    auto old_json = platform::ReadFile(dir / kReleaseFile, "release manifest", kMaxReleaseFileSize);
+    auto old_json = platform::ReadFile(dir / kReleaseFile, tr("release manifest"), kMaxReleaseFileSize);
     if (old_json) {
-        auto old_sig = platform::ReadFile(dir / (std::string(kReleaseFile) + ".minisig"), "release signature",
+        auto old_sig = platform::ReadFile(dir / (std::string(kReleaseFile) + ".minisig"), tr("release signature"),
                                           kMaxSignatureFileSize);
         if (!old_sig) return old_sig.error();
         std::vector<PublicKey> own = KeysNamedInRoots(m.roots);  // the publisher's earlier keys
         own.push_back(pub);
         auto parsed = VerifyReleaseManifest(*old_json, *old_sig, own);
         if (!parsed)
-            return MakeError(parsed.error().code, "existing '" + (dir / kReleaseFile).string() +
-                                                      "' does not verify with this key: " + parsed.error().detail);
+            return MakeError(parsed.error().code, Format(tr("existing '{path}' does not verify with this key: {error}"),
+                                                         {{"path", (dir / kReleaseFile).string()}, {"error", parsed.error().detail}}));
         rm = std::move(*parsed);
     } else if (old_json.error().code != ErrorCode::kNotFound) {
         return old_json.error();
@@ -68,8 +72,10 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     pr.pack = m.pack;
     pr.title = m.title;
     if (m.version <= pr.version)
-        return MakeError(ErrorCode::kUsage, "pack '" + m.pack + "' version " + std::to_string(m.version) +
-                                                " is not newer than the published version " + std::to_string(pr.version));
+        return MakeError(ErrorCode::kUsage, Format(tr("pack '{pack}' version {version} is not newer than the published version {published}"),
+                                                   {{"pack", m.pack},
+                                                    {"version", std::to_string(m.version)},
+                                                    {"published", std::to_string(pr.version)}}));
 
     PublishReport report;
     const std::string hash = HashHex(bytes);
@@ -80,12 +86,14 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     // Deltas from the newest previous releases straight to this one.
     int made = 0;
     for (auto it = pr.releases.rbegin(); it != pr.releases.rend() && made < options.delta_bases; ++it, ++made) {
-        auto old_bytes = platform::ReadFile(dir / it->file.name, "previous release", kMaxRawPayloadSize);
+        auto old_bytes = platform::ReadFile(dir / it->file.name, tr("previous release"), kMaxRawPayloadSize);
         if (!old_bytes) return old_bytes.error();
         if (HashHex(*old_bytes) != it->file.hash)
-            return MakeError(ErrorCode::kCorrupt, "previous release '" + it->file.name + "' in the mirror is damaged");
+            return MakeError(ErrorCode::kCorrupt, Format(tr("previous release '{name}' in the mirror is damaged"), {{"name", it->file.name}}));
         auto delta = MakeDelta(*old_bytes, bytes, key);
-        if (!delta) return MakeError(delta.error().code, "delta from version " + std::to_string(it->version) + ": " + delta.error().detail);
+        if (!delta)
+            return MakeError(delta.error().code, Format(tr("delta from version {version}: {error}"),
+                                                        {{"version", std::to_string(it->version)}, {"error", delta.error().detail}}));
         const std::string dh = HashHex(*delta);
         DeltaEdge e{it->version, it->raw_hash, m.version, m.raw_hash, Artifact{dh + ".fkd", dh, delta->size()}};
         const std::string comment = "fieldkit delta pack=" + m.pack + " " + std::to_string(it->version) + "->" +
@@ -104,8 +112,8 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     if (!m.roots.empty()) rm.roots = m.roots;  // the newest chain, for kits that meet the new key here first
     const std::string json = ReleaseManifestToJson(rm);
     if (json.size() > kMaxReleaseFileSize)  // kits would refuse it unread
-        return MakeError(ErrorCode::kTooLarge, "release list would be " + std::to_string(json.size()) +
-                                                   " bytes; kits accept at most " + std::to_string(kMaxReleaseFileSize));
+        return MakeError(ErrorCode::kTooLarge, Format(tr("release list would be {size} bytes; kits accept at most {max}"),
+                                                      {{"size", std::to_string(json.size())}, {"max", std::to_string(kMaxReleaseFileSize)}}));
     if (auto st = WriteSignedFile(dir, kReleaseFile, json, key, ReleaseComment(rm)); !st) return st.error();
     report.manifest = std::move(rm);
     return report;

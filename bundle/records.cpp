@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/json_int.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -80,13 +81,13 @@ Result<Content> DecodeRecords(std::string_view records) {
     try {
         while (!records.empty()) {
             size_t nl = records.find('\n');
-            if (nl == std::string_view::npos) return MakeError(ErrorCode::kCorrupt, "record stream does not end with a newline");
+            if (nl == std::string_view::npos) return MakeError(ErrorCode::kCorrupt, tr("record stream does not end with a newline"));
             json rec = json::parse(records.substr(0, nl));
             records.remove_prefix(nl + 1);
             ++line_no;
             const std::string kind = rec.at("record").get<std::string>();
             if (line_no == 1) {
-                if (kind != "kit") return MakeError(ErrorCode::kCorrupt, "record stream does not start with the kit record");
+                if (kind != "kit") return MakeError(ErrorCode::kCorrupt, tr("record stream does not start with the kit record"));
                 c.kit.pack = rec.at("pack").get<std::string>();
                 c.kit.title = rec.at("title").get<std::string>();
                 c.kit.publisher = rec.at("publisher").get<std::string>();
@@ -107,7 +108,7 @@ Result<Content> DecodeRecords(std::string_view records) {
                     }
                 continue;
             }
-            if (kind != "article") return MakeError(ErrorCode::kCorrupt, "unknown record kind '" + kind + "'");
+            if (kind != "article") return MakeError(ErrorCode::kCorrupt, Format(tr("unknown record kind '{kind}'"), {{"kind", kind}}));
             Article a;
             a.id = rec.at("id").get<std::string>();
             a.lang = rec.at("lang").get<std::string>();
@@ -129,9 +130,10 @@ Result<Content> DecodeRecords(std::string_view records) {
             c.articles.push_back(std::move(a));
         }
     } catch (const json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, "record " + std::to_string(line_no + 1) + " is malformed: " + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("record {number} is malformed: {reason}"),
+                                                     {{"number", std::to_string(line_no + 1)}, {"reason", e.what()}}));
     }
-    if (line_no == 0) return MakeError(ErrorCode::kCorrupt, "record stream is empty");
+    if (line_no == 0) return MakeError(ErrorCode::kCorrupt, tr("record stream is empty"));
     return c;
 }
 

@@ -8,6 +8,7 @@
 #include "bundle/pack_id.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -59,7 +60,7 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
         auto j = json::parse(text);
         ReleaseManifest m;
         m.format = JsonInt<int>(j, "format");
-        if (m.format != 1) return MakeError(ErrorCode::kTooNew, "release manifest format " + std::to_string(m.format) + " is not supported");
+        if (m.format != 1) return MakeError(ErrorCode::kTooNew, Format(tr("release manifest format {format} is not supported"), {{"format", std::to_string(m.format)}}));
         m.created = JsonInt<std::int64_t>(j, "created");
         m.expires = JsonInt<std::int64_t>(j, "expires");
         m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
@@ -73,7 +74,7 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
             // One bad entry refuses the whole list: a signed list that lies about one pack is not
             // trusted about the others.
             if (auto st = CheckPackId(id); !st)
-                return MakeError(st.error().code, "release manifest: " + st.error().detail);
+                return MakeError(st.error().code, Format(tr("release manifest: {error}"), {{"error", st.error().detail}}));
             PackRelease p;
             p.pack = id;
             p.title = pj.at("title").get<std::string>();
@@ -86,12 +87,12 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
                                     JsonInt<std::uint64_t>(d, "result_version"),
                                     d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"))});
             if (p.releases.empty() || p.releases.back().version != p.version)
-                return MakeError(ErrorCode::kCorrupt, "release manifest: pack '" + id + "' does not list its newest release last");
+                return MakeError(ErrorCode::kCorrupt, Format(tr("release manifest: pack '{pack}' does not list its newest release last"), {{"pack", id}}));
             m.packs[id] = std::move(p);
         }
         return m;
     } catch (const json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, std::string("release manifest is malformed: ") + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("release manifest is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 
@@ -99,9 +100,9 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
                                               std::span<const PublicKey> trusted, std::span<const PublicKey> retired,
                                               PublicKey* signer_out) {
     auto sig = ParseSignatureFile(minisig);
-    if (!sig) return MakeError(ErrorCode::kBadSignature, "release manifest signature is unreadable");
+    if (!sig) return MakeError(ErrorCode::kBadSignature, tr("release manifest signature is unreadable"));
     std::vector<PublicKey> keys(trusted.begin(), trusted.end());
-    auto signer = FindSigner(keys, *sig, text, "release manifest");
+    auto signer = FindSigner(keys, *sig, text, tr("release manifest"));
     if (!signer) {
         // A rotated key: the chain in the (still unverified) manifest authenticates itself.
         // Retired keys start no walk: a link the old key signs after its retirement counts for nothing.
@@ -110,13 +111,13 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
         for (const auto& k : keys)
             if (!ContainsKey(retired, k)) active.push_back(k);
         for (const auto& k : KeysReachedByRoots(active, PeekJsonRoots(text))) keys.push_back(k);
-        signer = FindSigner(keys, *sig, text, "release manifest");
+        signer = FindSigner(keys, *sig, text, tr("release manifest"));
     }
     if (!signer) {
         if (signer.error().code == ErrorCode::kUnknownKey) return signer.error();
-        return MakeError(ErrorCode::kBadSignature, "release manifest: " + signer.error().detail);
+        return MakeError(ErrorCode::kBadSignature, Format(tr("release manifest: {error}"), {{"error", signer.error().detail}}));
     }
-    if (auto st = CheckNotRetired(retired, *signer, "release manifest"); !st) return st.error();
+    if (auto st = CheckNotRetired(retired, *signer, tr("release manifest")); !st) return st.error();
     if (signer_out) *signer_out = *signer;
     return ReleaseManifestFromJson(text);
 }

@@ -6,6 +6,7 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/json_int.hpp"
 #include "bundle/signer.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -96,7 +97,7 @@ Result<std::vector<RootLink>> RootsFromJson(std::string_view text) {
                                    r.at("sig_key").get<std::string>()});
         return out;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, std::string("roots file is malformed: ") + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("roots file is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 

@@ -1,5 +1,6 @@
 // Finding the signer among trusted keys: see signer.hpp.
 #include "bundle/signer.hpp"
+#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
@@ -39,14 +40,15 @@ Result<PublicKey> FindSigner(std::span<const PublicKey> keys, const Signature& s
         failure = st.error();
     }
     if (failure) return *failure;
-    return MakeError(ErrorCode::kUnknownKey, std::string(what) + " signed by unknown key " + KeyIdHex(sig.key_id) +
-                                                 "; trust it with `fieldkit trust add KEY.pub`");
+    // TRANSLATORS: {what} names the signed thing ("bundle", "release manifest"), {key} is a key id.
+    return MakeError(ErrorCode::kUnknownKey, Format(tr("{what} signed by unknown key {key}; trust it with `fieldkit trust add KEY.pub`"),
+                                                    {{"what", what}, {"key", KeyIdHex(sig.key_id)}}));
 }
 
 Status CheckNotRetired(std::span<const PublicKey> retired, const PublicKey& signer, std::string_view what) {
     if (!ContainsKey(retired, signer)) return Ok{};
-    return MakeError(ErrorCode::kRetiredKey, std::string(what) + " signed by retired key " + KeyIdHex(signer.id) +
-                                                 ": its publisher rotated to a newer key (root chain)");
+    return MakeError(ErrorCode::kRetiredKey, Format(tr("{what} signed by retired key {key}: its publisher rotated to a newer key (root chain)"),
+                                                    {{"what", what}, {"key", KeyIdHex(signer.id)}}));
 }
 
 }  // namespace fk::bundle

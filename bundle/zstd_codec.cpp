@@ -1,5 +1,6 @@
 // zstd wrapper: compression parameters chosen for small, rarely-built payloads.
 #include "bundle/zstd_codec.hpp"
+#include "platform/i18n.hpp"
 
 #include <zstd.h>
 
@@ -33,16 +34,16 @@ std::string Compress(std::string_view raw, std::string_view reference, int level
 
 Result<std::string> Decompress(std::string_view frame, std::string_view reference, std::uint64_t expected) {
     unsigned long long declared = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    if (declared == ZSTD_CONTENTSIZE_ERROR) return MakeError(ErrorCode::kCorrupt, "payload is not a zstd frame");
+    if (declared == ZSTD_CONTENTSIZE_ERROR) return MakeError(ErrorCode::kCorrupt, tr("payload is not a zstd frame"));
     if (declared != expected)
-        return MakeError(ErrorCode::kCorrupt, "payload size differs from the signed manifest");
+        return MakeError(ErrorCode::kCorrupt, tr("payload size differs from the signed manifest"));
     std::unique_ptr<ZSTD_DCtx, DCtxFree> dctx(ZSTD_createDCtx());
     ZSTD_DCtx_setParameter(dctx.get(), ZSTD_d_windowLogMax, kWindowLogMax);
     if (!reference.empty()) ZSTD_DCtx_refPrefix(dctx.get(), reference.data(), reference.size());
     std::string out(expected, '\0');
     size_t n = ZSTD_decompressDCtx(dctx.get(), out.data(), out.size(), frame.data(), frame.size());
-    if (ZSTD_isError(n)) return MakeError(ErrorCode::kCorrupt, std::string("payload: ") + ZSTD_getErrorName(n));
-    if (n != expected) return MakeError(ErrorCode::kCorrupt, "payload decompressed to the wrong size");
+    if (ZSTD_isError(n)) return MakeError(ErrorCode::kCorrupt, Format(tr("payload: {reason}"), {{"reason", ZSTD_getErrorName(n)}}));
+    if (n != expected) return MakeError(ErrorCode::kCorrupt, tr("payload decompressed to the wrong size"));
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 
@@ -17,8 +18,9 @@ Error ErrnoError(int err, std::string_view role, const fs::path& path) {
     ErrorCode code = ErrorCode::kIo;
     if (err == ENOSPC || err == EDQUOT) code = ErrorCode::kNoSpace;
     if (err == ENOENT) code = ErrorCode::kNotFound;
-    const char* what = err == ENOENT ? "not found" : std::strerror(err);
-    return MakeError(code, std::string(role) + " '" + path.string() + "': " + what);
+    const char* what = err == ENOENT ? tr("not found") : std::strerror(err);
+    // TRANSLATORS: {what} names the thing that failed ("content directory"), {reason} is why.
+    return MakeError(code, Format(tr("{what} '{path}': {reason}"), {{"what", role}, {"path", path.string()}, {"reason", what}}));
 }
 
 namespace {
@@ -30,7 +32,8 @@ Status CheckNoNul(const fs::path& path, std::string_view role) {
     if (bytes.find('\0') == std::string::npos) return Ok{};
     std::string shown;
     for (char c : bytes) shown += c == '\0' ? std::string("\\x00") : std::string(1, c);
-    return MakeError(ErrorCode::kInvalidContent, std::string(role) + " '" + shown + "': a NUL byte in the path; refused");
+    return MakeError(ErrorCode::kInvalidContent,
+                     Format(tr("{what} '{path}': a NUL byte in the path; refused"), {{"what", role}, {"path", shown}}));
 }
 
 }  // namespace
@@ -47,12 +50,12 @@ Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::u
     }
     if (S_ISDIR(st.st_mode)) {
         ::close(fd);
-        return MakeError(ErrorCode::kIo, std::string(role) + " '" + path.string() + "': is a directory");
+        return MakeError(ErrorCode::kIo, Format(tr("{what} '{path}': is a directory"), {{"what", role}, {"path", path.string()}}));
     }
     if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        return MakeError(ErrorCode::kTooLarge, std::string(role) + " '" + path.string() + "': larger than " +
-                                                   std::to_string(max_bytes) + " bytes");
+        return MakeError(ErrorCode::kTooLarge, Format(tr("{what} '{path}': larger than {max} bytes"),
+                                                      {{"what", role}, {"path", path.string()}, {"max", std::to_string(max_bytes)}}));
     }
     std::string data;
     data.resize(static_cast<size_t>(st.st_size));
@@ -74,9 +77,11 @@ Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::u
 }
 
 Status SyncDirectory(const fs::path& dir) {
-    if (auto st = CheckNoNul(dir, "directory"); !st) return st;
+    // TRANSLATORS: this and the other short nouns passed to file functions name a thing in an
+    // error message of the form "<what> '<path>': <reason>".
+    if (auto st = CheckNoNul(dir, tr("directory")); !st) return st;
     int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ErrnoError(errno, "directory", dir);
+    if (fd < 0) return ErrnoError(errno, tr("directory"), dir);
     ::fsync(fd);
     ::close(fd);
     return Ok{};
@@ -151,8 +156,9 @@ Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_vi
     bool existed = false;
     if (auto st = WriteNew(path, bytes, role, static_cast<mode_t>(mode), &existed); !st) {
         if (existed)
-            return MakeError(ErrorCode::kUsage, std::string(role) + " '" + path.string() +
-                                                    "' already exists; not overwriting it (move it away first)");
+            return MakeError(ErrorCode::kUsage,
+                             Format(tr("{what} '{path}' already exists; not overwriting it (move it away first)"),
+                                    {{"what", role}, {"path", path.string()}}));
         return st;
     }
     return SyncDirectory(path.parent_path());

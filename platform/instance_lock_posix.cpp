@@ -9,6 +9,7 @@
 
 #include "platform/files.hpp"
 #include "platform/instance_lock.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 namespace {
@@ -38,19 +39,19 @@ long ReadPid(int fd) {
 Result<std::unique_ptr<InstanceLock>> InstanceLock::Take(const std::filesystem::path& path, long& holder_pid) {
     holder_pid = 0;
     const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0) return ErrnoError(errno, "lock file", path);
+    if (fd < 0) return ErrnoError(errno, tr("lock file"), path);
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int err = errno;
         if (err == EWOULDBLOCK) holder_pid = ReadPid(fd);
         close(fd);
-        if (err == EWOULDBLOCK) return MakeError(ErrorCode::kLocked, "lock file '" + path.string() + "': held");
-        return ErrnoError(err, "lock file", path);
+        if (err == EWOULDBLOCK) return MakeError(ErrorCode::kLocked, Format(tr("lock file '{path}': held"), {{"path", path.string()}}));
+        return ErrnoError(err, tr("lock file"), path);
     }
     const std::string pid = std::to_string(getpid()) + "\n";
     if (ftruncate(fd, 0) != 0 || pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
         const int err = errno;
         close(fd);
-        return ErrnoError(err, "lock file", path);
+        return ErrnoError(err, tr("lock file"), path);
     }
     return std::unique_ptr<InstanceLock>(new FlockInstanceLock(fd));
 }

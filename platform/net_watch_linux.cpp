@@ -17,6 +17,7 @@
 
 #include "platform/net_watch.hpp"
 #include "platform/netlink_changes.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 namespace {
@@ -55,12 +56,12 @@ private:
         req.h.nlmsg_seq = ++m_seq;
         req.body[0] = AF_UNSPEC;  // rtgen family: the first byte of ifaddrmsg and rtmsg alike
         if (send(m_sock, &req, req.h.nlmsg_len, 0) < 0)
-            return MakeError(ErrorCode::kIo, std::string("netlink dump request: ") + std::strerror(errno));
+            return MakeError(ErrorCode::kIo, Format(tr("netlink dump request: {reason}"), {{"reason", std::strerror(errno)}}));
         for (;;) {
             pollfd p{m_sock, POLLIN, 0};
-            if (poll(&p, 1, 5000) <= 0) return MakeError(ErrorCode::kIo, "netlink dump: no answer");
+            if (poll(&p, 1, 5000) <= 0) return MakeError(ErrorCode::kIo, tr("netlink dump: no answer"));
             bool done = false;
-            if (!Receive(/*report=*/false, m_seq, done)) return MakeError(ErrorCode::kIo, "netlink dump failed");
+            if (!Receive(/*report=*/false, m_seq, done)) return MakeError(ErrorCode::kIo, tr("netlink dump failed"));
             if (done) return Ok{};
         }
     }
@@ -72,7 +73,7 @@ private:
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) return true;
             if (errno == ENOBUFS) {
-                if (report) m_on_appeared("network changes (some events were lost)");
+                if (report) m_on_appeared(tr("network changes (some events were lost)"));
                 return true;
             }
             return false;
@@ -112,7 +113,7 @@ private:
 
 Result<std::unique_ptr<NetWatch>> NetWatch::Start(std::function<void(const std::string&)> on_appeared) {
     const int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-    if (sock < 0) return MakeError(ErrorCode::kIo, std::string("netlink socket: ") + std::strerror(errno));
+    if (sock < 0) return MakeError(ErrorCode::kIo, Format(tr("netlink socket: {reason}"), {{"reason", std::strerror(errno)}}));
     sockaddr_nl addr{};
     addr.nl_family = AF_NETLINK;
     addr.nl_groups = RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR | RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE;
@@ -120,7 +121,7 @@ Result<std::unique_ptr<NetWatch>> NetWatch::Start(std::function<void(const std::
     if (bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0 || pipe2(stop, O_CLOEXEC) < 0) {
         const int err = errno;
         close(sock);
-        return MakeError(ErrorCode::kIo, std::string("netlink socket: ") + std::strerror(err));
+        return MakeError(ErrorCode::kIo, Format(tr("netlink socket: {reason}"), {{"reason", std::strerror(err)}}));
     }
     auto watch = std::make_unique<LinuxNetWatch>(sock, stop[0], stop[1], std::move(on_appeared));
     if (auto st = watch->Begin(); !st) return st.error();

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "platform/netlink_changes.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 namespace {
@@ -15,7 +16,8 @@ namespace {
 std::string InterfaceName(int index) {
     char name[IF_NAMESIZE] = {};
     if (index > 0 && if_indextoname(static_cast<unsigned>(index), name)) return name;
-    return "interface " + std::to_string(index);
+    // TRANSLATORS: a network interface without a name, by its number.
+    return Format(tr("interface {number}"), {{"number", std::to_string(index)}});
 }
 
 // The address in an attribute, or nullptr when its payload is too short for the family.
@@ -55,7 +57,9 @@ NetChange AddressChange(const nlmsghdr* h) {
     const std::string text = AddressText(ifa->ifa_family, addr);
     c.added = h->nlmsg_type == RTM_NEWADDR;
     c.key = "a " + std::to_string(ifa->ifa_index) + " " + text;
-    c.what = "address " + text + " on " + InterfaceName(static_cast<int>(ifa->ifa_index));
+    // TRANSLATORS: a network change: an IP address on a network interface ("eth0").
+    c.what = Format(tr("address {address} on {interface}"),
+                    {{"address", text}, {"interface", InterfaceName(static_cast<int>(ifa->ifa_index))}});
     return c;
 }
 
@@ -79,8 +83,14 @@ NetChange RouteChange(const nlmsghdr* h) {
     c.added = h->nlmsg_type == RTM_NEWROUTE;
     c.key = "r " + std::to_string(rt->rtm_family) + " " + std::to_string(table) + " " + std::to_string(oif) + " " +
             gateway + " " + std::to_string(metric);
-    c.what = std::string(rt->rtm_family == AF_INET6 ? "IPv6 " : "") + "default route" +
-             (gateway.empty() ? "" : " via " + gateway) + (oif ? " on " + InterfaceName(static_cast<int>(oif)) : "");
+    const std::string route = rt->rtm_family == AF_INET6 ? tr("IPv6 default route") : tr("default route");
+    const std::string where = oif ? InterfaceName(static_cast<int>(oif)) : std::string();
+    // TRANSLATORS: {route} is "default route" or "IPv6 default route", {gateway} an IP address,
+    // {interface} a network interface ("eth0").
+    if (!gateway.empty() && oif) c.what = Format(tr("{route} via {gateway} on {interface}"), {{"route", route}, {"gateway", gateway}, {"interface", where}});
+    else if (!gateway.empty()) c.what = Format(tr("{route} via {gateway}"), {{"route", route}, {"gateway", gateway}});
+    else if (oif) c.what = Format(tr("{route} on {interface}"), {{"route", route}, {"interface", where}});
+    else c.what = route;
     return c;
 }
 

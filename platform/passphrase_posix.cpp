@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include "platform/passphrase.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 namespace {
@@ -27,7 +28,7 @@ void RestoreTtyAndRaise(int sig) {
 
 Result<std::string> ReadPassphrase(std::string_view prompt) {
     int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return MakeError(ErrorCode::kUsage, "no terminal to ask for the passphrase on");
+    if (fd < 0) return MakeError(ErrorCode::kUsage, tr("no terminal to ask for the passphrase on"));
     termios saved{};
     const bool is_tty = ::tcgetattr(fd, &saved) == 0;
     struct sigaction restore{}, old_int{}, old_term{}, old_hup{};
@@ -67,7 +68,7 @@ Result<std::string> ReadPassphrase(std::string_view prompt) {
     (void)!::write(fd, "\n", 1);
     ::close(fd);
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!ended && line.empty()) return MakeError(ErrorCode::kUsage, "no passphrase given");
+    if (!ended && line.empty()) return MakeError(ErrorCode::kUsage, tr("no passphrase given"));
     return line;
 }
 

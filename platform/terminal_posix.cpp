@@ -6,12 +6,13 @@
 #include <cerrno>
 
 #include "platform/terminal.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::platform {
 
 Result<std::string> ReadSecretFromTerminal(std::string_view prompt) {
     const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return MakeError(ErrorCode::kUsage, "no terminal to ask for the passphrase");
+    if (fd < 0) return MakeError(ErrorCode::kUsage, tr("no terminal to ask for the passphrase"));
     termios saved{};
     const bool have_termios = ::tcgetattr(fd, &saved) == 0;
     if (have_termios) {
@@ -36,7 +37,7 @@ Result<std::string> ReadSecretFromTerminal(std::string_view prompt) {
     (void)!::write(fd, "\n", 1);
     ::close(fd);
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!ended && line.empty()) return MakeError(ErrorCode::kUsage, "no passphrase given");
+    if (!ended && line.empty()) return MakeError(ErrorCode::kUsage, tr("no passphrase given"));
     return line;
 }
 

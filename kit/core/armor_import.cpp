@@ -6,6 +6,7 @@
 
 #include "bundle/delta.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -41,7 +42,7 @@ fs::path StoreFile(const fs::path& data_dir, const bundle::ArmorId& id) {
 // The stored parts of the update with this id (the file is ours, but read with the same
 // checked scanner as anything pasted).
 std::vector<bundle::ArmorPart> StoredParts(const fs::path& data_dir, const bundle::ArmorId& id) {
-    auto text = platform::ReadFile(StoreFile(data_dir, id), "stored update parts", kMaxStoredText);
+    auto text = platform::ReadFile(StoreFile(data_dir, id), tr("stored update parts"), kMaxStoredText);
     if (!text) return {};
     auto scan = bundle::ScanArmor(*text);
     std::vector<bundle::ArmorPart> out;
@@ -57,7 +58,7 @@ std::vector<bundle::ArmorSet> PendingSets(const fs::path& data_dir) {
     for (const auto& f : fs::directory_iterator(ArmorStoreDir(data_dir), ec)) {
         const std::string name = f.path().filename().string();
         if (name.size() != 14 || !name.ends_with(".txt") || !f.is_regular_file()) continue;
-        auto text = platform::ReadFile(f.path(), "stored update parts", kMaxStoredText);
+        auto text = platform::ReadFile(f.path(), tr("stored update parts"), kMaxStoredText);
         if (!text) continue;
         std::vector<std::string> unused;
         for (auto& set : bundle::GroupArmor(bundle::ScanArmor(*text).parts, unused)) out.push_back(std::move(set));
@@ -90,10 +91,10 @@ Gathered Gather(const fs::path& data_dir, std::string_view text) {
     g.sets = bundle::GroupArmor(all, g.result.problems);
     for (const auto& d : scan.damaged)  // a repeat with an error, beside a good copy: nothing to ask for
         for (const auto& set : g.sets)
-            if (set.label == d.label && set.chars.count(d.index)) {
-                auto& text = g.result.problems[d.problem];
-                text = text.substr(0, text.rfind("; ask for it again")) + "; a good copy of it is here and used";
-            }
+            if (set.label == d.label && set.chars.count(d.index))
+                g.result.problems[d.problem] =
+                    Format(tr("{part} (line {line}) is damaged: its checksum does not match; a good copy of it is here and used"),
+                           {{"part", bundle::DescribeArmorPart(d.label, d.index)}, {"line", std::to_string(d.line)}});
     return g;
 }
 
@@ -125,14 +126,15 @@ bool FinalRefusal(ErrorCode code) {
 Result<ImportReport> Install(Library& lib, const bundle::ArmorSet& set) {
     auto bytes = bundle::JoinArmor(set);
     if (!bytes) return bytes.error();
-    const ExpectedRelease expected{set.label.pack, set.label.to, "the parts' header"};
+    // TRANSLATORS: who named the update that was expected, in "... as named by {who}".
+    const ExpectedRelease expected{set.label.pack, set.label.to, tr("the parts' header")};
     if (set.label.kind == bundle::ArmorKind::kDelta) {
         if (!bundle::LooksLikeDelta(*bytes))
-            return MakeError(ErrorCode::kNotABundle, "the parts say delta but do not hold a fieldkit delta");
+            return MakeError(ErrorCode::kNotABundle, tr("the parts say delta but do not hold a fieldkit delta"));
         return lib.ImportDeltas({std::move(*bytes)}, expected);
     }
     if (bundle::LooksLikeDelta(*bytes))
-        return MakeError(ErrorCode::kNotABundle, "the parts say bundle but hold a delta");
+        return MakeError(ErrorCode::kNotABundle, tr("the parts say bundle but hold a delta"));
     return lib.ImportBundle(*bytes, expected);
 }
 
@@ -168,15 +170,18 @@ ArmorImport ImportArmor(Library& lib, std::string_view text) {
                     for (const auto& [i, chars] : other.chars) keep += bundle::FormatArmorPart({other.label, i, chars}) + "\n\n";
             const fs::path store = ArmorStoreDir(lib.DataDir());
             if (!fs::exists(file, ec) && KeptUpdates(store) >= kMaxKeptUpdates) {
-                g.result.problems.push_back("not keeping the parts of " + bundle::DescribeArmor(set.label) + ": " +
-                                            std::to_string(kMaxKeptUpdates) + " unfinished updates are kept already (" +
-                                            store.string() + ")");
+                g.result.problems.push_back(Format(trn("not keeping the parts of {update}: {n} unfinished update is kept already ({dir})",
+                                                       "not keeping the parts of {update}: {n} unfinished updates are kept already ({dir})",
+                                                       kMaxKeptUpdates),
+                                                   {{"update", bundle::DescribeArmor(set.label)},
+                                                    {"n", std::to_string(kMaxKeptUpdates)},
+                                                    {"dir", store.string()}}));
             } else {
-                auto made = platform::MakeDirs(store, "update parts folder");
-                auto st = made ? platform::WriteFileAtomic(file, keep, "update parts") : made;
+                auto made = platform::MakeDirs(store, tr("update parts folder"));
+                auto st = made ? platform::WriteFileAtomic(file, keep, tr("update parts")) : made;
                 if (!st)
-                    g.result.problems.push_back("could not keep the parts of " + bundle::DescribeArmor(set.label) +
-                                                ": " + st.error().detail);
+                    g.result.problems.push_back(Format(tr("could not keep the parts of {update}: {error}"),
+                                                       {{"update", bundle::DescribeArmor(set.label)}, {"error", st.error().detail}}));
             }
         }
         g.result.sets.push_back(std::move(status));

@@ -5,6 +5,7 @@
 #include "bundle/json_int.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -45,13 +46,13 @@ constexpr const char* kFilterSql =
 }  // namespace
 
 Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
-    auto db = Database::Open(path, "search index", true);
+    auto db = Database::Open(path, tr("search index"), true);
     if (!db) return db.error();
     ContentIndex index(std::move(*db));
     auto schema = index.m_db.Prepare("SELECT value FROM meta WHERE key = 'schema'");
     auto row = schema ? schema->Step() : Result<bool>(false);
     if (!row || !*row || schema->Text(0) != kIndexSchema)
-        return MakeError(ErrorCode::kCorrupt, "search index '" + path.string() + "' was built by another version");
+        return MakeError(ErrorCode::kCorrupt, Format(tr("search index '{path}' was built by another version"), {{"path", path.string()}}));
     // Ranked hits; the text for snippets is read only for the hits kept.
     for (const char* table : {"fts_about", "fts"}) {
         auto match = index.m_db.Prepare(

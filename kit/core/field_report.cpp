@@ -9,6 +9,7 @@
 
 #include "bundle/armor.hpp"
 #include "bundle/pack_id.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -81,15 +82,15 @@ std::optional<std::string> SignedBytes(const FieldReport& r) {
 Status CheckFields(const FieldReport& r) {
     if ((r.kind == ReportKind::kPractice) != r.article.empty())
         return MakeError(ErrorCode::kUsage, r.kind == ReportKind::kPractice
-                                                ? "a new practice is not about an article"
-                                                : "a report of this kind needs an article");
+                                                ? tr("a new practice is not about an article")
+                                                : tr("a report of this kind needs an article"));
     if (!r.article.empty() && !IsAddress(r.article))
-        return MakeError(ErrorCode::kUsage, "'" + bundle::EscapeForMessage(r.article) + "' is not an article address");
+        return MakeError(ErrorCode::kUsage, Format(tr("'{address}' is not an article address"), {{"address", bundle::EscapeForMessage(r.article)}}));
     if (r.note.size() > kMaxReportNote)
-        return MakeError(ErrorCode::kUsage, "the note is longer than " + std::to_string(kMaxReportNote) + " bytes");
-    if (!IsPlainNote(r.note)) return MakeError(ErrorCode::kUsage, "the note has control characters");
+        return MakeError(ErrorCode::kUsage, Format(tr("the note is longer than {max} bytes"), {{"max", std::to_string(kMaxReportNote)}}));
+    if (!IsPlainNote(r.note)) return MakeError(ErrorCode::kUsage, tr("the note has control characters"));
     if (r.kind == ReportKind::kPractice && r.note.empty())
-        return MakeError(ErrorCode::kUsage, "a new practice needs a note that describes it");
+        return MakeError(ErrorCode::kUsage, tr("a new practice needs a note that describes it"));
     return Ok{};
 }
 
@@ -138,7 +139,7 @@ Result<FieldReport> MakeReport(std::string_view article, ReportKind kind, std::s
     r.day = UtcDay(now_unix);
     r.key = key.PublicHex();
     if (auto st = CheckFields(r); !st) return st.error();
-    if (!SignedBytes(r)) return MakeError(ErrorCode::kUsage, "the note is not valid UTF-8 text");
+    if (!SignedBytes(r)) return MakeError(ErrorCode::kUsage, tr("the note is not valid UTF-8 text"));
     return r;
 }
 
@@ -154,16 +155,16 @@ std::string SignReport(const FieldReport& report, const ReportSigningKey& key) {
 
 Result<FieldReport> ParseSignedReport(std::string_view text) {
     if (text.size() > kMaxSignedReport)
-        return MakeError(ErrorCode::kTooLarge, "a report is at most " + std::to_string(kMaxSignedReport) + " bytes");
+        return MakeError(ErrorCode::kTooLarge, Format(tr("a report is at most {max} bytes"), {{"max", std::to_string(kMaxSignedReport)}}));
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     const json j = json::parse(text, nullptr, false);
-    auto bad = [](const char* why) { return MakeError(ErrorCode::kCorrupt, std::string("not a field report: ") + why); };
-    if (!j.is_object()) return bad("not a JSON object");
-    if (j.size() != 8) return bad("unexpected fields");
+    auto bad = [](const char* why) { return MakeError(ErrorCode::kCorrupt, Format(tr("not a field report: {reason}"), {{"reason", why}})); };
+    if (!j.is_object()) return bad(tr("not a JSON object"));
+    if (j.size() != 8) return bad(tr("unexpected fields"));
     for (const char* k : {"id", "article", "kind", "note", "day", "key", "sig"})
-        if (!j.contains(k) || !j[k].is_string()) return bad("a field is missing");
+        if (!j.contains(k) || !j[k].is_string()) return bad(tr("a field is missing"));
     if (!j.contains("v") || !j["v"].is_number_integer() || j["v"].get<std::int64_t>() != 1)
-        return bad("unknown version");
+        return bad(tr("unknown version"));
     FieldReport r;
     r.id = j["id"].get<std::string>();
     r.article = j["article"].get<std::string>();
@@ -172,18 +173,18 @@ Result<FieldReport> ParseSignedReport(std::string_view text) {
     r.key = j["key"].get<std::string>();
     const std::string sig_hex = j["sig"].get<std::string>();
     const auto kind = ParseReportKind(j["kind"].get<std::string>());
-    if (!kind) return bad("unknown kind");
+    if (!kind) return bad(tr("unknown kind"));
     r.kind = *kind;
-    if (!IsLowerHex(r.id, 32)) return bad("bad id");
-    if (!IsDay(r.day)) return bad("bad day");
-    if (!IsLowerHex(r.key, 64) || !IsLowerHex(sig_hex, 128)) return bad("bad key or signature field");
-    if (auto st = CheckFields(r); !st) return bad("bad article or note");
+    if (!IsLowerHex(r.id, 32)) return bad(tr("bad id"));
+    if (!IsDay(r.day)) return bad(tr("bad day"));
+    if (!IsLowerHex(r.key, 64) || !IsLowerHex(sig_hex, 128)) return bad(tr("bad key or signature field"));
+    if (auto st = CheckFields(r); !st) return bad(tr("bad article or note"));
     const auto bytes = SignedBytes(r);
-    if (!bytes) return bad("not UTF-8");
+    if (!bytes) return bad(tr("not UTF-8"));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
-    if (!FromHex(r.key, pk, sizeof pk) || !FromHex(sig_hex, sig, sizeof sig)) return bad("bad hex");
+    if (!FromHex(r.key, pk, sizeof pk) || !FromHex(sig_hex, sig, sizeof sig)) return bad(tr("bad hex"));
     if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(bytes->data()), bytes->size(), pk) != 0)
-        return MakeError(ErrorCode::kBadSignature, "field report " + r.id + ": signature does not match");
+        return MakeError(ErrorCode::kBadSignature, Format(tr("field report {id}: signature does not match"), {{"id", r.id}}));
     return r;
 }
 

@@ -16,6 +16,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/term_match.hpp"
 #include "kit/core/words.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -90,7 +91,7 @@ std::string TaskKey(std::string_view item_text) {
 }
 
 Status BuildIndex(const std::filesystem::path& path, const std::vector<PackContent>& packs) {
-    auto opened = Database::Open(path, "search index", false);
+    auto opened = Database::Open(path, tr("search index"), false);
     if (!opened) return opened.error();
     Database db = std::move(*opened);
     if (auto st = db.Exec(kSchema); !st) return st;
@@ -105,7 +106,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     auto acr_ins = db.Prepare("INSERT OR IGNORE INTO acronyms VALUES(?,?)");
     auto term_ins = db.Prepare("INSERT INTO terms VALUES(?,?,?,?)");
     if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins || !term_ins)
-        return MakeError(ErrorCode::kInternal, "search index: cannot prepare statements");
+        return MakeError(ErrorCode::kInternal, tr("search index: cannot prepare statements"));
 
     // Each word's count, and the languages it occurs in (a bit per language; the query's
     // language is guessed from them).
@@ -215,7 +216,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         if (fd >= 0) ::close(fd);
-        return MakeError(ErrorCode::kIo, "search index '" + path.string() + "': cannot flush to disk");
+        return MakeError(ErrorCode::kIo, Format(tr("search index '{path}': cannot flush to disk"), {{"path", path.string()}}));
     }
     ::close(fd);
     return Ok{};

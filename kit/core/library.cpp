@@ -18,6 +18,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -59,8 +60,8 @@ std::string PublicKeyBase64(const bundle::PublicKey& k) {
 
 Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in) {
     Library lib(data_dir, built_in);
-    if (auto st = platform::MakeDirs(data_dir / kPacksDir, "data directory"); !st) return st.error();
-    if (auto st = platform::MakeDirs(data_dir / kKeysDir, "data directory"); !st) return st.error();
+    if (auto st = platform::MakeDirs(data_dir / kPacksDir, tr("data directory")); !st) return st.error();
+    if (auto st = platform::MakeDirs(data_dir / kKeysDir, tr("data directory")); !st) return st.error();
     DirLock lock(data_dir);
     auto state = LoadLibraryState(data_dir / kStateFile);
     if (!state) {
@@ -75,10 +76,10 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     std::vector<bundle::PublicKey> built_in_keys;
     if (!built_in.default_bundle.empty()) {
         auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
-        if (!key) return MakeError(ErrorCode::kInternal, "built-in bundle key is unreadable");
+        if (!key) return MakeError(ErrorCode::kInternal, tr("built-in bundle key is unreadable"));
         built_in_keys.push_back(*key);
         auto vb = bundle::VerifyBundle(built_in.default_bundle, built_in_keys);
-        if (!vb) return MakeError(ErrorCode::kInternal, "built-in bundle does not verify: " + vb.error().detail);
+        if (!vb) return MakeError(ErrorCode::kInternal, Format(tr("built-in bundle does not verify: {error}"), {{"error", vb.error().detail}}));
         lib.m_core_pack = vb->manifest.pack;
         built_in_bundle = std::move(*vb);
     }
@@ -118,7 +119,7 @@ std::vector<bundle::PublicKey> Library::TrustedKeys() const {
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(m_dir / kKeysDir, ec)) {
         if (f.path().extension() != ".pub") continue;
-        if (auto text = platform::ReadFile(f.path(), "trusted key", 4096))
+        if (auto text = platform::ReadFile(f.path(), tr("trusted key"), 4096))
             if (auto k = bundle::ParsePublicKey(*text)) keys.push_back(*k);
     }
     return keys;
@@ -126,7 +127,7 @@ std::vector<bundle::PublicKey> Library::TrustedKeys() const {
 
 Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
     auto key = bundle::ParsePublicKey(text);
-    if (!key) return MakeError(ErrorCode::kInvalidContent, "not a minisign public key");
+    if (!key) return MakeError(ErrorCode::kInvalidContent, tr("not a minisign public key"));
     DirLock lock(m_dir);
     auto known = TrustedKeys();
     if (auto k = bundle::ParsePublicKey(m_built_in.default_bundle_key)) known.push_back(*k);
@@ -136,10 +137,13 @@ Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
     for (const auto& k : known)
         if (k.id == key->id)
             return MakeError(ErrorCode::kInvalidContent,
-                             "key " + bundle::KeyIdHex(key->id) + " (fingerprint " + bundle::KeyFingerprint(*key).substr(0, 16) +
-                                 ") has the id of the already trusted key " + bundle::KeyIdHex(k.id) + " (fingerprint " +
-                                 bundle::KeyFingerprint(k).substr(0, 16) + "), but is a different key: not trusted");
-    auto st = platform::WriteFileAtomic(KeyFile(*key), bundle::FormatPublicKey(*key), "trusted key");
+                             Format(tr("key {key} (fingerprint {fingerprint}) has the id of the already trusted key {trusted} "
+                                       "(fingerprint {trusted_fingerprint}), but is a different key: not trusted"),
+                                    {{"key", bundle::KeyIdHex(key->id)},
+                                     {"fingerprint", bundle::KeyFingerprint(*key).substr(0, 16)},
+                                     {"trusted", bundle::KeyIdHex(k.id)},
+                                     {"trusted_fingerprint", bundle::KeyFingerprint(k).substr(0, 16)}}));
+    auto st = platform::WriteFileAtomic(KeyFile(*key), bundle::FormatPublicKey(*key), tr("trusted key"));
     if (!st) return st.error();
     return *key;
 }
@@ -153,7 +157,7 @@ Result<bundle::PublicKey> Library::UntrustKey(std::string_view name) {
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(m_dir / kKeysDir, ec)) {
         if (f.path().extension() != ".pub") continue;
-        auto text = platform::ReadFile(f.path(), "trusted key", 4096);
+        auto text = platform::ReadFile(f.path(), tr("trusted key"), 4096);
         auto k = text ? bundle::ParsePublicKey(*text) : Result<bundle::PublicKey>(text.error());
         if (!k) continue;
         std::string id = bundle::KeyIdHex(k->id);
@@ -164,13 +168,16 @@ Result<bundle::PublicKey> Library::UntrustKey(std::string_view name) {
         if (!bundle::ContainsKey(matches, *k)) matches.push_back(*k);
     }
     if (matches.empty())
-        return MakeError(ErrorCode::kNotFound, "no added key has the id or fingerprint '" + std::string(name) + "'");
+        return MakeError(ErrorCode::kNotFound, Format(tr("no added key has the id or fingerprint '{name}'"), {{"name", name}}));
     if (matches.size() > 1)
-        return MakeError(ErrorCode::kUsage, std::to_string(matches.size()) + " trusted keys have the id " + std::string(name) +
-                                                "; name one by its fingerprint (`fieldkit trust list`)");
+        return MakeError(ErrorCode::kUsage,
+                         Format(trn("{n} trusted key has the id {name}; name one by its fingerprint (`fieldkit trust list`)",
+                                    "{n} trusted keys have the id {name}; name one by its fingerprint (`fieldkit trust list`)",
+                                    matches.size()),
+                                {{"n", std::to_string(matches.size())}, {"name", name}}));
     for (const auto& [path, k] : files) {
         fs::remove(path, ec);
-        if (ec) return platform::ErrnoError(ec.value(), "trusted key", path);
+        if (ec) return platform::ErrnoError(ec.value(), tr("trusted key"), path);
     }
     return matches.front();
 }
@@ -180,7 +187,7 @@ fs::path Library::KeyFile(const bundle::PublicKey& key) const {
 }
 
 Result<ImportReport> Library::ImportFile(const fs::path& file) {
-    auto bytes = platform::ReadFile(file, "bundle", bundle::kMaxRawPayloadSize);
+    auto bytes = platform::ReadFile(file, tr("bundle"), bundle::kMaxRawPayloadSize);
     if (!bytes) return bytes.error();
     if (bundle::LooksLikeDelta(*bytes)) return ImportDeltas({std::move(*bytes)});
     return ImportBundle(*bytes);
@@ -188,9 +195,17 @@ Result<ImportReport> Library::ImportFile(const fs::path& file) {
 
 Status ExpectedRelease::Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const {
     if (held_pack == pack && held_version == version) return Ok{};
-    return MakeError(ErrorCode::kCorrupt, what + " holds pack '" + held_pack + "' version " +
-                                              std::to_string(held_version) + " where " + named_by + " names '" + pack +
-                                              "' version " + std::to_string(version) + "; nothing installed");
+    // TRANSLATORS: {what} is "bundle" or "delta", {who} names who named the release ("the
+    // release list", "the parts' header").
+    return MakeError(ErrorCode::kCorrupt,
+                     Format(tr("{what} holds pack '{held_pack}' version {held_version} where {who} names '{pack}' version "
+                               "{version}; nothing installed"),
+                            {{"what", what},
+                             {"held_pack", held_pack},
+                             {"held_version", std::to_string(held_version)},
+                             {"who", named_by.empty() ? std::string(tr("the release list")) : named_by},
+                             {"pack", pack},
+                             {"version", std::to_string(version)}}));
 }
 
 Result<ImportReport> Library::ImportBundle(std::string_view bytes, const std::optional<ExpectedRelease>& expected) {
@@ -225,10 +240,10 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     auto vb = bundle::VerifyBundle(bytes, all_keys);
     if (!vb) return vb.error();
     retired.insert(retired.end(), walk.retired.begin(), walk.retired.end());
-    if (auto st = bundle::CheckNotRetired(retired, vb->signer, "bundle"); !st) return st.error();
+    if (auto st = bundle::CheckNotRetired(retired, vb->signer, tr("bundle")); !st) return st.error();
     const bundle::Manifest& m = vb->manifest;
     if (expected)
-        if (auto st = expected->Check("bundle", m.pack, m.version); !st) return st.error();
+        if (auto st = expected->Check(tr("bundle"), m.pack, m.version); !st) return st.error();
     ImportReport report{m, 0, {}};
     const bool learned_key = bundle::ContainsKey(walk.reached, vb->signer);
 
@@ -237,19 +252,35 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
         report.previous_version = installed->second.version;
         const auto old_key = bundle::ParsePublicKey(installed->second.public_key);
         if (!embedded && !MayPublish(m.pack, vb->signer, m.roots))  // fingerprints too: the ids may be the same
+        {
+            const std::string new_key = bundle::KeyIdHex(vb->signer.id);
+            const std::string new_fingerprint = bundle::KeyFingerprint(vb->signer).substr(0, 16);
+            if (old_key)
+                return MakeError(ErrorCode::kUnknownKey,
+                                 Format(tr("pack '{pack}' is installed from key {key} (fingerprint {fingerprint}) but this copy "
+                                           "is signed by {new_key} (fingerprint {new_fingerprint})"),
+                                        {{"pack", m.pack},
+                                         {"key", installed->second.key_id},
+                                         {"fingerprint", bundle::KeyFingerprint(*old_key).substr(0, 16)},
+                                         {"new_key", new_key},
+                                         {"new_fingerprint", new_fingerprint}}));
             return MakeError(ErrorCode::kUnknownKey,
-                             "pack '" + m.pack + "' is installed from key " + installed->second.key_id +
-                                 (old_key ? " (fingerprint " + bundle::KeyFingerprint(*old_key).substr(0, 16) + ")" : "") +
-                                 " but this copy is signed by " + bundle::KeyIdHex(vb->signer.id) + " (fingerprint " +
-                                 bundle::KeyFingerprint(vb->signer).substr(0, 16) + ")");
+                             Format(tr("pack '{pack}' is installed from key {key} but this copy is signed by {new_key} "
+                                       "(fingerprint {new_fingerprint})"),
+                                    {{"pack", m.pack},
+                                     {"key", installed->second.key_id},
+                                     {"new_key", new_key},
+                                     {"new_fingerprint", new_fingerprint}}));
+        }
     }
     if (auto floor = m_state.floors.find(m.pack); floor != m_state.floors.end() && m.version <= floor->second) {
         if (m.version == floor->second)
             return MakeError(ErrorCode::kOlderThanInstalled,
-                             "pack '" + m.pack + "' version " + std::to_string(m.version) + " is already installed");
-        return MakeError(ErrorCode::kOlderThanInstalled, "pack '" + m.pack + "': you already have version " +
-                                                             std::to_string(floor->second) +
-                                                             ", newer than this version " + std::to_string(m.version));
+                             Format(tr("pack '{pack}' version {version} is already installed"),
+                                    {{"pack", m.pack}, {"version", std::to_string(m.version)}}));
+        return MakeError(ErrorCode::kOlderThanInstalled,
+                         Format(tr("pack '{pack}': you already have version {installed}, newer than this version {version}"),
+                                {{"pack", m.pack}, {"installed", std::to_string(floor->second)}, {"version", std::to_string(m.version)}}));
     }
 
     auto raw = bundle::OpenPayload(*vb);
@@ -257,7 +288,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
 
     if (auto st = bundle::CheckPackId(m.pack); !st) return st.error();  // checked when read; it becomes a path
     const std::string rel_file = std::string(kPacksDir) + "/" + m.pack + "-" + std::to_string(m.version) + ".fkb";
-    if (auto st = platform::WriteFileAtomic(m_dir / rel_file, bytes, "installed bundle"); !st) return st.error();
+    if (auto st = platform::WriteFileAtomic(m_dir / rel_file, bytes, tr("installed bundle")); !st) return st.error();
 
     LibraryState next = m_state;
     InstalledPack& p = next.packs[m.pack];
@@ -282,7 +313,7 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     m_state = std::move(next);
     if (auto index = ContentIndex::Open(IndexPath())) report.shared_ids = index->SharedIds(m.pack);
     if (learned_key)  // later deltas and release lists are signed by it too
-        (void)platform::WriteFileAtomic(KeyFile(vb->signer), bundle::FormatPublicKey(vb->signer), "trusted key");
+        (void)platform::WriteFileAtomic(KeyFile(vb->signer), bundle::FormatPublicKey(vb->signer), tr("trusted key"));
     RemoveUnreferencedFiles();
     return report;
 }
@@ -294,13 +325,13 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
         std::string_view raw = new_payload;
         PackContent pc;
         if (id != replaced_pack) {
-            auto bytes = platform::ReadFile(m_dir / p.file, "installed bundle", bundle::kMaxRawPayloadSize);
+            auto bytes = platform::ReadFile(m_dir / p.file, tr("installed bundle"), bundle::kMaxRawPayloadSize);
             if (!bytes) return bytes.error();
             auto key = bundle::ParsePublicKey(p.public_key);
-            if (!key) return MakeError(ErrorCode::kCorrupt, "library state: key of pack '" + id + "' is damaged");
+            if (!key) return MakeError(ErrorCode::kCorrupt, Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", id}}));
             std::vector<bundle::PublicKey> keys{*key};
             auto vb = bundle::VerifyBundle(*bytes, keys);
-            if (!vb) return MakeError(vb.error().code, "installed pack '" + id + "': " + vb.error().detail);
+            if (!vb) return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"), {{"pack", id}, {"error", vb.error().detail}}));
             auto opened = bundle::OpenPayload(*vb);
             if (!opened) return opened.error();
             raw_storage = std::move(*opened);
@@ -315,7 +346,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
         }
         pc.core = id == m_core_pack;
         auto content = bundle::DecodeRecords(raw);
-        if (!content) return MakeError(content.error().code, "pack '" + id + "': " + content.error().detail);
+        if (!content) return MakeError(content.error().code, Format(tr("pack '{pack}': {error}"), {{"pack", id}, {"error", content.error().detail}}));
         pc.content = std::move(*content);
         packs.push_back(std::move(pc));
     }
@@ -331,13 +362,13 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
         return st;
     }
     fs::rename(tmp_path, final_path, ec);
-    if (ec) return platform::ErrnoError(ec.value(), "search index", final_path);
+    if (ec) return platform::ErrnoError(ec.value(), tr("search index"), final_path);
     if (auto st = platform::SyncDirectory(m_dir); !st) return st;
     // The new version must open and answer before it replaces the old one.
     auto check = ContentIndex::Open(final_path);
     if (!check || (check->ArticleCount() == 0 && !packs.empty())) {
         fs::remove(final_path, ec);
-        return MakeError(ErrorCode::kCorrupt, "new search index failed its check");
+        return MakeError(ErrorCode::kCorrupt, tr("new search index failed its check"));
     }
     return Ok{};
 }
@@ -363,8 +394,8 @@ void Library::RemoveUnreferencedFiles() const {
 
 Result<std::string> Library::ReadInstalledBundle(const std::string& pack) const {
     auto it = m_state.packs.find(pack);
-    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, "pack '" + pack + "' is not installed");
-    return platform::ReadFile(m_dir / it->second.file, "installed bundle", bundle::kMaxRawPayloadSize);
+    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, Format(tr("pack '{pack}' is not installed"), {{"pack", pack}}));
+    return platform::ReadFile(m_dir / it->second.file, tr("installed bundle"), bundle::kMaxRawPayloadSize);
 }
 
 }  // namespace fk::core

@@ -37,7 +37,7 @@ struct ImportReport {
 struct ExpectedRelease {
     std::string pack;
     std::uint64_t version = 0;
-    std::string named_by = "the release list";  // who named them, for the message
+    std::string named_by{};  // who named them, for the message; empty: the release list
     // Ok, or kCorrupt naming what the artifact (`what`: "bundle", "delta") holds and what was named.
     Status Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const;
 };

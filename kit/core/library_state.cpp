@@ -6,6 +6,7 @@
 #include "bundle/json_int.hpp"
 #include "bundle/pack_id.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -21,24 +22,24 @@ bool IsIndexFileName(const std::string& name) {
 
 Status CheckNames(const std::filesystem::path& file, const LibraryState& s) {
     auto damaged = [&](const std::string& what) {
-        return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + what);
+        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"), {{"path", file.string()}, {"reason", what}}));
     };
     for (const auto& [id, p] : s.packs) {
         if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
         if (p.file != "packs/" + id + "-" + std::to_string(p.version) + ".fkb")
-            return damaged("pack '" + id + "' names the file '" + bundle::EscapeForMessage(p.file) + "'");
+            return damaged(Format(tr("pack '{pack}' names the file '{file}'"), {{"pack", id}, {"file", bundle::EscapeForMessage(p.file)}}));
     }
     for (const auto& [id, floor] : s.floors)
         if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
     if (!s.index_file.empty() && !IsIndexFileName(s.index_file))
-        return damaged("index file '" + bundle::EscapeForMessage(s.index_file) + "'");
+        return damaged(Format(tr("index file '{file}'"), {{"file", bundle::EscapeForMessage(s.index_file)}}));
     return Ok{};
 }
 
 }  // namespace
 
 Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
-    auto text = platform::ReadFile(file, "library state", 16 << 20);
+    auto text = platform::ReadFile(file, tr("library state"), 16 << 20);
     if (!text) {
         if (text.error().code == ErrorCode::kNotFound) return LibraryState{};
         return text.error();
@@ -73,7 +74,7 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
         if (auto st = CheckNames(file, s); !st) return st.error();
         return s;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, "library state '" + file.string() + "' is damaged: " + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"), {{"path", file.string()}, {"reason", e.what()}}));
     }
 }
 
@@ -89,7 +90,7 @@ Status SaveLibraryState(const std::filesystem::path& file, const LibraryState& s
     nlohmann::json j = {{"schema", 1},          {"packs", packs},          {"roots", roots},
                         {"floors", s.floors},   {"index", s.index_file},
                         {"generation", s.generation}, {"clock_floor", s.clock_floor}};
-    return platform::WriteFileAtomic(file, j.dump(2) + "\n", "library state");
+    return platform::WriteFileAtomic(file, j.dump(2) + "\n", tr("library state"));
 }
 
 }  // namespace fk::core

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "kit/core/words.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -75,6 +76,8 @@ std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
     std::string out;
     size_t i = 0, close = 0;
     std::optional<InternalLink> link;  // the match at `close`, shared by every "[" before it
+    // TRANSLATORS: after the text of a link to another article in the terminal: "text (see: bgp-basics)".
+    const char* see = tr("{text} (see: {address})");
     while (i < body.size()) {
         if (body[i] == '[') {
             if (close <= i) {
@@ -84,7 +87,7 @@ std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
             }
             if (link && close > i + 1) {
                 const std::string address = address_of ? address_of(link->id) : std::string(link->id);
-                out.append(body.substr(i + 1, close - i - 1)).append(" (see: ").append(address).append(")");
+                out += Format(see, {{"text", body.substr(i + 1, close - i - 1)}, {"address", address}});
                 i = link->end;
                 continue;
             }
@@ -179,11 +182,15 @@ std::string RenderText(const bundle::Article& a, bool tty, const LinkAddress& ad
     const std::string bold = tty ? "\x1b[1m" : "", plain = tty ? "\x1b[0m" : "";
     std::string out = bold + a.title + plain + "\n" + std::string(std::min<size_t>(CodePointCount(a.title), 80), '=') + "\n";
     out += a.summary + "\n\n";
-    out += a.type + " | " + Join(a.phases, ", ") + " | " + Join(a.audiences, ", ") + " | updated " + a.updated +
-           " | id " + a.id + "\n\n";
+    // TRANSLATORS: the line under an article's title in the terminal; {type}, {phases} and
+    // {audiences} are the content's own keys, {date} is YYYY-MM-DD.
+    out += Format(tr("{type} | {phases} | {audiences} | updated {date} | id {id}"),
+                  {{"type", a.type}, {"phases", Join(a.phases, ", ")}, {"audiences", Join(a.audiences, ", ")}, {"date", a.updated}, {"id", a.id}}) +
+           "\n\n";
     out += SeeAlsoLinks(a.body, address_of);
     if (!out.ends_with("\n")) out += "\n";
-    if (!a.sources.empty()) out += "\n" + bold + "Sources" + plain + "\n" + SourcesList(a);
+    // TRANSLATORS: a heading in the terminal, above the sources an article cites.
+    if (!a.sources.empty()) out += "\n" + bold + tr("Sources") + plain + "\n" + SourcesList(a);
     return out;
 }
 

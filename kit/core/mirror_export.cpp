@@ -7,6 +7,7 @@
 #include "bundle/release_manifest.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -33,12 +34,12 @@ Result<std::map<std::string, fs::path>> MirrorFiles(const Library& lib) {
 Result<ExportReport> ExportMirror(const Library& lib, const fs::path& out_dir) {
     auto files = MirrorFiles(lib);
     if (!files) return files.error();
-    if (auto st = platform::MakeDirs(out_dir, "export directory"); !st) return st.error();
+    if (auto st = platform::MakeDirs(out_dir, tr("export directory")); !st) return st.error();
     ExportReport report;
     auto copy = [&](const std::string& name, const fs::path& from) -> Status {
-        auto bytes = platform::ReadFile(from, "kit file", bundle::kMaxRawPayloadSize);
+        auto bytes = platform::ReadFile(from, tr("kit file"), bundle::kMaxRawPayloadSize);
         if (!bytes) return bytes.error();
-        if (auto st = platform::WriteFileAtomic(out_dir / name, *bytes, "exported file"); !st) return st;
+        if (auto st = platform::WriteFileAtomic(out_dir / name, *bytes, tr("exported file")); !st) return st;
         report.files += 1;
         report.bytes += bytes->size();
         return Ok{};

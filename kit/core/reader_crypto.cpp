@@ -1,5 +1,6 @@
 // Reader passphrase cryptography with libsodium (see reader_crypto.hpp).
 #include "kit/core/reader_crypto.hpp"
+#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
@@ -75,7 +76,7 @@ void DeriveSubkeys(unsigned char* bytes) {
 }
 
 Error NoMemory() {
-    return MakeError(ErrorCode::kInternal, "cannot allocate protected memory for the reader's key");
+    return MakeError(ErrorCode::kInternal, tr("cannot allocate protected memory for the reader's key"));
 }
 
 // The key-encryption key: Argon2id over the passphrase, in guarded memory.
@@ -90,8 +91,8 @@ Status DeriveKek(Kek& kek, std::string_view passphrase, const KeyWrap& w) {
     if (!SodiumReady() || !(kek.bytes = static_cast<unsigned char*>(sodium_malloc(kKeyBytes)))) return NoMemory();
     if (crypto_pwhash(kek.bytes, kKeyBytes, passphrase.data(), passphrase.size(), Bytes(w.salt), w.opslimit,
                       static_cast<size_t>(w.memlimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return MakeError(ErrorCode::kInternal, "not enough memory to derive the key from the passphrase (" +
-                                                   std::to_string(w.memlimit >> 20) + " MiB needed)");
+        return MakeError(ErrorCode::kInternal, Format(tr("not enough memory to derive the key from the passphrase ({size} MiB needed)"),
+                                                      {{"size", std::to_string(w.memlimit >> 20)}}));
     return Ok{};
 }
 
@@ -143,8 +144,9 @@ std::string DataKey::Seal(std::string_view kind, std::string_view tag, std::stri
 Result<std::string> DataKey::Open(std::string_view kind, std::string_view tag, std::string_view box) const {
     std::string out(box.size() > kNonceBytes + kMacBytes ? box.size() - kNonceBytes - kMacBytes : 0, '\0');
     if (!OpenWith(m_bytes + kKeyBytes, RowAd(kind, tag), box, reinterpret_cast<unsigned char*>(out.data())))
-        return MakeError(ErrorCode::kCorrupt, "a locked " + std::string(kind) +
-                                                  " row failed its integrity check (changed outside fieldkit)");
+        // TRANSLATORS: {kind} is the stored name of a kind of row: "note", "bookmark" or "history".
+        return MakeError(ErrorCode::kCorrupt, Format(tr("a locked {kind} row failed its integrity check (changed outside fieldkit)"),
+                                                     {{"kind", kind}}));
     return out;
 }
 
@@ -176,14 +178,14 @@ Result<DataKey> KeyWrap::Unwrap(std::string_view passphrase) const {
     if (salt.size() != crypto_pwhash_SALTBYTES || wrapped.size() != kNonceBytes + kKeyBytes + kMacBytes ||
         opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > 4 * crypto_pwhash_OPSLIMIT_SENSITIVE ||
         memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE)
-        return MakeError(ErrorCode::kCorrupt, "the reader database's lock record is damaged");
+        return MakeError(ErrorCode::kCorrupt, tr("the reader database's lock record is damaged"));
     Kek kek;
     if (auto st = DeriveKek(kek, passphrase, *this); !st) return st.error();
     unsigned char* bytes = AllocKeys();
     if (!bytes) return NoMemory();
     DataKey key(bytes);
     if (!OpenWith(kek.bytes, WrapAd(*this), wrapped, bytes))
-        return MakeError(ErrorCode::kWrongPassphrase, "wrong passphrase");
+        return MakeError(ErrorCode::kWrongPassphrase, tr("wrong passphrase"));
     DeriveSubkeys(bytes);
     return key;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -34,7 +35,7 @@ constexpr const char* kBookmark = "bookmark";
 constexpr const char* kHistory = "history";
 
 Error LockedError() {
-    return MakeError(ErrorCode::kLocked, "notes are locked: unlock them with your passphrase first");
+    return MakeError(ErrorCode::kLocked, tr("notes are locked: unlock them with your passphrase first"));
 }
 
 std::int64_t Now() {
@@ -118,8 +119,8 @@ ReaderData::ReaderData(ReaderData&&) noexcept = default;
 ReaderData& ReaderData::operator=(ReaderData&&) noexcept = default;
 
 Result<ReaderData> ReaderData::Open(const std::filesystem::path& data_dir) {
-    if (auto st = platform::MakeDirs(data_dir, "data directory"); !st) return st.error();
-    auto db = Database::Open(data_dir / "reader.sqlite", "reader database", false);
+    if (auto st = platform::MakeDirs(data_dir, tr("data directory")); !st) return st.error();
+    auto db = Database::Open(data_dir / "reader.sqlite", tr("reader database"), false);
     if (!db) return db.error();
     // secure_delete: deleted and replaced rows are zeroed in the file, not left in free pages.
     for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON", kSchema})
@@ -224,8 +225,10 @@ Result<std::vector<std::pair<const char*, ReaderData::Row>>> ReaderData::OpenEve
     for (const char* kind : {kNote, kBookmark, kHistory})
         for (auto& row : ReadSealed(key, kind, &bad)) all.emplace_back(kind, std::move(row));
     if (bad)
-        return MakeError(ErrorCode::kCorrupt, std::to_string(bad) + " locked row" + (bad == 1 ? "" : "s") +
-                                                  " failed the integrity check (changed outside fieldkit)");
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(trn("{n} locked row failed the integrity check (changed outside fieldkit)",
+                                    "{n} locked rows failed the integrity check (changed outside fieldkit)", static_cast<unsigned long>(bad)),
+                                {{"n", std::to_string(bad)}}));
     return all;
 }
 
@@ -343,7 +346,7 @@ Result<std::string> ReaderData::LoadNote(std::string_view article) {
     if (!plain) return plain.error();
     Row row;
     if (!DecodeRow(*plain, row) || row.article != article)
-        return MakeError(ErrorCode::kCorrupt, "the note failed its integrity check (changed outside fieldkit)");
+        return MakeError(ErrorCode::kCorrupt, tr("the note failed its integrity check (changed outside fieldkit)"));
     return std::move(row.text);
 }
 
@@ -508,21 +511,21 @@ void ReaderData::Checkpoint() {
 
 Result<DataKey> ReaderData::UnwrapCurrent(std::string_view passphrase, KeyWrap& wrap) {
     auto stored = LoadWrap(m_db);
-    if (!stored) return MakeError(ErrorCode::kUsage, "no passphrase is set");
+    if (!stored) return MakeError(ErrorCode::kUsage, tr("no passphrase is set"));
     wrap = std::move(*stored);
     return wrap.Unwrap(passphrase);
 }
 
 Status ReaderData::SetPassphrase(std::string_view passphrase, KdfCost cost) {
-    if (passphrase.empty()) return MakeError(ErrorCode::kUsage, "the passphrase is empty");
+    if (passphrase.empty()) return MakeError(ErrorCode::kUsage, tr("the passphrase is empty"));
     if (CurrentMode() != Mode::kPlain)
-        return MakeError(ErrorCode::kUsage, "a passphrase is already set (change or remove it instead)");
+        return MakeError(ErrorCode::kUsage, tr("a passphrase is already set (change or remove it instead)"));
     auto key = DataKey::Random();
     if (!key) return key.error();
     auto wrap = KeyWrap::Make(*key, passphrase, cost);  // slow (Argon2id): outside the transaction
     if (!wrap) return wrap.error();
     Status st = InTransaction([&](Mode mode) -> Status {
-        if (mode != Mode::kPlain) return MakeError(ErrorCode::kUsage, "a passphrase was set meanwhile");
+        if (mode != Mode::kPlain) return MakeError(ErrorCode::kUsage, tr("a passphrase was set meanwhile"));
         auto rows = TakePlainRows();
         if (!rows) return rows.error();
         for (const auto& [kind, row] : *rows)
@@ -551,7 +554,7 @@ void ReaderData::LockNow() {
 }
 
 Status ReaderData::ChangePassphrase(std::string_view current, std::string_view next, KdfCost cost) {
-    if (next.empty()) return MakeError(ErrorCode::kUsage, "the new passphrase is empty");
+    if (next.empty()) return MakeError(ErrorCode::kUsage, tr("the new passphrase is empty"));
     KeyWrap old_wrap;
     auto old_key = UnwrapCurrent(current, old_wrap);
     if (!old_key) return old_key.error();
@@ -563,7 +566,7 @@ Status ReaderData::ChangePassphrase(std::string_view current, std::string_view n
     Status st = InTransaction([&](Mode) -> Status {
         auto now = LoadWrap(m_db);
         if (!now || now->wrapped != old_wrap.wrapped)
-            return MakeError(ErrorCode::kUsage, "the passphrase was changed meanwhile; try again");
+            return MakeError(ErrorCode::kUsage, tr("the passphrase was changed meanwhile; try again"));
         auto rows = OpenEverySealed(*old_key);
         if (!rows) return rows.error();
         if (auto s = m_db.Exec("DELETE FROM sealed"); !s) return s;
@@ -585,7 +588,7 @@ Status ReaderData::RemovePassphrase(std::string_view current) {
     Status st = InTransaction([&](Mode) -> Status {
         auto now = LoadWrap(m_db);
         if (!now || now->wrapped != old_wrap.wrapped)
-            return MakeError(ErrorCode::kUsage, "the passphrase was changed meanwhile; try again");
+            return MakeError(ErrorCode::kUsage, tr("the passphrase was changed meanwhile; try again"));
         auto rows = OpenEverySealed(*old_key);
         if (!rows) return rows.error();
         for (const char* sql : {"DELETE FROM sealed", "DELETE FROM lock"})

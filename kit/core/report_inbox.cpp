@@ -6,6 +6,7 @@
 
 #include "bundle/pack_id.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -29,14 +30,16 @@ void ReadReports(const std::string& name, std::string_view text, InboxScan& scan
         }
     }
     if (candidates.empty() && bad_armor == 0) {
-        scan.refused.push_back(name + ": no field report in it");
+        scan.refused.push_back(Format(tr("{file}: no field report in it"), {{"file", name}}));
         return;
     }
-    if (bad_armor > 0) scan.refused.push_back(name + ": " + std::to_string(bad_armor) + " damaged FKR1: line(s)");
+    if (bad_armor > 0)
+        scan.refused.push_back(Format(trn("{file}: {n} damaged FKR1: line", "{file}: {n} damaged FKR1: lines", static_cast<unsigned long>(bad_armor)),
+                                      {{"file", name}, {"n", std::to_string(bad_armor)}}));
     for (const auto& c : candidates) {
         auto r = ParseSignedReport(c);
         if (!r) {
-            scan.refused.push_back(name + ": " + r.error().detail);
+            scan.refused.push_back(Format(tr("{file}: {error}"), {{"file", name}, {"error", r.error().detail}}));
             continue;
         }
         if (!ids.insert(r->id).second) {
@@ -51,7 +54,8 @@ void ReadReports(const std::string& name, std::string_view text, InboxScan& scan
 
 Result<InboxScan> ScanInbox(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return MakeError(ErrorCode::kNotFound, "inbox '" + dir.string() + "' is not a directory");
+    if (!fs::is_directory(dir, ec))
+        return MakeError(ErrorCode::kNotFound, Format(tr("inbox '{dir}' is not a directory"), {{"dir", dir.string()}}));
     std::vector<fs::path> files;
     for (const auto& d : {dir, dir / "reports"}) {
         for (const auto& entry : fs::directory_iterator(d, ec)) {
@@ -66,11 +70,11 @@ Result<InboxScan> ScanInbox(const fs::path& dir) {
     std::set<std::string> ids;
     for (const auto& f : files) {
         const std::string shown = bundle::EscapeForMessage(fs::relative(f, dir, ec).string());
-        auto text = platform::ReadFile(f, "report file", kMaxInboxFile);
+        auto text = platform::ReadFile(f, tr("report file"), kMaxInboxFile);
         if (!text) {
-            scan.refused.push_back(shown + ": " + (text.error().code == ErrorCode::kTooLarge
-                                                       ? std::string("larger than 1 MiB, not read")
-                                                       : text.error().detail));
+            scan.refused.push_back(text.error().code == ErrorCode::kTooLarge
+                                       ? Format(tr("{file}: larger than 1 MiB, not read"), {{"file", shown}})
+                                       : Format(tr("{file}: {error}"), {{"file", shown}, {"error", text.error().detail}}));
             continue;
         }
         ReadReports(shown, *text, scan, ids);
@@ -118,7 +122,7 @@ Result<Accepted> AcceptReport(std::string_view body, const fs::path& dir) {
     if (fs::exists(fs::symlink_status(path, ec))) return Accepted::kDuplicate;
     std::string text(body);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-    if (auto st = platform::WriteFileAtomic(path, text + "\n", "field report"); !st) return st.error();
+    if (auto st = platform::WriteFileAtomic(path, text + "\n", tr("field report")); !st) return st.error();
     return Accepted::kStored;
 }
 

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -19,8 +20,8 @@ Result<ReportSigningKey> Parse(std::string text, const std::filesystem::path& pa
                     got == sizeof seed;
     sodium_memzero(text.data(), text.size());
     if (!ok)
-        return MakeError(ErrorCode::kCorrupt, "report key '" + path.string() +
-                                                  "' is damaged; move it away and a new one is made");
+        return MakeError(ErrorCode::kCorrupt, Format(tr("report key '{path}' is damaged; move it away and a new one is made"),
+                                                     {{"path", path.string()}}));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_seed_keypair(pk, key.secret.data(), seed);
     sodium_memzero(seed, sizeof seed);
@@ -31,10 +32,10 @@ Result<ReportSigningKey> Parse(std::string text, const std::filesystem::path& pa
 
 Result<ReportSigningKey> LoadOrMakeReportKey(const std::filesystem::path& data_dir) {
     const auto path = data_dir / kReportKeyFile;
-    auto existing = platform::ReadFile(path, "report key", 256);
+    auto existing = platform::ReadFile(path, tr("report key"), 256);
     if (existing) return Parse(std::move(*existing), path);
     if (existing.error().code != ErrorCode::kNotFound) return existing.error();
-    if (auto st = platform::MakeDirs(data_dir, "data directory"); !st) return st.error();
+    if (auto st = platform::MakeDirs(data_dir, tr("data directory")); !st) return st.error();
     unsigned char seed[crypto_sign_SEEDBYTES];
     randombytes_buf(seed, sizeof seed);
     std::string text(kHeader);
@@ -47,16 +48,16 @@ Result<ReportSigningKey> LoadOrMakeReportKey(const std::filesystem::path& data_d
     // Written whole under a private name, then linked into place: a crash never leaves half a
     // key, and linking fails rather than replacing a key another process made meanwhile.
     const auto temp = platform::UniqueTempPath(path, ".new");
-    auto written = platform::WriteNewFile(temp, text, "report key", 0600);
+    auto written = platform::WriteNewFile(temp, text, tr("report key"), 0600);
     sodium_memzero(text.data(), text.size());
     if (!written) return written.error();
     std::error_code ec;
     std::filesystem::create_hard_link(temp, path, ec);
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
-    if (ec && ec != std::errc::file_exists) return platform::ErrnoError(ec.value(), "report key", path);
+    if (ec && ec != std::errc::file_exists) return platform::ErrnoError(ec.value(), tr("report key"), path);
     if (auto st = platform::SyncDirectory(data_dir); !st) return st.error();
-    auto stored = platform::ReadFile(path, "report key", 256);
+    auto stored = platform::ReadFile(path, tr("report key"), 256);
     if (!stored) return stored.error();
     return Parse(std::move(*stored), path);
 }

@@ -11,6 +11,7 @@
 #include "kit/core/report_key.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -24,8 +25,8 @@ std::int64_t NowSeconds() {
 // The inbox of one held list, if it verifies with the keys trusted now.
 std::string InboxOf(const Library& library, const fs::path& dir) {
     const std::string name = bundle::kReleaseFile;
-    auto json = platform::ReadFile(dir / name, "held release list", bundle::kMaxReleaseFileSize);
-    auto sig = platform::ReadFile(dir / (name + ".minisig"), "held release signature", bundle::kMaxSignatureFileSize);
+    auto json = platform::ReadFile(dir / name, tr("held release list"), bundle::kMaxReleaseFileSize);
+    auto sig = platform::ReadFile(dir / (name + ".minisig"), tr("held release signature"), bundle::kMaxSignatureFileSize);
     if (!json || !sig) return "";
     const auto keys = library.TrustedKeys();
     auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, library.RetiredKeys());
@@ -85,13 +86,13 @@ SendReport SendOutbox(ReaderData& reader, const std::vector<std::string>& inboxe
     };
     if (inboxes.empty()) {
         result.waiting = static_cast<int>(waiting().size());
-        result.last_error = "no inbox known: no release list this kit holds advertises one";
+        result.last_error = tr("no inbox known: no release list this kit holds advertises one");
         return result;
     }
     for (int round = 0; round < std::max(1, o.attempts); ++round) {
         if (round > 0) {
             const int delay = 1 << std::min(round - 1, 5);  // 1, 2, 4 ... seconds
-            note("trying again in " + std::to_string(delay) + " s");
+            note(Format(tr("trying again in {seconds} s"), {{"seconds", std::to_string(delay)}}));
             if (o.sleep_s) o.sleep_s(delay);
             else std::this_thread::sleep_for(std::chrono::seconds(delay));
         }
@@ -104,7 +105,7 @@ SendReport SendOutbox(ReaderData& reader, const std::vector<std::string>& inboxe
                 long status = 0;
                 auto answer = platform::HttpPost(inbox, r.signed_json, "application/json", 1024, o.limits, &status, o.cancel);
                 if (!answer) {
-                    result.last_error = inbox + ": " + answer.error().detail;
+                    result.last_error = Format(tr("{url}: {error}"), {{"url", inbox}, {"error", answer.error().detail}});
                     note(result.last_error);
                     break;  // this inbox is down or refusing: the next one, or the next round
                 }
@@ -127,9 +128,9 @@ Result<int> WriteReportFiles(ReaderData& reader, const fs::path& dir) {
     for (const auto& item : ListOutbox(reader)) {
         if (item.stored.sent_day != 0 || !item.valid) continue;
         if (written == 0)
-            if (auto st = platform::MakeDirs(dir, "report directory"); !st) return st.error();
+            if (auto st = platform::MakeDirs(dir, tr("report directory")); !st) return st.error();
         if (auto st = platform::WriteFileAtomic(dir / ReportFileName(item.report), item.stored.signed_json + "\n",
-                                                "field report");
+                                                tr("field report"));
             !st)
             return st.error();
         ++written;

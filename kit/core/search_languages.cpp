@@ -7,6 +7,7 @@
 
 #include "kit/core/content_index.hpp"
 #include "kit/core/words.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -160,23 +161,31 @@ std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& res
 }
 
 std::string OlderTranslationNote(const ArticleView& view) {
-    return "This translation follows the English article of " + view.article.source_updated +
-           "; the English was updated on " + view.english_updated + ".";
+    return Format(tr("This translation follows the English article of {source_date}; the English was updated on {english_date}."),
+                  {{"source_date", view.article.source_updated}, {"english_date", view.english_updated}});
 }
 
 std::string AlsoInLine(const SearchResults& results) {
     std::string line;
-    for (const auto& [lang, n] : OtherLanguages(results))
-        line += (line.empty() ? "Also in " : "; in ") + LanguageName(lang) + ": " + std::to_string(n) +
-                (n == 1 ? " article" : " articles");
+    for (const auto& [lang, n] : OtherLanguages(results)) {
+        const unsigned long count = static_cast<unsigned long>(n);
+        // TRANSLATORS: the first item of "Also in English: 2 articles; in French: 1 article".
+        if (line.empty())
+            line = Format(trn("Also in {language}: {n} article", "Also in {language}: {n} articles", count),
+                          {{"language", LanguageName(lang)}, {"n", std::to_string(n)}});
+        // TRANSLATORS: a further item of "Also in English: 2 articles; in French: 1 article".
+        else
+            line += Format(trn("; in {language}: {n} article", "; in {language}: {n} articles", count),
+                           {{"language", LanguageName(lang)}, {"n", std::to_string(n)}});
+    }
     return line;
 }
 
 std::string LanguageName(std::string_view tag) {
     static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-        {"en", "English"}, {"fr", "French"}, {"es", "Spanish"}, {"uk", "Ukrainian"}, {"ar", "Arabic"}};
+        {"en", N_("English")}, {"fr", N_("French")}, {"es", N_("Spanish")}, {"uk", N_("Ukrainian")}, {"ar", N_("Arabic")}};
     for (const auto& [t, name] : kNames)
-        if (t == tag) return std::string(name);
+        if (t == tag) return tr(name.data());  // the literals above end in a NUL
     return std::string(tag);
 }
 

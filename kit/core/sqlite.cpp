@@ -1,5 +1,6 @@
 // SQLite wrapper implementation; the only file that maps SQLite result codes.
 #include "kit/core/sqlite.hpp"
+#include "platform/i18n.hpp"
 
 #include <utility>
 
@@ -27,21 +28,25 @@ Error Database::MakeSqlError(int rc, std::string_view what) const {
     if (primary == SQLITE_FULL) code = ErrorCode::kNoSpace;
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = ErrorCode::kCorrupt;
     if (primary == SQLITE_CANTOPEN) code = ErrorCode::kNotFound;
-    if (primary == SQLITE_FULL) return MakeError(code, m_role + ": No space left on device");
-    std::string msg = m_role + ": " + std::string(what) + ": " + sqlite3_errstr(rc);
+    if (primary == SQLITE_FULL) return MakeError(code, Format(tr("{what}: No space left on device"), {{"what", m_role}}));
     if (m_db && primary != SQLITE_CANTOPEN) {
         const char* detail = sqlite3_errmsg(m_db);
-        if (detail && std::string_view(detail) != sqlite3_errstr(rc)) msg += std::string(" (") + detail + ")";
+        if (detail && std::string_view(detail) != sqlite3_errstr(rc))
+            // TRANSLATORS: {what} names a database and its file, {action} is what failed ("cannot
+            // open"), {reason} and {detail} are SQLite's own messages in English.
+            return MakeError(code, Format(tr("{what}: {action}: {reason} ({detail})"),
+                                          {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}, {"detail", detail}}));
     }
-    return MakeError(code, msg);
+    return MakeError(code, Format(tr("{what}: {action}: {reason}"), {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}}));
 }
 
 Result<Database> Database::Open(const std::filesystem::path& path, std::string_view role, bool read_only) {
     Database db;
-    db.m_role = std::string(role) + " '" + path.string() + "'";
+    // TRANSLATORS: a database in error messages: {what} names it ("search index"), {path} is its file.
+    db.m_role = Format(tr("{what} '{path}'"), {{"what", role}, {"path", path.string()}});
     int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(path.c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) return db.MakeSqlError(rc, "cannot open");
+    if (rc != SQLITE_OK) return db.MakeSqlError(rc, tr("cannot open"));
     sqlite3_busy_timeout(db.m_db, 2000);
     return db;
 }
@@ -51,14 +56,14 @@ Status Database::Exec(std::string_view sql) {
     std::string s(sql);
     int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
     if (err) sqlite3_free(err);
-    if (rc != SQLITE_OK) return MakeSqlError(rc, "statement failed");
+    if (rc != SQLITE_OK) return MakeSqlError(rc, tr("statement failed"));
     return Ok{};
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK) return MakeSqlError(rc, "cannot prepare query");
+    if (rc != SQLITE_OK) return MakeSqlError(rc, tr("cannot prepare query"));
     return Statement(stmt);
 }
 
@@ -103,8 +108,8 @@ Result<bool> Statement::Step() {
     if (rc == SQLITE_DONE) return false;
     sqlite3* db = sqlite3_db_handle(m_stmt);
     if ((rc & 0xff) == SQLITE_FULL)
-        return MakeError(ErrorCode::kNoSpace, "No space left on device (SQLite: database or disk is full)");
-    return MakeError(ErrorCode::kIo, std::string("database step failed: ") + sqlite3_errmsg(db));
+        return MakeError(ErrorCode::kNoSpace, tr("No space left on device (SQLite: database or disk is full)"));
+    return MakeError(ErrorCode::kIo, Format(tr("database step failed: {reason}"), {{"reason", sqlite3_errmsg(db)}}));
 }
 
 Status Statement::Run() {

@@ -15,6 +15,7 @@
 #include "kit/core/sync_plan.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -48,9 +49,9 @@ public:
     // Downloads an artifact (resuming across cuts) and checks its signed hash and length.
     Result<std::string> Fetch(const std::string& pack, const bundle::Artifact& a) {
         const fs::path held = SyncDir(m_dir) / "held" / a.name;
-        if (auto bytes = platform::ReadFile(held, "held artifact", a.size); bytes && bundle::HashHex(*bytes) == a.hash)
+        if (auto bytes = platform::ReadFile(held, tr("held artifact"), a.size); bytes && bundle::HashHex(*bytes) == a.hash)
             return bytes;
-        if (auto st = platform::MakeDirs(SyncDir(m_dir) / "partial", "sync directory"); !st) return st.error();
+        if (auto st = platform::MakeDirs(SyncDir(m_dir) / "partial", tr("sync directory")); !st) return st.error();
         const fs::path part = SyncDir(m_dir) / "partial" / (a.name + ".part");
         std::error_code size_ec;
         std::uint64_t last_have = fs::exists(part, size_ec) ? fs::file_size(part, size_ec) : 0;
@@ -68,8 +69,11 @@ public:
             std::error_code ec;
             const std::uint64_t have = fs::exists(part, ec) ? fs::file_size(part, ec) : 0;
             const bool again = attempt + 1 < m_o.attempts_per_artifact;
-            Note("  " + a.name.substr(0, 12) + ": " + st.error().detail + "; " + std::to_string(have) + " of " +
-                 std::to_string(a.size) + " bytes kept" + (again ? ", resuming" : ""));
+            const std::string shown = a.name.substr(0, 12), kept = std::to_string(have), size = std::to_string(a.size);
+            Note("  " + (again ? Format(tr("{file}: {error}; {have} of {size} bytes kept, resuming"),
+                                        {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})
+                               : Format(tr("{file}: {error}; {have} of {size} bytes kept"),
+                                        {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})));
             stuck = have > last_have ? 0 : stuck + 1;
             last_have = have;
             if (stuck >= 2) break;  // no progress twice: this mirror is not delivering
@@ -80,15 +84,15 @@ public:
             if (st.error().code == ErrorCode::kTooLarge) fs::remove(part, ec);
             return st.error();
         }
-        auto bytes = platform::ReadFile(part, "partial download", a.size);
+        auto bytes = platform::ReadFile(part, tr("partial download"), a.size);
         if (!bytes) return bytes.error();
         if (bytes->size() != a.size || bundle::HashHex(*bytes) != a.hash) {
             fs::remove(part, ec);  // never resume onto bytes that failed their check
-            return MakeError(ErrorCode::kCorrupt, "'" + Join(m_mirror, a.name) + "' does not match its signed hash");
+            return MakeError(ErrorCode::kCorrupt, Format(tr("'{url}' does not match its signed hash"), {{"url", Join(m_mirror, a.name)}}));
         }
         if (a.name.ends_with(".fkd")) {
             // Held deltas are offered again by `fieldkit export` and `fieldkit serve`.
-            if (platform::MakeDirs(held.parent_path(), "sync directory")) fs::rename(part, held, ec);
+            if (platform::MakeDirs(held.parent_path(), tr("sync directory"))) fs::rename(part, held, ec);
         }
         fs::remove(part, ec);
         return bytes;
@@ -108,8 +112,9 @@ public:
         auto r = plan.full ? lib.ImportBundle(files.front(), expected) : lib.ImportDeltas(files, expected);
         if (!r) return r.error();
         if (r->manifest.version != plan.target_version)
-            return MakeError(ErrorCode::kCorrupt, "mirror delivered version " + std::to_string(r->manifest.version) +
-                                                      " where its manifest announced " + std::to_string(plan.target_version));
+            return MakeError(ErrorCode::kCorrupt, Format(tr("mirror delivered version {version} where its manifest announced {announced}"),
+                                                         {{"version", std::to_string(r->manifest.version)},
+                                                          {"announced", std::to_string(plan.target_version)}}));
         return r;
     }
 
@@ -130,16 +135,16 @@ public:
         // "not modified", a check costs only headers (the copy is verified again all the same).
         const fs::path cache = SyncDir(m_dir) / "mirrors" / bundle::HashHex(m_mirror).substr(0, 32);
         const std::string json_name = bundle::kReleaseFile, sig_name = json_name + ".minisig";
-        auto cached_json = platform::ReadFile(cache / json_name, "cached release list", bundle::kMaxReleaseFileSize);
-        auto cached_sig = platform::ReadFile(cache / sig_name, "cached release signature", bundle::kMaxSignatureFileSize);
-        auto cached_etag = platform::ReadFile(cache / "etag", "cached ETag", 256);
+        auto cached_json = platform::ReadFile(cache / json_name, tr("cached release list"), bundle::kMaxReleaseFileSize);
+        auto cached_sig = platform::ReadFile(cache / sig_name, tr("cached release signature"), bundle::kMaxSignatureFileSize);
+        auto cached_etag = platform::ReadFile(cache / "etag", tr("cached ETag"), 256);
         const bool have_cache = cached_json && cached_sig && cached_etag;
         auto answer = platform::HttpGetIfChanged(Join(m_mirror, json_name), have_cache ? *cached_etag : "",
                                                  bundle::kMaxReleaseFileSize, unsigned_limits, &m_stats, m_o.cancel);
         if (!answer) return answer.error();
         std::string json, sig;
         if (answer->not_modified) {
-            if (!have_cache) return MakeError(ErrorCode::kHttpStatus, "answered 'not modified' to a plain request");
+            if (!have_cache) return MakeError(ErrorCode::kHttpStatus, tr("answered 'not modified' to a plain request"));
             json = std::move(*cached_json);
             sig = std::move(*cached_sig);
         } else {
@@ -157,14 +162,14 @@ public:
             fs::remove_all(cache, ec);
             return CheckMirror(lib, state, now);
         }
-        if (!rm) return MakeError(rm.error().code, "refused: " + rm.error().detail);
-        if (!answer->not_modified && !answer->etag.empty() && platform::MakeDirs(cache, "sync directory")) {
+        if (!rm) return MakeError(rm.error().code, Format(tr("refused: {error}"), {{"error", rm.error().detail}}));
+        if (!answer->not_modified && !answer->etag.empty() && platform::MakeDirs(cache, tr("sync directory"))) {
             // The ETag last: a copy without one is never used.
             std::error_code ec;
             fs::remove(cache / "etag", ec);
-            if (platform::WriteFileAtomic(cache / json_name, json, "cached release list") &&
-                platform::WriteFileAtomic(cache / sig_name, sig, "cached release signature"))
-                (void)platform::WriteFileAtomic(cache / "etag", answer->etag, "cached ETag");
+            if (platform::WriteFileAtomic(cache / json_name, json, tr("cached release list")) &&
+                platform::WriteFileAtomic(cache / sig_name, sig, tr("cached release signature")))
+                (void)platform::WriteFileAtomic(cache / "etag", answer->etag, tr("cached ETag"));
         }
         // A list speaks only for packs its signer publishes here: another trusted publisher
         // naming fieldkit-core, or someone else's pack, must not move that pack's floor.
@@ -174,23 +179,24 @@ public:
                 ++it;
                 continue;
             }
-            Note("mirror " + m_mirror + ": its release list is signed by key " + bundle::KeyIdHex(signer.id) +
-                 ", not by the publisher of pack " + it->first + ": that entry is ignored");
+            Note(Format(tr("mirror {mirror}: its release list is signed by key {key}, not by the publisher of pack {pack}: "
+                           "that entry is ignored"),
+                        {{"mirror", m_mirror}, {"key", bundle::KeyIdHex(signer.id)}, {"pack", it->first}}));
             it = rm->packs.erase(it);
         }
         if (named > 0 && rm->packs.empty())
-            return MakeError(ErrorCode::kUnknownKey, "release list signed by key " + bundle::KeyIdHex(signer.id) +
-                                                         " names only packs other keys publish here: refused");
+            return MakeError(ErrorCode::kUnknownKey, Format(tr("release list signed by key {key} names only packs other keys publish here: refused"),
+                                                            {{"key", bundle::KeyIdHex(signer.id)}}));
         if (rm->expires < now)
-            return MakeError(ErrorCode::kOlderThanInstalled, "release list expired " + bundle::IsoTime(rm->expires) +
-                                                                 " (made " + bundle::IsoTime(rm->created) +
-                                                                 "): refused, a newer one should exist");
+            return MakeError(ErrorCode::kOlderThanInstalled,
+                             Format(tr("release list expired {expired} (made {made}): refused, a newer one should exist"),
+                                    {{"expired", bundle::IsoTime(rm->expires)}, {"made", bundle::IsoTime(rm->created)}}));
         for (const auto& [id, pr] : rm->packs) {
             auto floor = state.pack_floors.find(id);
             if (floor != state.pack_floors.end() && rm->created < floor->second)
                 return MakeError(ErrorCode::kOlderThanInstalled,
-                                 "offers an older release (made " + bundle::IsoTime(rm->created) + "; already seen one for " +
-                                     id + " made " + bundle::IsoTime(floor->second) + "): refused");
+                                 Format(tr("offers an older release (made {made}; already seen one for {pack} made {seen}): refused"),
+                                        {{"made", bundle::IsoTime(rm->created)}, {"pack", id}, {"seen", bundle::IsoTime(floor->second)}}));
         }
         return VerifiedList{m_mirror, std::move(json), std::move(sig), std::move(*rm)};
     }
@@ -208,25 +214,37 @@ public:
         const std::uint64_t have = installed->second.version;
         if (pr.version <= have) {
             if (pr.version < have)
-                Note("pack " + id + ": mirror offers version " + std::to_string(pr.version) + ", you already have " +
-                     std::to_string(have));
+                Note(Format(tr("pack {pack}: mirror offers version {version}, you already have {installed}"),
+                            {{"pack", id}, {"version", std::to_string(pr.version)}, {"installed", std::to_string(have)}}));
             return std::nullopt;
         }
         auto raw = lib.InstalledRawHash(id);
         const UpdatePlan cheapest = CheapestPlan(pr, raw ? *raw : std::string());
         if (cheapest.full && m_o.metered == Metered::kDeltasOnly) {
-            report.skipped.push_back(id + ": needs the full bundle (" + std::to_string(cheapest.bytes) +
-                                     " bytes); metered mode takes deltas only");
+            report.skipped.push_back(Format(tr("{pack}: needs the full bundle ({bytes} bytes); metered mode takes deltas only"),
+                                            {{"pack", id}, {"bytes", std::to_string(cheapest.bytes)}}));
             return std::nullopt;
         }
         if (m_o.metered == Metered::kAskAbove && cheapest.bytes > m_o.ask_above_bytes &&
             !(m_o.ask && m_o.ask(id, cheapest.bytes))) {
-            report.skipped.push_back(id + ": " + std::to_string(cheapest.bytes) + " bytes is above the metered limit");
+            report.skipped.push_back(Format(tr("{pack}: {bytes} bytes is above the metered limit"),
+                                            {{"pack", id}, {"bytes", std::to_string(cheapest.bytes)}}));
             return std::nullopt;
         }
-        Note("pack " + id + ": " + std::to_string(have) + " -> " + std::to_string(cheapest.target_version) + " via " +
-             (cheapest.full ? std::string("full bundle") : std::to_string(cheapest.steps.size()) + " delta(s)") + ", " +
-             std::to_string(cheapest.bytes) + " bytes");
+        if (cheapest.full)
+            Note(Format(tr("pack {pack}: {from} -> {to} via full bundle, {bytes} bytes"),
+                        {{"pack", id},
+                         {"from", std::to_string(have)},
+                         {"to", std::to_string(cheapest.target_version)},
+                         {"bytes", std::to_string(cheapest.bytes)}}));
+        else
+            Note(Format(trn("pack {pack}: {from} -> {to} via {n} delta, {bytes} bytes",
+                            "pack {pack}: {from} -> {to} via {n} deltas, {bytes} bytes", cheapest.steps.size()),
+                        {{"pack", id},
+                         {"from", std::to_string(have)},
+                         {"to", std::to_string(cheapest.target_version)},
+                         {"n", std::to_string(cheapest.steps.size())},
+                         {"bytes", std::to_string(cheapest.bytes)}}));
         std::vector<std::string> sources{lists[best].mirror};
         for (const auto& l : lists)
             if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
@@ -237,14 +255,14 @@ public:
             UpdatePlan plan = cheapest;
             auto r = Execute(lib, id, plan);
             if (!r && !plan.full && m_o.metered != Metered::kDeltasOnly && r.error().code != ErrorCode::kOlderThanInstalled) {
-                Note("pack " + id + ": delta path failed (" + r.error().detail + "); trying the full bundle");
+                Note(Format(tr("pack {pack}: delta path failed ({error}); trying the full bundle"), {{"pack", id}, {"error", r.error().detail}}));
                 plan = FullPlan(pr);
                 r = Execute(lib, id, plan);
             }
             if (!r && r.error().code == ErrorCode::kOlderThanInstalled) return std::nullopt;  // another process got there first
             if (!r) {
                 failure = r.error();
-                Note("pack " + id + ": " + r.error().detail);
+                Note(Format(tr("pack {pack}: {error}"), {{"pack", id}, {"error", r.error().detail}}));
                 continue;
             }
             report.updated.push_back(PackUpdate{id, have, r->manifest.version, !plan.full,
@@ -264,7 +282,7 @@ public:
         if (!m_o.mirrors.empty()) state.mirrors = m_o.mirrors;
 
         std::vector<std::string> mirrors = m_o.mirrors.empty() ? state.mirrors : m_o.mirrors;
-        if (mirrors.empty()) return MakeError(ErrorCode::kUsage, "no mirror configured (fieldkit sync --mirror URL)");
+        if (mirrors.empty()) return MakeError(ErrorCode::kUsage, tr("no mirror configured (fieldkit sync --mirror URL)"));
         std::set<std::string> seen_mirrors(mirrors.begin(), mirrors.end());
         SyncReport report;
         std::optional<Error> last_error;
@@ -278,13 +296,13 @@ public:
             if (m_o.cancel && m_o.cancel->load()) break;
             m_mirror = mirrors[mi];
             if (!platform::IsHttpUrl(m_mirror)) {
-                Note("mirror " + m_mirror + ": skipped (only http:// and https://)");
+                Note(Format(tr("mirror {mirror}: skipped (only http:// and https://)"), {{"mirror", m_mirror}}));
                 continue;
             }
             Progress(SyncPhase::kChecking, "", bundle::kReleaseFile, 0, 0);
             auto list = CheckMirror(*lib, state, now);
             if (!list) {
-                last_error = MakeError(list.error().code, "mirror " + m_mirror + ": " + list.error().detail);
+                last_error = MakeError(list.error().code, Format(tr("mirror {mirror}: {error}"), {{"mirror", m_mirror}, {"error", list.error().detail}}));
                 Note(last_error->detail);
                 continue;
             }
@@ -307,10 +325,10 @@ public:
             report.mirror = top.mirror;
             report.release_created = top.rm.created;
             report.release_expires = top.rm.expires;
-            (void)platform::MakeDirs(SyncDir(m_dir) / "held", "sync directory");
-            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, top.json, "held release manifest");
+            (void)platform::MakeDirs(SyncDir(m_dir) / "held", tr("sync directory"));
+            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, top.json, tr("held release manifest"));
             (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / (std::string(bundle::kReleaseFile) + ".minisig"),
-                                            top.sig, "held release signature");
+                                            top.sig, tr("held release signature"));
             // Each pack from the newest list naming it; its floor rises to that list.
             std::map<std::string, size_t> best;
             for (size_t i = 0; i < lists.size(); ++i)
@@ -329,17 +347,17 @@ public:
         const bool verified_any = !lists.empty();
         report.bytes_received = m_stats.bytes_received;
         state.online = verified_any;
-        Note("received " + std::to_string(m_stats.bytes_received) + " bytes over the wire");
+        Note(Format(tr("received {bytes} bytes over the wire"), {{"bytes", std::to_string(m_stats.bytes_received)}}));
         if (verified_any && !last_error) {
             state.consecutive_failures = 0;
             state.last_error.clear();
         } else {
             state.consecutive_failures += 1;
-            state.last_error = last_error ? last_error->detail : "no mirror answered";
+            state.last_error = last_error ? last_error->detail : std::string(tr("no mirror answered"));
         }
         (void)SaveSyncState(m_dir, state);
         if (last_error) return *last_error;
-        if (!verified_any) return MakeError(ErrorCode::kOffline, "no mirror answered");
+        if (!verified_any) return MakeError(ErrorCode::kOffline, tr("no mirror answered"));
         return report;
     }
 

@@ -6,6 +6,7 @@
 
 #include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_state.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -56,7 +57,8 @@ void SyncEngine::Start() {
     else m_snapshot.link_watch_error = watch.error().detail;
     m_stop = false;
     m_check_now = true;  // check at start
-    m_now_reason = "start";
+    // TRANSLATORS: why a sync check runs, shown as "checking mirrors (start)": the program started.
+    m_now_reason = tr("start");
     m_thread = std::thread([this] { Loop(); });
 }
 
@@ -78,7 +80,8 @@ void SyncEngine::CheckNow() {
     {
         std::lock_guard lock(m_mutex);
         m_check_now = true;
-        m_now_reason = "asked";
+        // TRANSLATORS: why a sync check runs: the reader asked for it.
+        m_now_reason = tr("asked");
         m_snapshot.check_requested = true;
     }
     m_wake.notify_all();
@@ -137,9 +140,11 @@ void SyncEngine::Loop() {
                 if (m_check_now) {
                     reason = m_now_reason;
                 } else if (link_due && *link_due <= now) {
-                    reason = "link: " + m_link_reason;
+                    // TRANSLATORS: why a sync check runs: a network change, "address 10.0.0.2 on eth0".
+                    reason = Format(tr("link: {change}"), {{"change", m_link_reason}});
                 } else if (NowSeconds() >= m_snapshot.next_check) {
-                    reason = "scheduled";
+                    // TRANSLATORS: why a sync check runs: its time had come.
+                    reason = tr("scheduled");
                 }
                 if (!reason.empty()) break;
                 auto wait = std::chrono::duration_cast<LinkTrigger::Ms>(

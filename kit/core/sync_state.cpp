@@ -5,13 +5,14 @@
 
 #include "bundle/json_int.hpp"
 #include "platform/files.hpp"
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 
 std::filesystem::path SyncDir(const std::filesystem::path& data_dir) { return data_dir / "sync"; }
 
 Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
-    auto text = platform::ReadFile(SyncDir(data_dir) / "state.json", "sync state", 1 << 20);
+    auto text = platform::ReadFile(SyncDir(data_dir) / "state.json", tr("sync state"), 1 << 20);
     if (!text) {
         if (text.error().code == ErrorCode::kNotFound) return SyncState{};
         return text.error();
@@ -37,12 +38,12 @@ Result<SyncState> LoadSyncState(const std::filesystem::path& data_dir) {
                              bundle::JsonIntOr<std::int64_t>(p, "installed_via_sync", 0)};
         return s;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, std::string("sync state is damaged: ") + e.what());
+        return MakeError(ErrorCode::kCorrupt, Format(tr("sync state is damaged: {reason}"), {{"reason", e.what()}}));
     }
 }
 
 Status SaveSyncState(const std::filesystem::path& data_dir, const SyncState& s) {
-    if (auto st = platform::MakeDirs(SyncDir(data_dir), "sync directory"); !st) return st;
+    if (auto st = platform::MakeDirs(SyncDir(data_dir), tr("sync directory")); !st) return st;
     nlohmann::json packs = nlohmann::json::object();
     for (const auto& [id, p] : s.packs)
         packs[id] = {{"version", p.version}, {"source", p.source}, {"installed_via_sync", p.installed_via_sync}};
@@ -56,7 +57,7 @@ Status SaveSyncState(const std::filesystem::path& data_dir, const SyncState& s) 
                         {"online", s.online},
                         {"last_error", s.last_error},
                         {"packs", packs}};
-    return platform::WriteFileAtomic(SyncDir(data_dir) / "state.json", j.dump(2) + "\n", "sync state");
+    return platform::WriteFileAtomic(SyncDir(data_dir) / "state.json", j.dump(2) + "\n", tr("sync state"));
 }
 
 }  // namespace fk::core
