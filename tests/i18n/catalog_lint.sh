@@ -48,13 +48,22 @@ for po in kit/po/*.po; do
 done
 
 # 3. Unmarked literals at the places a person reads them: ImGui widgets, the window's own
-# text widgets and messages, and the CLI's output and errors. A literal counts when it holds a
-# word (two letters in a row) once printf conversions and ImGui ##ids are taken out.
-grep -nE '(ImGui::(Text|TextUnformatted|TextWrapped|TextDisabled|BulletText|Button|SmallButton|Selectable|Checkbox|RadioButton|MenuItem|SetTooltip|BeginCombo|BeginMenu|CollapsingHeader|InputTextWithHint)|DrawMuted|DrawText|DrawChip|DrawHeading|SetMessage|Fail|Usage|FailWith|Warn|Note|Progress) *\((view, *)?"' \
-        kit/ui/*.cpp kit/cli/*.cpp |
-    awk -F'"' '{ s = $2; gsub(/\\x[0-9A-Fa-f][0-9A-Fa-f]/, "", s); gsub(/%[-+ 0-9.]*(ll|l|z|h)?[a-z]/, "", s); sub(/##.*/, "", s)
-                 if (s != "fieldkit" && s ~ /[A-Za-z][A-Za-z]/) print }' >"$tmp/unmarked" || true
-grep -nE '(std::cout|std::cerr|out|err) *<< *"[^"]*[A-Za-z][A-Za-z]' kit/cli/*.cpp | grep -v 'tr(' >>"$tmp/unmarked" || true
+# text widgets and messages, and the CLI's output and errors. The first literal there counts
+# when it holds a word (two letters in a row) once printf conversions, \x escapes, ImGui ##ids,
+# the name fieldkit and a leading command name ("sync: ") are taken out.
+{
+    grep -nE '(ImGui::(Text|TextUnformatted|TextWrapped|TextDisabled|BulletText|Button|SmallButton|Selectable|Checkbox|RadioButton|MenuItem|SetTooltip|BeginCombo|BeginMenu|CollapsingHeader|InputTextWithHint)|DrawMuted|DrawText|DrawChip|DrawHeading|SetMessage|Fail|Usage|FailWith|Warn|Note|Progress) *\((view, *)?"' \
+        kit/ui/*.cpp kit/cli/*.cpp || true
+    grep -nE '(std::cout|std::cerr) *<< *"' kit/cli/*.cpp || true
+} | awk '{
+    line = $0; rest = $0
+    if (match(rest, /(ImGui::[A-Za-z]+|Draw[A-Za-z]+|SetMessage|Fail|Usage|FailWith|Warn|Note|Progress) *\((view, *)?"/)) rest = substr(rest, RSTART + RLENGTH)
+    else if (match(rest, /<< *"/)) rest = substr(rest, RSTART + RLENGTH)
+    s = rest; sub(/".*/, "", s)
+    gsub(/\\x[0-9A-Fa-f][0-9A-Fa-f]/, "", s); gsub(/%[-+ 0-9.]*(ll|l|z|h)?[a-z]/, "", s); sub(/##.*/, "", s)
+    gsub(/fieldkit/, "", s); while (sub(/^[ :]*[a-z]+: */, "", s)) {}
+    if (s ~ /[A-Za-z][A-Za-z]/) print line
+}' >"$tmp/unmarked"
 if [ -s "$tmp/unmarked" ]; then
     sed 's/^/unmarked: /' "$tmp/unmarked" | head -40
     echo "$(wc -l <"$tmp/unmarked") lines show a person a literal that is not in the catalog"
