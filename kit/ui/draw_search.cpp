@@ -86,7 +86,7 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
         {{"n", std::to_string(n)}});
     if (!also_in.empty()) line += " \xC2\xB7 " + also_in;
     // TRANSLATORS: the arrows are the Up and Down keys.
-    line += std::string("   ") + tr("\xE2\x86\x91\xE2\x86\x93 to choose, Enter to open");
+    line += std::string("   ") + tr("↑↓ to choose, Enter to open");
     DrawMuted(view, line);
     if (!ImGui::GetIO().WantTextInput && model.CurrentScreen() == Screen::kSearch) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))

@@ -13,8 +13,8 @@ status=0
 
 find kit bundle platform -name '*.cpp' -o -name '*.hpp' | sort >"$tmp/files"
 xgettext --language=C++ --from-code=UTF-8 --keyword=tr --keyword=trn:1,2 --keyword=N_ --keyword=L \
-    --omit-header --force-po -f "$tmp/files" -o "$tmp/fieldkit.pot"
-count=$(grep -c '^msgid ' "$tmp/fieldkit.pot" || true)
+    --force-po -f "$tmp/files" -o "$tmp/fieldkit.pot"
+count=$(( $(grep -c "^msgid " "$tmp/fieldkit.pot" || true) - 1 ))
 echo "catalog lint: $count messages marked in the code"
 
 for po in kit/po/*.po; do

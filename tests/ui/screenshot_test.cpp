@@ -53,9 +53,22 @@ public:
     }
     Image Take(const std::string& name, std::vector<std::string> args, bool arabic = false,
                const std::string& gl_max = "") {
+        return TakeFrom(arabic ? m_data_ar : m_data, name, std::move(args), gl_max);
+    }
+    // A reader whose window and articles are both in `lang` (Settings, as a reader sets them).
+    Image TakeIn(const std::string& lang, const std::string& name, std::vector<std::string> args) {
+        const fs::path dir = m_tmp.path() / ("data-ui-" + lang);
+        auto reader = fk::core::ReaderData::Open(dir);
+        REQUIRE(reader.ok());
+        REQUIRE(reader->SetSetting("language", lang).ok());
+        REQUIRE(reader->SetSetting("interface_language", lang).ok());
+        return TakeFrom(dir, name, std::move(args));
+    }
+    Image TakeFrom(const fs::path& data_dir, const std::string& name, std::vector<std::string> args,
+                   const std::string& gl_max = "") {
         const std::string file = (m_out / (name + ".png")).string();
         fs::remove(file);
-        std::vector<std::string> argv = {FK_BINARY, "--data-dir", (arabic ? m_data_ar : m_data).string(), "--screenshot", file};
+        std::vector<std::string> argv = {FK_BINARY, "--data-dir", data_dir.string(), "--screenshot", file};
         argv.insert(argv.end(), args.begin(), args.end());
         auto env = fk::test::WindowEnv(m_tmp.path() / "config");
         if (!gl_max.empty()) env["FIELDKIT_GL_MAX"] = gl_max;
@@ -141,4 +154,29 @@ TEST_CASE("screenshots under Xvfb: notes locked on Home and the unlock prompt in
     shots.xvfb_screen = "-screen 0 1280x1500x24";
     Image settings = shots.Take("settings-notes-locked", {"--screen", "settings", "--size", "1280x1400"});
     CHECK(settings.h == 1400);
+}
+
+TEST_CASE("screenshots under Xvfb: Home, Search and an article in each interface language") {
+    fk::test::RequireXvfb();
+    Shots shots;
+    // A question about generator fuel as a reader of each language would type it.
+    const std::pair<const char*, const char*> languages[] = {
+        {"en", "generator fuel"}, {"fr", "carburant groupe électrogène"}, {"es", "combustible generador"},
+        {"uk", "пальне генератор"}, {"ar", "وقود المولد"}};
+    std::vector<Image> homes, searches, articles;
+    for (const auto& [lang, query] : languages) {
+        CAPTURE(lang);
+        homes.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-home", {}));
+        searches.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-search", {"--search", query}));
+        articles.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-article", {"--open", "checklist-fuel-resupply"}));
+    }
+    // Every language draws its own picture of each screen.
+    for (size_t i = 0; i < homes.size(); ++i)
+        for (size_t j = i + 1; j < homes.size(); ++j) {
+            CAPTURE(i);
+            CAPTURE(j);
+            CHECK(Difference(homes[i], homes[j]) > 0.01);
+            CHECK(Difference(searches[i], searches[j]) > 0.01);
+            CHECK(Difference(articles[i], articles[j]) > 0.01);
+        }
 }

@@ -182,3 +182,60 @@ TEST_CASE("a translation's title and summary are limited in characters, as Engli
     CHECK(all.find("uk/article-1.md:3: title is longer than 80 characters") != std::string::npos);
     CHECK(all.find("summary is longer") == std::string::npos);
 }
+
+TEST_CASE("kit.yaml names its phases and labels its taxonomy in other languages") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 2);
+    {
+        std::ofstream kit(dir.path() / "kit.yaml", std::ios::app);
+        kit << "phase_names:\n  prepare: Get ready\n"
+            << "translations:\n"
+            << "  fr:\n"
+            << "    phase_names: {prepare: Préparer}\n"
+            << "    phases: {mitigate: Atténuer les effets}\n"
+            << "    audiences: {humanitarian: Humanitaires}\n"
+            << "    types: {checklist: Liste de contrôle}\n";
+    }
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    CHECK(AllProblems(*c) == "");
+    const Taxonomy& kit = c->content.kit;
+
+    // The reader's language where the pack gives it, English otherwise; keys and order kept.
+    const Taxonomy fr = InLanguage(kit, "fr");
+    CHECK(LabelOf(fr.phase_names, "prepare") == "Préparer");
+    CHECK(LabelOf(fr.phase_names, "mitigate") == "Mitigate");  // no name: the key, capitalized
+    CHECK(LabelOf(fr.phases, "mitigate") == "Atténuer les effets");
+    CHECK(LabelOf(fr.phases, "prepare") == "Prepare");
+    CHECK(LabelOf(fr.audiences, "humanitarian") == "Humanitaires");
+    CHECK(LabelOf(fr.types, "checklist") == "Liste de contrôle");
+    CHECK(fr.phases.front().first == kit.phases.front().first);
+    const Taxonomy en = InLanguage(kit, "en");
+    CHECK(LabelOf(en.phase_names, "prepare") == "Get ready");
+    CHECK(LabelOf(InLanguage(kit, "uk").types, "checklist") == "Checklist");
+
+    // The labels travel in the bundle's kit record and come back whole.
+    auto back = DecodeRecords(EncodeRecords(c->content));
+    REQUIRE(back.ok());
+    CHECK(LabelOf(InLanguage(back->kit, "fr").phase_names, "prepare") == "Préparer");
+    CHECK(LabelOf(InLanguage(back->kit, "fr").audiences, "humanitarian") == "Humanitaires");
+}
+
+TEST_CASE("translated labels for keys the pack lacks, or a bad language, are lint problems") {
+    fk::test::TempDir dir;
+    fk::test::WriteSampleContent(dir.path(), 2);
+    {
+        std::ofstream kit(dir.path() / "kit.yaml", std::ios::app);
+        kit << "phase_names:\n  rebuild: Rebuild\n"
+            << "translations:\n"
+            << "  French:\n    types: {guide: Guide}\n"
+            << "  fr:\n    phases: {rebuild: Reconstruire}\n    colours: {red: rouge}\n";
+    }
+    auto c = LoadContentDir(dir.path());
+    REQUIRE(c.ok());
+    const std::string problems = AllProblems(*c);
+    CHECK(problems.find("phase_names: 'rebuild' is not one of the pack's phases") != std::string::npos);
+    CHECK(problems.find("'French' is not a language code") != std::string::npos);
+    CHECK(problems.find("fr phases: 'rebuild' is not one of the pack's phases") != std::string::npos);
+    CHECK(problems.find("unknown key 'colours'") != std::string::npos);
+}
