@@ -14,28 +14,34 @@ namespace {
 void DrawChipRow(const char* field, const char* shown, const bundle::Labels& names, const bundle::Labels& tips,
                  const std::string& current, float label_w, const ViewState& view, ActionQueue& out) {
     ImGui::PushID(field);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(view.palette.muted, "%s", shown);
     const ImGuiStyle& style = ImGui::GetStyle();
+    // The row's label, then its chips wrapping under the first one; from the right in Arabic.
+    const bool rtl = i18n::RightToLeft();
+    const float left = ImGui::GetCursorPosX();
     const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::AlignTextToFramePadding();
+    if (rtl) ImGui::SetCursorPosX(right - ImGui::CalcTextSize(shown).x);
+    ImGui::TextColored(view.palette.muted, "%s", shown);
     bool first = true;
+    float x = 0;  // where the next chip starts (left edge), or ends (right edge) when rtl
     for (const auto& [key, name] : names) {
         const std::string chip = Displayable(name) + "###" + key;
         const float w = ImGui::CalcTextSize(chip.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        const float line_start = rtl ? right - label_w : left + label_w;
+        ImGui::SameLine();
         if (first) {
-            ImGui::SameLine(label_w);
-        } else {
-            ImGui::SameLine();
-            if (ImGui::GetCursorPosX() + w > right) {  // wrap the chips under the first one
-                ImGui::NewLine();
-                ImGui::SetCursorPosX(label_w);
-            }
+            x = line_start;
+        } else if (rtl ? x - w < left : x + w > right) {
+            ImGui::NewLine();  // wrap the chips under the first one
+            x = line_start;
         }
+        ImGui::SetCursorPosX(rtl ? x - w : x);
         first = false;
         if (DrawChip(chip.c_str(), key == current, view))
             out.push_back({ActionType::kSetFilter, field, 0, key == current ? std::string() : key});
         const std::string tip = bundle::LabelOf(tips, key);
         if (ImGui::IsItemHovered() && tip != name) ImGui::SetTooltip("%s", Displayable(tip).c_str());
+        x = rtl ? x - w - style.ItemSpacing.x : x + w + style.ItemSpacing.x;
     }
     ImGui::PopID();
 }

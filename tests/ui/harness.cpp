@@ -3,7 +3,6 @@
 #include "tests/ui/harness.hpp"
 
 #include <doctest/doctest.h>
-#include <imgui_internal.h>
 
 #include "kit/cli/built_in.hpp"
 #include "kit/ui/screens.hpp"
@@ -55,14 +54,16 @@ void UiHarness::Frame(int n) {
 
 std::string UiHarness::DrawnText() {
     Frame();
+    // The log ends (LogFinish) when the top-level window ends; logged "to the clipboard", the
+    // text outlives it (in ImGui's own clipboard: this harness has no backend).
+    ImGui::SetClipboardText("");
     ImGui::NewFrame();
-    ImGui::LogToBuffer();
+    ImGui::LogToClipboard();
     ui::DrawFrame(*m_model, m_view, m_actions);
-    std::string text = GImGui->LogBuffer.c_str();
     ImGui::LogFinish();
     ImGui::Render();
     m_model->Apply(m_actions);
-    return text;
+    return ImGui::GetClipboardText();
 }
 
 void UiHarness::Type(const std::string& text) {

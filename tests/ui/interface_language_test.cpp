@@ -26,8 +26,10 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 // Latin words of four letters or more: interface text a Ukrainian or Arabic reader should
-// not meet. Acronyms (DNS, IXP) and the product's name stay Latin in every language.
-std::set<std::string> LatinWords(const std::string& text) {
+// not meet. Acronyms (DNS, IXP), the product's name and what is typed at a prompt (a command
+// "fieldkit sync", an option "--mirror") stay Latin in every language.
+std::set<std::string> LatinWords(std::string text) {
+    text = std::regex_replace(text, std::regex("fieldkit [a-z]+|--[a-z-]+"), " ");
     std::set<std::string> out;
     static const std::regex word("[A-Za-z][A-Za-z'-]{3,}");
     for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
@@ -55,6 +57,7 @@ TEST_CASE("switching the interface language at run time leaves no English on Hom
     fk::test::UiHarness h(dir.path());
     h.Frame(3);
     const std::string english = h.DrawnText();
+    INFO(english);
     REQUIRE(english.find("Where are you in the crisis?") != std::string::npos);
     // The English lines that are interface text: any with a word in it.
     std::vector<std::string> english_lines;
@@ -62,18 +65,19 @@ TEST_CASE("switching the interface language at run time leaves no English on Hom
         if (!LatinWords(line).empty()) english_lines.push_back(line);
     REQUIRE(english_lines.size() > 8);
 
-    for (const char* lang : {"fr", "es", "uk", "ar"}) {
+    for (const std::string lang : {"fr", "es", "uk", "ar"}) {
         CAPTURE(lang);
         h.model().Apply(Action{ActionType::kSetInterfaceLanguage, lang});
         h.model().Apply(Action{ActionType::kSetLanguage, lang});
         h.Frame(3);
         CHECK(fk::i18n::CurrentLanguage() == lang);
+        INFO(h.DrawnText());
         const std::string shown = h.DrawnText();
         for (const auto& line : english_lines) {
             CAPTURE(line);
             CHECK(shown.find(line) == std::string::npos);
         }
-        if (std::string(lang) == "uk" || std::string(lang) == "ar") {
+        if (lang == "uk" || lang == "ar") {
             const std::set<std::string> content = ContentWords(h.model());
             for (const auto& w : LatinWords(shown)) {
                 CAPTURE(w);

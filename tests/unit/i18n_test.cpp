@@ -59,10 +59,14 @@ TEST_CASE("Ukrainian takes three plural forms, chosen by the last digits") {
     CHECK(std::set<std::string>{Form(1), Form(2), Form(5)}.size() == 3);
 }
 
-TEST_CASE("Arabic takes six plural forms") {
+TEST_CASE("Arabic picks among six plural forms") {
     InLanguage ar("ar");
-    std::set<std::string> forms;
-    for (unsigned long n : {0UL, 1UL, 2UL, 3UL, 11UL, 100UL}) forms.insert(Form(n));
-    CHECK(forms.size() == 6);
+    // zero, one, two, a few (3-10), many (11-99) differ; 100-102 take the sixth form, which
+    // written Arabic without vowel marks may spell as the fifth.
+    CHECK(std::set<std::string>{Form(0), Form(1), Form(2), Form(3), Form(11)}.size() == 5);
+    CHECK(Form(103) == Form(3));
+    CHECK(Form(110) == Form(3));
+    CHECK(Form(111) == Form(11));
+    CHECK(Form(199) == Form(11));
     CHECK(fk::i18n::RightToLeft());
 }
