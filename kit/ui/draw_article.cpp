@@ -43,25 +43,32 @@ void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, V
         if (DrawChip(L("Read in English"), false, view))
             out.push_back({ActionType::kSetLanguage, core::kSourceLanguage});
     }
-    ImGui::BeginDisabled(locked);
     // TRANSLATORS: "Bookmark" is a button (bookmark this article); "Bookmarked" its state once pressed.
-    if (DrawChip(a.bookmarked ? L("Bookmarked") : L("Bookmark"), a.bookmarked, view))
-        out.push_back({ActionType::kToggleBookmark});
-    ImGui::EndDisabled();
-    view.Record("bookmark");
-    ImGui::SameLine();
-    if (DrawChip(L("Notes"), view.show_notes, view)) view.show_notes = !view.show_notes;
-    ImGui::SameLine();
-    if (ImGui::Button(L("Copy as Markdown"))) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
-    ImGui::SameLine();
-    if (DrawChip(L("Report a problem"), view.show_report, view)) view.show_report = !view.show_report;
-    view.Record("report-chip");
-    if (a.view.languages.size() > 1) {
-        for (const auto& lang : a.view.languages) {
-            ImGui::SameLine();
-            if (DrawChip(lang.c_str(), lang == art.lang, view)) out.push_back({ActionType::kSetLanguage, lang});
-        }
-    }
+    const char* bookmark = a.bookmarked ? L("Bookmarked") : L("Bookmark");
+    std::vector<RowItem> row = {
+        {ButtonWidth(bookmark),
+         [&] {
+             ImGui::BeginDisabled(locked);
+             if (DrawChip(bookmark, a.bookmarked, view)) out.push_back({ActionType::kToggleBookmark});
+             ImGui::EndDisabled();
+             view.Record("bookmark");
+         }},
+        {ButtonWidth(L("Notes")), [&] { if (DrawChip(L("Notes"), view.show_notes, view)) view.show_notes = !view.show_notes; }},
+        {ButtonWidth(L("Copy as Markdown")),
+         [&] {
+             if (ImGui::Button(L("Copy as Markdown"))) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
+         }},
+        {ButtonWidth(L("Report a problem")), [&] {
+             if (DrawChip(L("Report a problem"), view.show_report, view)) view.show_report = !view.show_report;
+             view.Record("report-chip");
+         }}};
+    if (a.view.languages.size() > 1)
+        for (const auto& lang : a.view.languages)
+            row.push_back({ButtonWidth(lang.c_str()), [&] {
+                               if (DrawChip(lang.c_str(), lang == art.lang, view))
+                                   out.push_back({ActionType::kSetLanguage, lang});
+                           }});
+    DrawRow(row);
     if (!a.view.tasks.empty()) {
         int done = 0;
         for (const auto& t : a.view.tasks) done += a.ticked.count(t.key) ? 1 : 0;
@@ -70,14 +77,19 @@ void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, V
             // TRANSLATORS: checklist progress: "3 of 12 done".
             Format(trn("{done} of {total} done", "{done} of {total} done", static_cast<unsigned long>(total)),
                    {{"done", std::to_string(done)}, {"total", std::to_string(total)}}));
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
-        ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(ImGui::GetFontSize() * 16, 0),
-                           label.c_str());
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-        ImGui::BeginDisabled(done == 0);
-        if (ImGui::Button(L("Reset checklist"))) out.push_back({ActionType::kResetChecklist});
-        ImGui::EndDisabled();
+        const float bar_width = ImGui::GetFontSize() * 16;
+        DrawRow({{bar_width,
+                  [&] {
+                      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, view.palette.accent);
+                      ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(total), ImVec2(bar_width, 0),
+                                         label.c_str());
+                      ImGui::PopStyleColor();
+                  }},
+                 {ButtonWidth(L("Reset checklist")), [&] {
+                      ImGui::BeginDisabled(done == 0);
+                      if (ImGui::Button(L("Reset checklist"))) out.push_back({ActionType::kResetChecklist});
+                      ImGui::EndDisabled();
+                  }}});
     }
     ImGui::Separator();
 }

@@ -77,11 +77,10 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
 void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
     const bool rtl = i18n::RightToLeft();
     const ImGuiStyle& style = ImGui::GetStyle();
-    auto width_of = [&](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2; };
-    std::vector<std::pair<float, std::function<void()>>> items;
+    std::vector<RowItem> items;
 
     const char* back_arrow = rtl ? "\xE2\x86\x92" : "\xE2\x86\x90";
-    items.push_back({width_of(back_arrow), [&] {
+    items.push_back({ButtonWidth(back_arrow), [&] {
                          ImGui::BeginDisabled(!model.CanGoBack());
                          if (ImGui::Button(back_arrow)) out.push_back({ActionType::kBack});
                          ImGui::EndDisabled();
@@ -89,7 +88,7 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
                              ImGui::SetTooltip("%s", L("Back (Alt+Left)"));
                      }});
     const char* forward_arrow = rtl ? "\xE2\x86\x90" : "\xE2\x86\x92";
-    items.push_back({width_of(forward_arrow), [&] {
+    items.push_back({ButtonWidth(forward_arrow), [&] {
                          ImGui::BeginDisabled(!model.CanGoForward());
                          if (ImGui::Button(forward_arrow)) out.push_back({ActionType::kForward});
                          ImGui::EndDisabled();
@@ -99,43 +98,31 @@ void DrawTopBar(const Model& model, ViewState& view, ActionQueue& out) {
     static const std::pair<const char*, Screen> kTabs[] = {
         {N_("Home"), Screen::kHome}, {N_("Library"), Screen::kLibrary}, {N_("Settings"), Screen::kSettings}};
     for (const auto& [label, screen] : kTabs)
-        items.push_back({width_of(L(label)), [&, label = label, screen = screen] {
+        items.push_back({ButtonWidth(L(label)), [&, label = label, screen = screen] {
                              if (DrawChip(L(label), model.CurrentScreen() == screen, view))
                                  out.push_back({ActionType::kShowScreen, {}, int(screen)});
                              view.Record(std::string("tab:") + label);
                          }});
     // The lock state is always in sight: one click locks, or leads to the unlock prompt.
     if (model.Lock() == core::LockState::kUnlocked)
-        items.push_back({width_of(L("Lock notes")), [&] {
+        items.push_back({ButtonWidth(L("Lock notes")), [&] {
                              if (DrawChip(L("Lock notes"), false, view)) out.push_back({ActionType::kLockNow});
                              view.Record("lock-chip");
                              if (ImGui::IsItemHovered())
                                  ImGui::SetTooltip("%s", L("Forget the passphrase until it is typed again"));
                          }});
     else if (model.Lock() == core::LockState::kLocked)
-        items.push_back({width_of(L("Notes locked")), [&] {
+        items.push_back({ButtonWidth(L("Notes locked")), [&] {
                              if (DrawChip(L("Notes locked"), true, view))
                                  out.push_back({ActionType::kShowScreen, {}, int(Screen::kSettings)});
                              view.Record("lock-chip");
                          }});
 
     float used = 0;
-    for (const auto& item : items) used += item.first + style.ItemSpacing.x;
+    for (const auto& item : items) used += item.width + style.ItemSpacing.x;
     const float search_width = std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - used);
-    if (rtl) {
-        DrawSearchBox(model, view, out, search_width);
-        for (auto it = items.rbegin(); it != items.rend(); ++it) {
-            ImGui::SameLine();
-            it->second();
-        }
-    } else {
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
-            items[i].second();
-        }
-        ImGui::SameLine();
-        DrawSearchBox(model, view, out, ImGui::GetContentRegionAvail().x);
-    }
+    items.push_back({search_width, [&] { DrawSearchBox(model, view, out, search_width); }});
+    DrawRow(items);
     ImGui::Separator();
 }
 

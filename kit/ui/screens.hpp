@@ -2,6 +2,9 @@
 // queues actions. None of them does I/O.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "kit/ui/actions.hpp"
 #include "kit/ui/labels.hpp"
 #include "kit/ui/model.hpp"
@@ -47,6 +50,13 @@ void DrawMuted(const ViewState& view, const std::string& text);
 // A heading (text already drawable, as L() gives it), at the reading side of the line.
 void DrawHeading(ImFont* font, const char* text);
 bool DrawChip(const char* label, bool active, const ViewState& view);
+// A row of buttons or fields in reading order; laid out from the right in Arabic.
+struct RowItem {
+    float width;  // as drawn: ButtonWidth(label) for a button or chip
+    std::function<void()> draw;
+};
+void DrawRow(const std::vector<RowItem>& items);
+float ButtonWidth(const char* label);
 void DrawArticleLink(const std::string& address, const std::string& title, ViewState& view, ActionQueue& out);
 std::string AgeText(std::int64_t unix_seconds);
 

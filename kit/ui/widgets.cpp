@@ -30,6 +30,28 @@ void DrawHeading(ImFont* font, const char* text) {
     ImGui::PopFont();
 }
 
+float ButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void DrawRow(const std::vector<RowItem>& items) {
+    if (!i18n::RightToLeft()) {
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            items[i].draw();
+        }
+        return;
+    }
+    float total = 0;
+    for (const auto& item : items) total += item.width + ImGui::GetStyle().ItemSpacing.x;
+    total -= ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
+    for (auto it = items.rbegin(); it != items.rend(); ++it) {
+        if (it != items.rbegin()) ImGui::SameLine();
+        it->draw();
+    }
+}
+
 bool DrawChip(const char* label, bool active, const ViewState& view) {
     if (active) {
         ImVec4 a = view.palette.accent;
