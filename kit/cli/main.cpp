@@ -17,11 +17,16 @@ namespace {
 using fk::cli::Command;
 
 void PrintOverview(const std::vector<Command>& commands) {
+    // The usage lines line up under the first, whatever "usage:" is in this language.
+    const std::string usage = fk::tr("usage:");
+    const std::string indent(
+        static_cast<size_t>(std::count_if(usage.begin(), usage.end(), [](char c) { return (c & 0xC0) != 0x80; })) + 1,
+        ' ');
     std::cout << fk::tr("fieldkit: an offline field kit for keeping networks and people connected in crises.") << "\n\n"
-              << fk::tr("usage:") << " fieldkit [--data-dir DIR]                  " << fk::tr("open the window") << "\n"
-              << "       fieldkit [--data-dir DIR] COMMAND [ARGS]   " << fk::tr("run a command") << "\n"
-              << "       fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
-                 "                [--scale S]\n\n"
+              << usage << " fieldkit [--data-dir DIR]                  " << fk::tr("open the window") << "\n"
+              << indent << "fieldkit [--data-dir DIR] COMMAND [ARGS]   " << fk::tr("run a command") << "\n"
+              << indent << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
+              << indent << "         [--scale S]\n\n"
               << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;
