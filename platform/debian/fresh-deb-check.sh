@@ -38,6 +38,10 @@ top=$(in_root fieldkit search rpki --json --limit 1 | grep -o '"address": *"[^"]
 [ -n "$top" ] || fail "search rpki found nothing"
 in_root fieldkit show "$top" | head -n 5
 echo "fresh-check deb: show $top: ok"
+# The installed catalogs, found from /usr/bin: a Ukrainian shell gets Ukrainian (no locale generated).
+in_root env LANGUAGE= LC_ALL= LANG=uk_UA.UTF-8 fieldkit status >"$root/status-uk.out" || fail "status in Ukrainian failed"
+grep -q 'пакет' "$root/status-uk.out" || fail "LANG=uk_UA.UTF-8 fieldkit status did not speak Ukrainian"
+echo "fresh-check deb: LANG=uk_UA.UTF-8 fieldkit status: $(head -n 2 "$root/status-uk.out" | tail -n 1)"
 
 # The window: Xvfb only now, after the package check.
 in_root apt-get install -y -qq xvfb xauth >/dev/null 2>&1 || fail "installing xvfb failed"

@@ -18,7 +18,9 @@ for f in ./usr/bin/fieldkit ./usr/share/applications/fieldkit.desktop ./usr/shar
     ./usr/share/icons/hicolor/scalable/apps/fieldkit.svg ./usr/share/icons/hicolor/16x16/apps/fieldkit.png \
     ./usr/share/icons/hicolor/256x256/apps/fieldkit.png ./usr/share/man/man1/fieldkit.1.gz \
     ./usr/share/bash-completion/completions/fieldkit ./usr/share/doc/fieldkit/copyright \
-    ./usr/lib/systemd/user/fieldkit-sync.service; do
+    ./usr/lib/systemd/user/fieldkit-sync.service ./usr/share/locale/fr/LC_MESSAGES/fieldkit.mo \
+    ./usr/share/locale/es/LC_MESSAGES/fieldkit.mo ./usr/share/locale/uk/LC_MESSAGES/fieldkit.mo \
+    ./usr/share/locale/ar/LC_MESSAGES/fieldkit.mo; do
     echo "$files" | grep -qx "$f" || fail "missing $f"
 done
 tmp=$(mktemp -d)
