@@ -80,8 +80,8 @@ std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64
         return Format(tr("updated {pack} {from} -> {to} via full bundle, {size}"),
                       {{"pack", pack}, {"from", std::to_string(from)}, {"to", std::to_string(to)}, {"size", HumanBytes(bytes)}});
     // TRANSLATORS: {n} deltas (binary patches) were applied to go from version {from} to {to}.
-    return Format(trn("updated {pack} {from} -> {to} via {n} delta(s), {size}",
-                      "updated {pack} {from} -> {to} via {n} delta(s), {size}", static_cast<unsigned long>(steps)),
+    return Format(trn("updated {pack} {from} -> {to} via {n} delta, {size}",
+                      "updated {pack} {from} -> {to} via {n} deltas, {size}", static_cast<unsigned long>(steps)),
                   {{"pack", pack},
                    {"from", std::to_string(from)},
                    {"to", std::to_string(to)},

@@ -25,7 +25,7 @@ std::string FewOf(const std::vector<std::string>& items, size_t few = 3);
 // other packs, or "" when it shares none.
 std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids);
 
-// "updated PACK 1 -> 2 via 1 delta(s), 12.0 KB": one line of `sync`, as `sync --watch` prints it.
+// "updated PACK 1 -> 2 via 1 delta, 12.0 KB": one line of `sync`, as `sync --watch` prints it.
 std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64_t to, bool via_delta,
                         std::uint64_t steps, std::uint64_t bytes);
 

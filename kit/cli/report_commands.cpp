@@ -206,7 +206,7 @@ int RunReportSend(Context& ctx, const Args& a) {
     o.only = core::AskedToSend(*reader);
     const auto sent = core::SendOutbox(*reader, inboxes, o);
     core::SettleAsked(*reader);
-    std::cout << Format(trn("sent {n} report(s); {waiting} waiting", "sent {n} report(s); {waiting} waiting",
+    std::cout << Format(trn("sent {n} report; {waiting} waiting", "sent {n} reports; {waiting} waiting",
                             static_cast<unsigned long>(sent.sent)),
                         {{"n", std::to_string(sent.sent)}, {"waiting", std::to_string(sent.waiting)}})
               << "\n";

@@ -187,9 +187,9 @@ int RunExport(Context& ctx, const Args& a) {
         auto n = core::WriteReportFiles(*reader, dir);
         if (!n) return Fail(n.error().detail);
         if (*n > 0)
-            std::cout << Format(trn("wrote {n} waiting field report(s) to {dir} (they stay in your outbox; "
-                                    "--no-reports leaves them out)",
-                                    "wrote {n} waiting field report(s) to {dir} (they stay in your outbox; "
+            std::cout << Format(trn("wrote {n} waiting field report to {dir} (it stays in your outbox; "
+                                    "--no-reports leaves it out)",
+                                    "wrote {n} waiting field reports to {dir} (they stay in your outbox; "
                                     "--no-reports leaves them out)",
                                     static_cast<unsigned long>(*n)),
                                 {{"n", std::to_string(*n)}, {"dir", dir.string()}})

@@ -111,7 +111,7 @@ TEST_CASE("reports reach the publisher by POST, USB stick and text, each counted
     auto sent = Fieldkit(s.reader, {"report", "send"});
     INFO(sent.out, sent.err);
     CHECK(sent.status == 0);
-    CHECK(sent.out.find("sent 2 report(s); 0 waiting") != std::string::npos);
+    CHECK(sent.out.find("sent 2 reports; 0 waiting") != std::string::npos);
     CHECK(StoredFiles(s.inbox_dir) == 2);
     auto listed = json::parse(Fieldkit(s.reader, {"report", "list", "--json"}).out);
     REQUIRE(listed.size() == 2);
@@ -131,7 +131,7 @@ TEST_CASE("reports reach the publisher by POST, USB stick and text, each counted
     auto e = Fieldkit(s.reader, {"export", stick});
     INFO(e.out, e.err);
     REQUIRE(e.status == 0);
-    CHECK(e.out.find("wrote 1 waiting field report(s)") != std::string::npos);
+    CHECK(e.out.find("wrote 1 waiting field report to") != std::string::npos);
     // Text: one FKR1: line per report, pasted into a mail and quoted.
     REQUIRE(Fieldkit(s.reader, {"report", "new", kArticle, "--kind", "worked"}).status == 0);
     auto text = Fieldkit(s.reader, {"report", "send", "--text"});

@@ -58,7 +58,7 @@ TEST_CASE("sync --watch prints each check, runs once per data directory and stop
         INFO(Joined(lines));
         CHECK(Has(lines, "watching " + kit + " (metered: off)"));
         CHECK(Has(lines, "checking mirrors (start)"));
-        CHECK(Has(lines, "updated test-pack 1 -> 2 via 1 delta(s)"));
+        CHECK(Has(lines, "updated test-pack 1 -> 2 via 1 delta,"));
         CHECK(Has(lines, "check done; next check in 6 h"));
 
         auto second = test::Fieldkit(kit, {"sync", "--watch"});
