@@ -144,7 +144,9 @@ bool ParseHeader(ArmorKind kind, const std::vector<Word>& w, size_t at, ArmorPar
     return ParseId(checksum, unused);
 }
 
-std::string PartName(const ArmorPart& p) { return DescribeArmorPart(p.label, p.index); }
+std::string PartName(const ArmorPart& p) {
+    return DescribeArmorPart(p.label, p.index);
+}
 
 }  // namespace
 
@@ -175,7 +177,8 @@ std::string Base32Encode(std::string_view bytes) {
 Result<std::string> Base32Decode(std::string_view text) {
     // 8 characters carry 5 bytes; a last group of 1, 3 or 6 characters cannot come from whole bytes.
     const size_t rest = text.size() % 8;
-    if (rest == 1 || rest == 3 || rest == 6) return MakeError(ErrorCode::kCorrupt, tr("base32 text has a wrong length"));
+    if (rest == 1 || rest == 3 || rest == 6)
+        return MakeError(ErrorCode::kCorrupt, tr("base32 text has a wrong length"));
     std::string out;
     out.reserve(text.size() * 5 / 8);
     std::uint32_t buffer = 0;
@@ -211,12 +214,13 @@ Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
     const std::string_view magic = kind == ArmorKind::kDelta ? std::string_view("FKDELTA\0", 8) : "FKBUNDLE";
     const bool delta = kind == ArmorKind::kDelta;
     if (file.size() < 32 || file.substr(0, 8) != magic)
-        return MakeError(ErrorCode::kNotABundle, delta ? tr("not a fieldkit delta (.fkd)") : tr("not a fieldkit bundle (.fkb)"));
+        return MakeError(ErrorCode::kNotABundle,
+                         delta ? tr("not a fieldkit delta (.fkd)") : tr("not a fieldkit bundle (.fkb)"));
     std::uint64_t m = 0;
     for (int i = 3; i >= 0; --i) m = (m << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
     if (m == 0 || m > file.size() - 32)
-        return MakeError(ErrorCode::kTruncated,
-                         delta ? tr("truncated: not a fieldkit delta (.fkd)") : tr("truncated: not a fieldkit bundle (.fkb)"));
+        return MakeError(ErrorCode::kTruncated, delta ? tr("truncated: not a fieldkit delta (.fkd)")
+                                                      : tr("truncated: not a fieldkit bundle (.fkb)"));
     const std::string_view json = file.substr(32, m);
     ArmorLabel label;
     label.kind = kind;
@@ -232,7 +236,8 @@ Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
         label.pack = bm->pack;
         label.to = bm->version;
     }
-    if (!IsValidPackId(label.pack)) return MakeError(ErrorCode::kInvalidContent, tr("the file names an invalid pack id"));
+    if (!IsValidPackId(label.pack))
+        return MakeError(ErrorCode::kInvalidContent, tr("the file names an invalid pack id"));
     return label;
 }
 
@@ -258,12 +263,13 @@ Result<ArmoredText> ArmorEncode(const ArmorLabel& label_in, std::string_view pay
             probe.count = 1;
             const size_t header = CanonicalHeader(probe, 1).size() - 2 + 2 * digits + 1 + 8;
             if (part_chars < header + 2)
-                return MakeError(ErrorCode::kUsage,
-                                 Format(tr("--part-chars {chars} leaves no room after the header ({header} characters); "
-                                           "use at least {least}"),
-                                        {{"chars", std::to_string(part_chars)},
-                                         {"header", std::to_string(header)},
-                                         {"least", std::to_string(header + 17)}}));
+                return MakeError(
+                    ErrorCode::kUsage,
+                    Format(tr("--part-chars {chars} leaves no room after the header ({header} characters); "
+                              "use at least {least}"),
+                           {{"chars", std::to_string(part_chars)},
+                            {"header", std::to_string(header)},
+                            {"least", std::to_string(header + 17)}}));
             const size_t room = part_chars - header - 1;  // the newline after the header
             size_t c = room;
             while (c > 1 && c + (c - 1) / kArmorLineChars > room) --c;
@@ -309,8 +315,9 @@ ArmorScan ScanArmor(std::string_view text) {
         std::string checksum;
         if (!ParseHeader(kind, words, at + 1, part, checksum)) {
             if (scan.problems.size() >= kMaxProblems) continue;
-            scan.problems.push_back(Format(tr("line {line}: a part header ({magic} ...) that cannot be read; ask for that part again"),
-                                           {{"line", line}, {"magic", magic}}));
+            scan.problems.push_back(
+                Format(tr("line {line}: a part header ({magic} ...) that cannot be read; ask for that part again"),
+                       {{"line", line}, {"magic", magic}}));
             continue;
         }
         // The payload ends where the checksum holds: the words after it may be anything, even
@@ -331,8 +338,9 @@ ArmorScan ScanArmor(std::string_view text) {
         if (!found) {
             if (scan.problems.size() >= kMaxProblems) continue;
             scan.damaged.push_back({scan.problems.size(), part.label, part.index, words[at].line});
-            scan.problems.push_back(Format(tr("{part} (line {line}) is damaged: its checksum does not match; ask for it again"),
-                                           {{"part", PartName(part)}, {"line", line}}));
+            scan.problems.push_back(
+                Format(tr("{part} (line {line}) is damaged: its checksum does not match; ask for it again"),
+                       {{"part", PartName(part)}, {"line", line}}));
             continue;
         }
         scan.parts.push_back(std::move(part));
@@ -365,16 +373,18 @@ std::vector<ArmorSet> GroupArmor(const std::vector<ArmorPart>& parts, std::vecto
 
 Result<std::string> JoinArmor(const ArmorSet& set) {
     if (!set.Complete())
-        return MakeError(ErrorCode::kTruncated, Format(tr("{update}: parts missing: {parts}"),
-                                                       {{"update", DescribeArmor(set.label)}, {"parts", FormatPartList(set.Missing())}}));
+        return MakeError(ErrorCode::kTruncated,
+                         Format(tr("{update}: parts missing: {parts}"),
+                                {{"update", DescribeArmor(set.label)}, {"parts", FormatPartList(set.Missing())}}));
     std::string chars;
     for (const auto& [i, c] : set.chars) chars += c;
     auto packed = chars.size() <= kMaxArmorPayload * 8 / 5 + 8 ? Base32Decode(chars)
                                                                : Result<std::string>(MakeError(ErrorCode::kTooLarge, ""));
     auto mixed = [&] {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("{update}: the parts do not add up to the update they name (parts of "
-                                                        "different updates, or altered); nothing installed"),
-                                                     {{"update", DescribeArmor(set.label)}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("{update}: the parts do not add up to the update they name (parts of "
+                                   "different updates, or altered); nothing installed"),
+                                {{"update", DescribeArmor(set.label)}}));
     };
     if (!packed || packed->size() < 4 || ArmorIdOf(*packed) != set.label.id) return mixed();
     std::uint64_t size = 0;
@@ -392,13 +402,15 @@ std::string DescribeArmor(const ArmorLabel& l) {
                                                                   {"from", std::to_string(l.from)},
                                                                   {"to", std::to_string(l.to)},
                                                                   {"id", ArmorIdText(l.id)}});
-    return Format(tr("{pack} {to} (bundle {id})"), {{"pack", l.pack}, {"to", std::to_string(l.to)}, {"id", ArmorIdText(l.id)}});
+    return Format(tr("{pack} {to} (bundle {id})"),
+                  {{"pack", l.pack}, {"to", std::to_string(l.to)}, {"id", ArmorIdText(l.id)}});
 }
 
 std::string DescribeArmorPart(const ArmorLabel& label, std::uint32_t index) {
     // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
-    return Format(tr("part {index}/{count} of {update}"),
-                  {{"index", std::to_string(index)}, {"count", std::to_string(label.count)}, {"update", DescribeArmor(label)}});
+    return Format(
+        tr("part {index}/{count} of {update}"),
+        {{"index", std::to_string(index)}, {"count", std::to_string(label.count)}, {"update", DescribeArmor(label)}});
 }
 
 std::string FormatPartList(const std::vector<std::uint32_t>& v) {

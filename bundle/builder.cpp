@@ -62,7 +62,8 @@ Result<BuiltBundle> BuildFromDirectory(const std::filesystem::path& content_dir,
                          Format(trn("{n} problem in '{dir}'", "{n} problems in '{dir}'", problems.size()),
                                 {{"n", std::to_string(problems.size())}, {"dir", content_dir.string()}}));
     if (loaded->content.articles.empty())
-        return MakeError(ErrorCode::kInvalidContent, Format(tr("no articles in '{dir}'"), {{"dir", content_dir.string()}}));
+        return MakeError(ErrorCode::kInvalidContent,
+                         Format(tr("no articles in '{dir}'"), {{"dir", content_dir.string()}}));
     return BuildFromContent(loaded->content, key, options);
 }
 
@@ -86,7 +87,8 @@ Status WriteBundleFiles(const BuiltBundle& bundle, const SecretKey& key, const s
     if (!sig_back) return sig_back.error();
     auto sig = ParseSignatureFile(*sig_back);
     if (!sig || !Verify(pub, *sig, *back))
-        return MakeError(ErrorCode::kIo, Format(tr("signature file '{path}' did not verify after writing"), {{"path", sig_path.string()}}));
+        return MakeError(ErrorCode::kIo, Format(tr("signature file '{path}' did not verify after writing"),
+                                                {{"path", sig_path.string()}}));
     return Ok{};
 }
 

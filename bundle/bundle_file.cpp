@@ -53,9 +53,10 @@ Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const Publi
     if (file.size() < kBundleHeaderSize) return MakeError(ErrorCode::kTruncated, tr("bundle is truncated (header)"));
     const std::uint64_t format = GetLE(file, 8, 4);
     if (format > kBundleFormat)
-        return MakeError(ErrorCode::kTooNew,
-                         Format(tr("bundle format {format} is newer than this fieldkit reads ({known}); update fieldkit"),
-                                {{"format", std::to_string(format)}, {"known", std::to_string(kBundleFormat)}}));
+        return MakeError(
+            ErrorCode::kTooNew,
+            Format(tr("bundle format {format} is newer than this fieldkit reads ({known}); update fieldkit"),
+                   {{"format", std::to_string(format)}, {"known", std::to_string(kBundleFormat)}}));
     if (format == 0) return MakeError(ErrorCode::kCorrupt, tr("bundle header is corrupt (format 0)"));
     const std::uint64_t manifest_len = GetLE(file, 12, 4);
     const std::uint64_t sig_len = GetLE(file, 16, 4);
@@ -66,8 +67,9 @@ Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const Publi
         return MakeError(ErrorCode::kCorrupt, tr("bundle header is corrupt"));
     const std::uint64_t total = kBundleHeaderSize + manifest_len + sig_len + payload_len;
     if (file.size() < total)
-        return MakeError(ErrorCode::kTruncated, Format(tr("bundle is truncated: {have} of {size} bytes"),
-                                                       {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
+        return MakeError(ErrorCode::kTruncated,
+                         Format(tr("bundle is truncated: {have} of {size} bytes"),
+                                {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
     if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("bundle has unexpected bytes after its end"));
 
     const std::string_view signed_part = file.substr(0, kBundleHeaderSize + manifest_len);

@@ -27,13 +27,16 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto st = fk::bundle::WriteBundleFiles(*built, keys.sec, out_dir / "default.fkb");
-    if (st) st = fk::platform::WriteFileAtomic(out_dir / "default.pub", fk::bundle::FormatPublicKey(keys.pub), fk::tr("public key"));
+    if (st)
+        st = fk::platform::WriteFileAtomic(out_dir / "default.pub", fk::bundle::FormatPublicKey(keys.pub),
+                                           fk::tr("public key"));
     if (!st) {
         std::fprintf(stderr, "fieldkit-bundler: %s\n", st.error().detail.c_str());
         return 1;
     }
     const unsigned long articles = static_cast<unsigned long>(built->manifest.article_count);
-    std::printf("%s\n", fk::Format(fk::trn("default bundle: {n} article, {bytes} bytes", "default bundle: {n} articles, {bytes} bytes", articles),
+    std::printf("%s\n", fk::Format(fk::trn("default bundle: {n} article, {bytes} bytes",
+                                           "default bundle: {n} articles, {bytes} bytes", articles),
                                    {{"n", std::to_string(articles)}, {"bytes", std::to_string(built->bytes.size())}})
                             .c_str());
     return 0;

@@ -100,7 +100,8 @@ std::map<std::string, TaxonomyLabels> ReadTranslations(const YAML::Node& node, c
     }
     for (const auto& lang : node) {
         const std::string code = lang.first.as<std::string>();
-        if (code.size() < 2 || code.size() > 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        if (code.size() < 2 || code.size() > 3 ||
+            !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
             problems.push_back({"kit.yaml", lang.first.Mark().line + 1,
                                 Format(tr("'{code}' is not a language code like 'fr'"), {{"code", code}})});
         if (!lang.second.IsMap()) {
@@ -173,7 +174,8 @@ public:
             return out;
         }
         for (const auto& item : n) {
-            if (!item.IsScalar()) Report(LineOf(item), Format(tr("'{key}' items must be plain values"), {{"key", key}}));
+            if (!item.IsScalar())
+                Report(LineOf(item), Format(tr("'{key}' items must be plain values"), {{"key", key}}));
             else out.push_back(item.as<std::string>());
         }
         if (required && out.empty()) Report(LineOf(n), Format(tr("'{key}' must not be empty"), {{"key", key}}));
@@ -230,7 +232,8 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     try {
         fm = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {
-        r.Report(e.mark.line >= 0 ? e.mark.line + 2 : 1, Format(tr("front matter is not valid YAML: {reason}"), {{"reason", e.msg}}));
+        r.Report(e.mark.line >= 0 ? e.mark.line + 2 : 1,
+                 Format(tr("front matter is not valid YAML: {reason}"), {{"reason", e.msg}}));
         return std::nullopt;
     }
     if (!fm.IsMap()) {
@@ -252,23 +255,26 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     Article& a = p.article;
     const std::string file_id = file.stem().string();
     a.id = r.Str(fm, "id", true, 2);
-    if (!a.id.empty() && a.id != file_id) r.Report(r.LineOf(fm["id"]), Format(tr("id '{id}' must equal the file name '{file}'"), {{"id", a.id}, {"file", file_id}}));
+    if (!a.id.empty() && a.id != file_id)
+        r.Report(r.LineOf(fm["id"]),
+                 Format(tr("id '{id}' must equal the file name '{file}'"), {{"id", a.id}, {"file", file_id}}));
     if (!IsKebabId(file_id)) r.Report(0, tr("file name must be a kebab-case ASCII id"));
     a.id = file_id;
     a.title = r.Str(fm, "title", true, 2);
-    if (CodePoints(a.title) > 80)
-        r.Report(r.LineOf(fm["title"]), tr("title is longer than 80 characters"));
+    if (CodePoints(a.title) > 80) r.Report(r.LineOf(fm["title"]), tr("title is longer than 80 characters"));
     a.summary = r.Str(fm, "summary", true, 2);
-    if (CodePoints(a.summary) > 200)
-        r.Report(r.LineOf(fm["summary"]), tr("summary is longer than 200 characters"));
+    if (CodePoints(a.summary) > 200) r.Report(r.LineOf(fm["summary"]), tr("summary is longer than 200 characters"));
     a.type = r.Str(fm, "type", true, 2);
-    if (!a.type.empty() && !HasLabel(kit.types, a.type)) r.Report(r.LineOf(fm["type"]), Format(tr("unknown type '{type}'"), {{"type", a.type}}));
+    if (!a.type.empty() && !HasLabel(kit.types, a.type))
+        r.Report(r.LineOf(fm["type"]), Format(tr("unknown type '{type}'"), {{"type", a.type}}));
     a.phases = r.List(fm, "phases", true, 2);
     for (const auto& ph : a.phases)
-        if (!HasLabel(kit.phases, ph)) r.Report(r.LineOf(fm["phases"]), Format(tr("unknown phase '{phase}'"), {{"phase", ph}}));
+        if (!HasLabel(kit.phases, ph))
+            r.Report(r.LineOf(fm["phases"]), Format(tr("unknown phase '{phase}'"), {{"phase", ph}}));
     a.audiences = r.List(fm, "audiences", true, 2);
     for (const auto& au : a.audiences)
-        if (!HasLabel(kit.audiences, au)) r.Report(r.LineOf(fm["audiences"]), Format(tr("unknown audience '{audience}'"), {{"audience", au}}));
+        if (!HasLabel(kit.audiences, au))
+            r.Report(r.LineOf(fm["audiences"]), Format(tr("unknown audience '{audience}'"), {{"audience", au}}));
     a.tags = r.List(fm, "tags", false, 2);
     a.related = r.List(fm, "related", false, 2);
     if (fm["related"]) p.related_line = r.LineOf(fm["related"]);
@@ -278,16 +284,21 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     a.lang = lang;
     if (fm["lang"]) {
         std::string declared = r.Str(fm, "lang", false, 2);
-        if (declared != lang) r.Report(r.LineOf(fm["lang"]), Format(tr("lang '{lang}' differs from its folder '{folder}'"), {{"lang", declared}, {"folder", lang}}));
+        if (declared != lang)
+            r.Report(r.LineOf(fm["lang"]), Format(tr("lang '{lang}' differs from its folder '{folder}'"),
+                                                  {{"lang", declared}, {"folder", lang}}));
     }
     a.translation_of = r.Str(fm, "translation_of", false, 2);
     a.source_updated = r.Str(fm, "source_updated", false, 2);
     if (!a.translation_of.empty() && a.translation_of != a.id)
-        r.Report(r.LineOf(fm["translation_of"]), Format(tr("translation_of '{source}' must equal the id '{id}'"), {{"source", a.translation_of}, {"id", a.id}}));
+        r.Report(r.LineOf(fm["translation_of"]), Format(tr("translation_of '{source}' must equal the id '{id}'"),
+                                                        {{"source", a.translation_of}, {"id", a.id}}));
     if (!a.source_updated.empty() && !IsIsoDate(a.source_updated))
         r.Report(r.LineOf(fm["source_updated"]), tr("source_updated must be an ISO date (YYYY-MM-DD)"));
     if (lang != "en" && (a.translation_of.empty() || a.source_updated.empty()))
-        r.Report(2, tr("a translation needs translation_of (the English id) and source_updated (that article's updated date)"));
+        r.Report(
+            2,
+            tr("a translation needs translation_of (the English id) and source_updated (that article's updated date)"));
     if (lang == "en" && (!a.translation_of.empty() || !a.source_updated.empty()))
         r.Report(2, tr("an English article is a source, not a translation: no translation_of or source_updated"));
     std::string status = r.Str(fm, "status", false, 2);
@@ -316,7 +327,8 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
             } catch (...) {
                 src.year = 0;
             }
-            if (!year.empty() && (src.year < 1800 || src.year > 2100)) r.Report(r.LineOf(s["year"]), Format(tr("source year '{year}' is not a year"), {{"year", year}}));
+            if (!year.empty() && (src.year < 1800 || src.year > 2100))
+                r.Report(r.LineOf(s["year"]), Format(tr("source year '{year}' is not a year"), {{"year", year}}));
             if (s["url"]) src.url = r.Str(s, "url", false, r.LineOf(s));
             if (!src.url.empty() && !src.url.starts_with("https://") && !src.url.starts_with("http://"))
                 r.Report(r.LineOf(s["url"]), tr("source url must start with http:// or https://"));
@@ -369,7 +381,8 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         kit.phase_names = ReadLabels(k["phase_names"], out.problems);
         kit.translations = ReadTranslations(k["translations"], kit, out.problems);
     } catch (const YAML::Exception& e) {
-        out.problems.push_back({"kit.yaml", std::max(e.mark.line + 1, 1), Format(tr("not valid YAML: {reason}"), {{"reason", e.msg}})});
+        out.problems.push_back(
+            {"kit.yaml", std::max(e.mark.line + 1, 1), Format(tr("not valid YAML: {reason}"), {{"reason", e.msg}})});
         return out;
     }
     for (const auto& [key, name] : kit.phase_names)
@@ -403,7 +416,8 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         try {
             if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
         } catch (const YAML::Exception& e) {  // a shape the checks above did not foresee: report, never abort
-            out.problems.push_back({rel, std::max(e.mark.line + 2, 1), Format(tr("front matter: {reason}"), {{"reason", e.msg}})});
+            out.problems.push_back(
+                {rel, std::max(e.mark.line + 2, 1), Format(tr("front matter: {reason}"), {{"reason", e.msg}})});
         }
     }
 
@@ -429,26 +443,40 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     for (const auto& p : parsed) {
         const Article& a = p.article;
         for (const auto& rel_id : a.related)
-            if (!known(a.lang, rel_id)) out.problems.push_back({p.rel, p.related_line, Format(tr("related id '{id}' does not exist"), {{"id", rel_id}})});
+            if (!known(a.lang, rel_id))
+                out.problems.push_back(
+                    {p.rel, p.related_line, Format(tr("related id '{id}' does not exist"), {{"id", rel_id}})});
         MarkdownScan scan = ScanMarkdown(a.body);
         for (const auto& link : scan.links) {
             if (link.starts_with("#")) continue;
             if (const std::string scheme = LinkScheme(link); !scheme.empty()) {
                 if (scheme != "http" && scheme != "https" && scheme != "mailto")
-                    out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' uses '{scheme}:'; only http, https and mailto links are allowed"), {{"link", link}, {"scheme", scheme}})});
+                    out.problems.push_back(
+                        {p.rel, BodyLineOf(p, "(" + link),
+                         Format(tr("link '{link}' uses '{scheme}:'; only http, https and mailto links are allowed"),
+                                {{"link", link}, {"scheme", scheme}})});
                 continue;
             }
             std::string id = ArticleIdFromLink(link);
-            if (id.empty()) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' must point to another article as 'id.md'"), {{"link", link}})});
-            else if (!known(a.lang, id)) out.problems.push_back({p.rel, BodyLineOf(p, "(" + link), Format(tr("link '{link}' points to no article"), {{"link", link}})});
+            if (id.empty())
+                out.problems.push_back(
+                    {p.rel, BodyLineOf(p, "(" + link),
+                     Format(tr("link '{link}' must point to another article as 'id.md'"), {{"link", link}})});
+            else if (!known(a.lang, id))
+                out.problems.push_back({p.rel, BodyLineOf(p, "(" + link),
+                                        Format(tr("link '{link}' points to no article"), {{"link", link}})});
         }
         if (a.type == "checklist" && scan.tasks.empty())
             out.problems.push_back({p.rel, p.body_line, tr("a checklist needs at least one task item ('- [ ] ...')")});
         if (a.lang != "en" && !ids_by_lang["en"].count(a.id))
-            out.problems.push_back({p.rel, 0, Format(tr("translation has no English source with id '{id}'"), {{"id", a.id}})});
+            out.problems.push_back(
+                {p.rel, 0, Format(tr("translation has no English source with id '{id}'"), {{"id", a.id}})});
         if (auto src = english_updated.find(a.id); a.lang != "en" && src != english_updated.end() &&
                                                    a.source_updated > src->second)
-            out.problems.push_back({p.rel, 2, Format(tr("source_updated {date} is later than the English article's updated {source_date}"), {{"date", a.source_updated}, {"source_date", src->second}})});
+            out.problems.push_back(
+                {p.rel, 2,
+                 Format(tr("source_updated {date} is later than the English article's updated {source_date}"),
+                        {{"date", a.source_updated}, {"source_date", src->second}})});
     }
     for (auto& p : parsed)
         if (!p.draft) out.content.articles.push_back(std::move(p.article));

@@ -94,7 +94,8 @@ Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
         m.patch_size = JsonInt<std::uint64_t>(j, "patch_size");
         return m;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("delta manifest is malformed: {reason}"), {{"reason", e.what()}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("delta manifest is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 
@@ -105,19 +106,23 @@ bool LooksLikeDelta(std::string_view file) {
 Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_bundle, const SecretKey& signer) {
     const PublicKey pub = signer.Public();
     auto new_vb = VerifyBundle(new_bundle, std::span<const PublicKey>(&pub, 1));
-    if (!new_vb) return MakeError(new_vb.error().code, Format(tr("new bundle: {error}"), {{"error", new_vb.error().detail}}));
+    if (!new_vb)
+        return MakeError(new_vb.error().code, Format(tr("new bundle: {error}"), {{"error", new_vb.error().detail}}));
     // The old edition may be signed by a key the new one's rotation chain replaced.
     std::vector<PublicKey> old_keys = KeysNamedInRoots(new_vb->manifest.roots);
     old_keys.push_back(pub);
     auto old_vb = VerifyBundle(old_bundle, old_keys);
-    if (!old_vb) return MakeError(old_vb.error().code, Format(tr("old bundle: {error}"), {{"error", old_vb.error().detail}}));
+    if (!old_vb)
+        return MakeError(old_vb.error().code, Format(tr("old bundle: {error}"), {{"error", old_vb.error().detail}}));
     const Manifest& om = old_vb->manifest;
     const Manifest& nm = new_vb->manifest;
     if (om.pack != nm.pack)
-        return MakeError(ErrorCode::kUsage, Format(tr("bundles are of different packs ('{old}', '{new}')"), {{"old", om.pack}, {"new", nm.pack}}));
+        return MakeError(ErrorCode::kUsage, Format(tr("bundles are of different packs ('{old}', '{new}')"),
+                                                   {{"old", om.pack}, {"new", nm.pack}}));
     if (nm.version <= om.version)
-        return MakeError(ErrorCode::kUsage, Format(tr("new bundle version {new} is not newer than {old}"),
-                                                   {{"new", std::to_string(nm.version)}, {"old", std::to_string(om.version)}}));
+        return MakeError(ErrorCode::kUsage,
+                         Format(tr("new bundle version {new} is not newer than {old}"),
+                                {{"new", std::to_string(nm.version)}, {"old", std::to_string(om.version)}}));
     auto old_raw = OpenPayload(*old_vb);
     if (!old_raw) return old_raw.error();
     auto new_raw = OpenPayload(*new_vb);
@@ -154,13 +159,17 @@ Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_
 
     // Verify-after-build: the delta must reproduce the new bundle exactly.
     auto vd = VerifyDelta(out, std::span<const PublicKey>(&pub, 1));
-    if (!vd) return MakeError(ErrorCode::kInternal, Format(tr("delta did not verify after building: {error}"), {{"error", vd.error().detail}}));
+    if (!vd)
+        return MakeError(ErrorCode::kInternal,
+                         Format(tr("delta did not verify after building: {error}"), {{"error", vd.error().detail}}));
     auto applied = ApplyDeltaRecords(*vd, *old_raw);
     if (!applied)
-        return MakeError(ErrorCode::kInternal, Format(tr("delta did not apply after building: {error}"), {{"error", applied.error().detail}}));
+        return MakeError(ErrorCode::kInternal, Format(tr("delta did not apply after building: {error}"),
+                                                      {{"error", applied.error().detail}}));
     auto rebuilt = RebuildResultBundle(*vd, *applied);
     if (!rebuilt)
-        return MakeError(ErrorCode::kInternal, Format(tr("delta did not rebuild the bundle: {error}"), {{"error", rebuilt.error().detail}}));
+        return MakeError(ErrorCode::kInternal,
+                         Format(tr("delta did not rebuild the bundle: {error}"), {{"error", rebuilt.error().detail}}));
     return out;
 }
 
@@ -169,7 +178,8 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
     if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, tr("delta is truncated (header)"));
     const std::uint64_t format = GetLE(file, 8, 4);
     if (format > kDeltaFormat)
-        return MakeError(ErrorCode::kTooNew, Format(tr("delta format {format} is newer than this fieldkit reads"), {{"format", std::to_string(format)}}));
+        return MakeError(ErrorCode::kTooNew, Format(tr("delta format {format} is newer than this fieldkit reads"),
+                                                    {{"format", std::to_string(format)}}));
     if (format == 0) return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt (format 0)"));
     const std::uint64_t manifest_len = GetLE(file, 12, 4);
     const std::uint64_t sig_len = GetLE(file, 16, 4);
@@ -180,8 +190,9 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
         return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt"));
     const std::uint64_t total = kDeltaHeaderSize + manifest_len + sig_len + head_len + patch_len;
     if (file.size() < total)
-        return MakeError(ErrorCode::kTruncated, Format(tr("delta is truncated: {have} of {size} bytes"),
-                                                       {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
+        return MakeError(ErrorCode::kTruncated,
+                         Format(tr("delta is truncated: {have} of {size} bytes"),
+                                {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
     if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("delta has unexpected bytes after its end"));
 
     const std::string_view signed_part = file.substr(0, kDeltaHeaderSize + manifest_len);
@@ -191,7 +202,8 @@ Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicK
     if (!signer) return signer.error();
     auto m = DeltaManifestFromJson(file.substr(kDeltaHeaderSize, manifest_len));
     if (!m) return m.error();
-    if (m->format != static_cast<int>(format)) return MakeError(ErrorCode::kCorrupt, tr("delta manifest format differs from the header"));
+    if (m->format != static_cast<int>(format))
+        return MakeError(ErrorCode::kCorrupt, tr("delta manifest format differs from the header"));
     VerifiedDelta vd{*m, *signer, file.substr(signed_part.size() + sig_len, head_len),
                      file.substr(signed_part.size() + sig_len + head_len)};
     if (vd.patch.size() != m->patch_size || HashHex(vd.patch) != m->patch_hash)
@@ -214,10 +226,12 @@ std::vector<RootLink> PeekDeltaRoots(std::string_view file) {
 Result<std::string> ApplyDeltaRecords(const VerifiedDelta& delta, std::string_view base_records) {
     const DeltaManifest& m = delta.manifest;
     if (base_records.size() != m.base_raw_size || HashHex(base_records) != m.base_raw_hash)
-        return MakeError(ErrorCode::kInvalidContent, Format(tr("delta for pack '{pack}' applies to version {version}, not to this content"),
-                                                            {{"pack", m.pack}, {"version", std::to_string(m.base_version)}}));
+        return MakeError(ErrorCode::kInvalidContent,
+                         Format(tr("delta for pack '{pack}' applies to version {version}, not to this content"),
+                                {{"pack", m.pack}, {"version", std::to_string(m.base_version)}}));
     auto out = ZstdDecompressWithReference(delta.patch, base_records, m.result_raw_size);
-    if (!out) return MakeError(ErrorCode::kCorrupt, Format(tr("delta patch: {error}"), {{"error", out.error().detail}}));
+    if (!out)
+        return MakeError(ErrorCode::kCorrupt, Format(tr("delta patch: {error}"), {{"error", out.error().detail}}));
     if (HashHex(*out) != m.result_raw_hash)
         return MakeError(ErrorCode::kCorrupt, tr("delta result does not match its signed hash"));
     return out;
@@ -228,7 +242,8 @@ Result<std::string> RebuildResultBundle(const VerifiedDelta& delta, std::string_
     std::string bundle(delta.result_head);
     bundle += ZstdCompress(result_records);
     if (bundle.size() != m.result_bundle_size || HashHex(bundle) != m.result_bundle_hash)
-        return MakeError(ErrorCode::kCorrupt, tr("rebuilt bundle differs from the signed result (different zstd build?)"));
+        return MakeError(ErrorCode::kCorrupt,
+                         tr("rebuilt bundle differs from the signed result (different zstd build?)"));
     return bundle;
 }
 

@@ -1,6 +1,5 @@
 // minisign-compatible signing with libsodium. See ../shared notes in bundle/FORMAT.md.
 #include "bundle/minisign.hpp"
-#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
@@ -8,6 +7,8 @@
 #include <cstring>
 #include <stdexcept>
 #include <vector>
+
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -122,14 +123,16 @@ std::uint64_t GetLe64(std::string_view in, size_t at) {
 Status XorWithPassphrase(std::string& raw, std::string_view passphrase) {
     const std::uint64_t ops = GetLe64(raw, kOpsAt), mem = GetLe64(raw, kMemAt);
     if (ops > kMaxScrypt.opslimit || mem > kMaxScrypt.memlimit)
-        return MakeError(ErrorCode::kCorrupt, Format(tr("secret key asks for more scrypt work or memory than allowed ({size} MiB)"),
-                                                     {{"size", std::to_string(mem >> 20)}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("secret key asks for more scrypt work or memory than allowed ({size} MiB)"),
+                                {{"size", std::to_string(mem >> 20)}}));
     std::array<unsigned char, kSecretSize> stream{};
     if (crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), passphrase.data(), passphrase.size(),
                                            reinterpret_cast<const unsigned char*>(raw.data() + kSaltAt), ops,
                                            static_cast<size_t>(mem)) != 0)
-        return MakeError(ErrorCode::kNoSpace, Format(tr("not enough memory to derive the key from the passphrase ({size} MiB)"),
-                                                     {{"size", std::to_string(mem >> 20)}}));
+        return MakeError(ErrorCode::kNoSpace,
+                         Format(tr("not enough memory to derive the key from the passphrase ({size} MiB)"),
+                                {{"size", std::to_string(mem >> 20)}}));
     for (size_t i = 0; i < kSecretSize; ++i) raw[kSecretAt + i] = static_cast<char>(raw[kSecretAt + i] ^ stream[i]);
     sodium_memzero(stream.data(), stream.size());
     return Ok{};
@@ -211,7 +214,8 @@ Result<SecretKey> ParseSecretKey(std::string_view text, std::string_view passphr
     const auto chk = KeyChecksum(key.id, key.key);
     const bool sum_ok = sodium_memcmp(chk.data(), raw->data() + kSecretAt + 72, chk.size()) == 0;
     sodium_memzero(raw->data(), raw->size());
-    if (encrypted && !sum_ok) return MakeError(ErrorCode::kBadSignature, tr("wrong passphrase (or a damaged key file)"));
+    if (encrypted && !sum_ok)
+        return MakeError(ErrorCode::kBadSignature, tr("wrong passphrase (or a damaged key file)"));
     // The second half of an Ed25519 secret key is its public key: it must belong to the seed.
     std::array<std::uint8_t, 32> pk{};
     std::array<std::uint8_t, 64> sk{};
@@ -251,8 +255,9 @@ Signature Sign(const SecretKey& key, std::string_view data, std::string_view tru
 Status VerifyPrehashed(const PublicKey& key, const Signature& sig, const std::array<std::uint8_t, 64>& prehash) {
     EnsureSodium();
     if (sig.key_id != key.id)
-        return MakeError(ErrorCode::kUnknownKey, Format(tr("signed by key {key}, not by key {expected}"),
-                                                        {{"key", KeyIdHex(sig.key_id)}, {"expected", KeyIdHex(key.id)}}));
+        return MakeError(ErrorCode::kUnknownKey,
+                         Format(tr("signed by key {key}, not by key {expected}"),
+                                {{"key", KeyIdHex(sig.key_id)}, {"expected", KeyIdHex(key.id)}}));
     if (crypto_sign_verify_detached(sig.sig.data(), prehash.data(), prehash.size(), key.key.data()) != 0)
         return MakeError(ErrorCode::kBadSignature, tr("signature does not match the content"));
     std::string global(reinterpret_cast<const char*>(sig.sig.data()), sig.sig.size());

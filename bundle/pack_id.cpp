@@ -1,5 +1,6 @@
 // Pack id rule (see pack_id.hpp). A hand-written scan: no std::regex on untrusted input.
 #include "bundle/pack_id.hpp"
+
 #include "platform/i18n.hpp"
 
 namespace fk::bundle {

@@ -38,7 +38,8 @@ Status WriteSignedFile(const fs::path& dir, const std::string& name, const std::
     if (!sig_back) return sig_back.error();
     auto parsed = ParseSignatureFile(*sig_back);
     if (*back != bytes || !parsed || !Verify(key.Public(), *parsed, *back))
-        return MakeError(ErrorCode::kIo, Format(tr("mirror file '{path}' did not verify after writing"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kIo,
+                         Format(tr("mirror file '{path}' did not verify after writing"), {{"path", path.string()}}));
     return Ok{};
 }
 
@@ -47,7 +48,8 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     const PublicKey pub = key.Public();
     auto vb = VerifyBundle(bytes, std::span<const PublicKey>(&pub, 1));
     if (!vb)
-        return MakeError(vb.error().code, Format(tr("bundle: {error} (is it signed with this key?)"), {{"error", vb.error().detail}}));
+        return MakeError(vb.error().code,
+                         Format(tr("bundle: {error} (is it signed with this key?)"), {{"error", vb.error().detail}}));
     const Manifest& m = vb->manifest;
     if (auto st = platform::MakeDirs(dir, tr("mirror directory")); !st) return st.error();
 
@@ -61,8 +63,9 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
         own.push_back(pub);
         auto parsed = VerifyReleaseManifest(*old_json, *old_sig, own);
         if (!parsed)
-            return MakeError(parsed.error().code, Format(tr("existing '{path}' does not verify with this key: {error}"),
-                                                         {{"path", (dir / kReleaseFile).string()}, {"error", parsed.error().detail}}));
+            return MakeError(parsed.error().code,
+                             Format(tr("existing '{path}' does not verify with this key: {error}"),
+                                    {{"path", (dir / kReleaseFile).string()}, {"error", parsed.error().detail}}));
         rm = std::move(*parsed);
     } else if (old_json.error().code != ErrorCode::kNotFound) {
         return old_json.error();
@@ -72,10 +75,11 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     pr.pack = m.pack;
     pr.title = m.title;
     if (m.version <= pr.version)
-        return MakeError(ErrorCode::kUsage, Format(tr("pack '{pack}' version {version} is not newer than the published version {published}"),
-                                                   {{"pack", m.pack},
-                                                    {"version", std::to_string(m.version)},
-                                                    {"published", std::to_string(pr.version)}}));
+        return MakeError(
+            ErrorCode::kUsage,
+            Format(
+                tr("pack '{pack}' version {version} is not newer than the published version {published}"),
+                {{"pack", m.pack}, {"version", std::to_string(m.version)}, {"published", std::to_string(pr.version)}}));
 
     PublishReport report;
     const std::string hash = HashHex(bytes);
@@ -89,11 +93,13 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
         auto old_bytes = platform::ReadFile(dir / it->file.name, tr("previous release"), kMaxRawPayloadSize);
         if (!old_bytes) return old_bytes.error();
         if (HashHex(*old_bytes) != it->file.hash)
-            return MakeError(ErrorCode::kCorrupt, Format(tr("previous release '{name}' in the mirror is damaged"), {{"name", it->file.name}}));
+            return MakeError(ErrorCode::kCorrupt, Format(tr("previous release '{name}' in the mirror is damaged"),
+                                                         {{"name", it->file.name}}));
         auto delta = MakeDelta(*old_bytes, bytes, key);
         if (!delta)
-            return MakeError(delta.error().code, Format(tr("delta from version {version}: {error}"),
-                                                        {{"version", std::to_string(it->version)}, {"error", delta.error().detail}}));
+            return MakeError(delta.error().code,
+                             Format(tr("delta from version {version}: {error}"),
+                                    {{"version", std::to_string(it->version)}, {"error", delta.error().detail}}));
         const std::string dh = HashHex(*delta);
         DeltaEdge e{it->version, it->raw_hash, m.version, m.raw_hash, Artifact{dh + ".fkd", dh, delta->size()}};
         const std::string comment = "fieldkit delta pack=" + m.pack + " " + std::to_string(it->version) + "->" +
@@ -112,8 +118,9 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     if (!m.roots.empty()) rm.roots = m.roots;  // the newest chain, for kits that meet the new key here first
     const std::string json = ReleaseManifestToJson(rm);
     if (json.size() > kMaxReleaseFileSize)  // kits would refuse it unread
-        return MakeError(ErrorCode::kTooLarge, Format(tr("release list would be {size} bytes; kits accept at most {max}"),
-                                                      {{"size", std::to_string(json.size())}, {"max", std::to_string(kMaxReleaseFileSize)}}));
+        return MakeError(ErrorCode::kTooLarge,
+                         Format(tr("release list would be {size} bytes; kits accept at most {max}"),
+                                {{"size", std::to_string(json.size())}, {"max", std::to_string(kMaxReleaseFileSize)}}));
     if (auto st = WriteSignedFile(dir, kReleaseFile, json, key, ReleaseComment(rm)); !st) return st.error();
     report.manifest = std::move(rm);
     return report;

@@ -81,13 +81,15 @@ Result<Content> DecodeRecords(std::string_view records) {
     try {
         while (!records.empty()) {
             size_t nl = records.find('\n');
-            if (nl == std::string_view::npos) return MakeError(ErrorCode::kCorrupt, tr("record stream does not end with a newline"));
+            if (nl == std::string_view::npos)
+                return MakeError(ErrorCode::kCorrupt, tr("record stream does not end with a newline"));
             json rec = json::parse(records.substr(0, nl));
             records.remove_prefix(nl + 1);
             ++line_no;
             const std::string kind = rec.at("record").get<std::string>();
             if (line_no == 1) {
-                if (kind != "kit") return MakeError(ErrorCode::kCorrupt, tr("record stream does not start with the kit record"));
+                if (kind != "kit")
+                    return MakeError(ErrorCode::kCorrupt, tr("record stream does not start with the kit record"));
                 c.kit.pack = rec.at("pack").get<std::string>();
                 c.kit.title = rec.at("title").get<std::string>();
                 c.kit.publisher = rec.at("publisher").get<std::string>();
@@ -108,7 +110,8 @@ Result<Content> DecodeRecords(std::string_view records) {
                     }
                 continue;
             }
-            if (kind != "article") return MakeError(ErrorCode::kCorrupt, Format(tr("unknown record kind '{kind}'"), {{"kind", kind}}));
+            if (kind != "article")
+                return MakeError(ErrorCode::kCorrupt, Format(tr("unknown record kind '{kind}'"), {{"kind", kind}}));
             Article a;
             a.id = rec.at("id").get<std::string>();
             a.lang = rec.at("lang").get<std::string>();

@@ -60,7 +60,9 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
         auto j = json::parse(text);
         ReleaseManifest m;
         m.format = JsonInt<int>(j, "format");
-        if (m.format != 1) return MakeError(ErrorCode::kTooNew, Format(tr("release manifest format {format} is not supported"), {{"format", std::to_string(m.format)}}));
+        if (m.format != 1)
+            return MakeError(ErrorCode::kTooNew, Format(tr("release manifest format {format} is not supported"),
+                                                        {{"format", std::to_string(m.format)}}));
         m.created = JsonInt<std::int64_t>(j, "created");
         m.expires = JsonInt<std::int64_t>(j, "expires");
         m.mirrors = j.at("mirrors").get<std::vector<std::string>>();
@@ -74,7 +76,8 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
             // One bad entry refuses the whole list: a signed list that lies about one pack is not
             // trusted about the others.
             if (auto st = CheckPackId(id); !st)
-                return MakeError(st.error().code, Format(tr("release manifest: {error}"), {{"error", st.error().detail}}));
+                return MakeError(st.error().code,
+                                 Format(tr("release manifest: {error}"), {{"error", st.error().detail}}));
             PackRelease p;
             p.pack = id;
             p.title = pj.at("title").get<std::string>();
@@ -87,12 +90,15 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
                                     JsonInt<std::uint64_t>(d, "result_version"),
                                     d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"))});
             if (p.releases.empty() || p.releases.back().version != p.version)
-                return MakeError(ErrorCode::kCorrupt, Format(tr("release manifest: pack '{pack}' does not list its newest release last"), {{"pack", id}}));
+                return MakeError(ErrorCode::kCorrupt,
+                                 Format(tr("release manifest: pack '{pack}' does not list its newest release last"),
+                                        {{"pack", id}}));
             m.packs[id] = std::move(p);
         }
         return m;
     } catch (const json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("release manifest is malformed: {reason}"), {{"reason", e.what()}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("release manifest is malformed: {reason}"), {{"reason", e.what()}}));
     }
 }
 
@@ -115,7 +121,8 @@ Result<ReleaseManifest> VerifyReleaseManifest(std::string_view text, std::string
     }
     if (!signer) {
         if (signer.error().code == ErrorCode::kUnknownKey) return signer.error();
-        return MakeError(ErrorCode::kBadSignature, Format(tr("release manifest: {error}"), {{"error", signer.error().detail}}));
+        return MakeError(ErrorCode::kBadSignature,
+                         Format(tr("release manifest: {error}"), {{"error", signer.error().detail}}));
     }
     if (auto st = CheckNotRetired(retired, *signer, tr("release manifest")); !st) return st.error();
     if (signer_out) *signer_out = *signer;

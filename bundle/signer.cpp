@@ -1,10 +1,11 @@
 // Finding the signer among trusted keys: see signer.hpp.
 #include "bundle/signer.hpp"
-#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
 #include <optional>
+
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 
@@ -41,14 +42,16 @@ Result<PublicKey> FindSigner(std::span<const PublicKey> keys, const Signature& s
     }
     if (failure) return *failure;
     // TRANSLATORS: {what} names the signed thing ("bundle", "release manifest"), {key} is a key id.
-    return MakeError(ErrorCode::kUnknownKey, Format(tr("{what} signed by unknown key {key}; trust it with `fieldkit trust add KEY.pub`"),
-                                                    {{"what", what}, {"key", KeyIdHex(sig.key_id)}}));
+    return MakeError(ErrorCode::kUnknownKey,
+                     Format(tr("{what} signed by unknown key {key}; trust it with `fieldkit trust add KEY.pub`"),
+                            {{"what", what}, {"key", KeyIdHex(sig.key_id)}}));
 }
 
 Status CheckNotRetired(std::span<const PublicKey> retired, const PublicKey& signer, std::string_view what) {
     if (!ContainsKey(retired, signer)) return Ok{};
-    return MakeError(ErrorCode::kRetiredKey, Format(tr("{what} signed by retired key {key}: its publisher rotated to a newer key (root chain)"),
-                                                    {{"what", what}, {"key", KeyIdHex(signer.id)}}));
+    return MakeError(ErrorCode::kRetiredKey,
+                     Format(tr("{what} signed by retired key {key}: its publisher rotated to a newer key (root chain)"),
+                            {{"what", what}, {"key", KeyIdHex(signer.id)}}));
 }
 
 }  // namespace fk::bundle

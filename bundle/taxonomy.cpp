@@ -30,7 +30,8 @@ Taxonomy InLanguage(const Taxonomy& taxonomy, const std::string& lang) {
     for (const auto& [key, label] : taxonomy.phases) {
         std::string name = key;
         if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        out.phase_names.emplace_back(key, HasLabel(taxonomy.phase_names, key) ? LabelOf(taxonomy.phase_names, key) : name);
+        out.phase_names.emplace_back(key,
+                                     HasLabel(taxonomy.phase_names, key) ? LabelOf(taxonomy.phase_names, key) : name);
     }
     auto it = taxonomy.translations.find(lang);
     if (it == taxonomy.translations.end()) return out;

@@ -45,7 +45,8 @@ TermList ReadTermList(const std::filesystem::path& file, const std::string& rel,
     try {
         root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {
-        problems.push_back({rel, std::max(e.mark.line + 1, 1), Format(tr("not valid YAML: {reason}"), {{"reason", e.msg}})});
+        problems.push_back(
+            {rel, std::max(e.mark.line + 1, 1), Format(tr("not valid YAML: {reason}"), {{"reason", e.msg}})});
         return list;
     }
     if (root.IsNull()) return list;
@@ -61,14 +62,18 @@ TermList ReadTermList(const std::filesystem::path& file, const std::string& rel,
             continue;
         }
         TermEntry entry{AsciiLower(kv.first.as<std::string>()), {}};
-        if (!seen.insert(entry.term).second) problems.push_back({rel, line, Format(tr("'{term}' is listed twice"), {{"term", entry.term}})});
+        if (!seen.insert(entry.term).second)
+            problems.push_back({rel, line, Format(tr("'{term}' is listed twice"), {{"term", entry.term}})});
         if (!kv.second.IsSequence() || kv.second.size() == 0 || kv.second.size() > kMaxEquivalents) {
-            problems.push_back({rel, line, Format(tr("'{term}' needs a list of 1 to 16 equivalents"), {{"term", entry.term}})});
+            problems.push_back(
+                {rel, line, Format(tr("'{term}' needs a list of 1 to 16 equivalents"), {{"term", entry.term}})});
             continue;
         }
         for (const auto& eq : kv.second) {
             if (!eq.IsScalar() || !PlainTerm(eq.as<std::string>())) {
-                problems.push_back({rel, eq.Mark().line + 1, Format(tr("'{term}': each equivalent is a term on one line"), {{"term", entry.term}})});
+                problems.push_back(
+                    {rel, eq.Mark().line + 1,
+                     Format(tr("'{term}': each equivalent is a term on one line"), {{"term", entry.term}})});
                 continue;
             }
             entry.equivalents.push_back(eq.as<std::string>());
@@ -102,10 +107,13 @@ std::vector<RequiredTerm> RequiredTerms(const Content& content) {
         for (const auto& t : a.tags) tags.insert(AsciiLower(t));
         for (const auto& t : tags) ++tag_count[t];
         // A glossary entry's title is "TERM — meaning"; the index article lists them all.
-        if (a.type == "glossary" && a.id != "glossary") add(a.title.substr(0, a.title.find(" \u2014 ")), tr("glossary term"));
+        if (a.type == "glossary" && a.id != "glossary")
+            add(a.title.substr(0, a.title.find(" \u2014 ")), tr("glossary term"));
     }
     for (const auto& [tag, n] : tag_count)
-        if (n >= kCommonTagArticles) add(tag, Format(trn("tag on {n} article", "tag on {n} articles", static_cast<unsigned long>(n)), {{"n", std::to_string(n)}}));
+        if (n >= kCommonTagArticles)
+            add(tag, Format(trn("tag on {n} article", "tag on {n} articles", static_cast<unsigned long>(n)),
+                            {{"n", std::to_string(n)}}));
     return out;
 }
 

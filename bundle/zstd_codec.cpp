@@ -1,10 +1,11 @@
 // zstd wrapper: compression parameters chosen for small, rarely-built payloads.
 #include "bundle/zstd_codec.hpp"
-#include "platform/i18n.hpp"
 
 #include <zstd.h>
 
 #include <memory>
+
+#include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
@@ -42,7 +43,8 @@ Result<std::string> Decompress(std::string_view frame, std::string_view referenc
     if (!reference.empty()) ZSTD_DCtx_refPrefix(dctx.get(), reference.data(), reference.size());
     std::string out(expected, '\0');
     size_t n = ZSTD_decompressDCtx(dctx.get(), out.data(), out.size(), frame.data(), frame.size());
-    if (ZSTD_isError(n)) return MakeError(ErrorCode::kCorrupt, Format(tr("payload: {reason}"), {{"reason", ZSTD_getErrorName(n)}}));
+    if (ZSTD_isError(n))
+        return MakeError(ErrorCode::kCorrupt, Format(tr("payload: {reason}"), {{"reason", ZSTD_getErrorName(n)}}));
     if (n != expected) return MakeError(ErrorCode::kCorrupt, tr("payload decompressed to the wrong size"));
     return out;
 }

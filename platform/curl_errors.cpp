@@ -1,5 +1,6 @@
 // CURLcode -> ErrorCode. Raw curl codes never leave this file.
 #include "platform/curl_errors.hpp"
+
 #include "platform/i18n.hpp"
 
 namespace fk::platform {
@@ -7,7 +8,8 @@ namespace fk::platform {
 Error CurlError(CURLcode code, const std::string& url, long http_status) {
     const std::string what = curl_easy_strerror(code);
     const auto say = [&](ErrorCode kind, const char* pattern) {
-        return MakeError(kind, Format(pattern, {{"url", url}, {"reason", what}, {"status", std::to_string(http_status)}}));
+        return MakeError(kind,
+                         Format(pattern, {{"url", url}, {"reason", what}, {"status", std::to_string(http_status)}}));
     };
     switch (code) {
         case CURLE_COULDNT_RESOLVE_HOST:
@@ -25,7 +27,8 @@ Error CurlError(CURLcode code, const std::string& url, long http_status) {
         case CURLE_HTTP_RETURNED_ERROR:
             return say(ErrorCode::kHttpStatus, tr("'{url}': HTTP status {status}"));
         case CURLE_UNSUPPORTED_PROTOCOL:
-            return say(ErrorCode::kHttpStatus, tr("'{url}': refused: only http and https are fetched (also after redirects)"));
+            return say(ErrorCode::kHttpStatus,
+                       tr("'{url}': refused: only http and https are fetched (also after redirects)"));
         case CURLE_TOO_MANY_REDIRECTS:
             return say(ErrorCode::kHttpStatus, tr("'{url}': too many redirects"));
         case CURLE_URL_MALFORMAT:

@@ -20,7 +20,8 @@ Error ErrnoError(int err, std::string_view role, const fs::path& path) {
     if (err == ENOENT) code = ErrorCode::kNotFound;
     const char* what = err == ENOENT ? tr("not found") : std::strerror(err);
     // TRANSLATORS: {what} names the thing that failed ("content directory"), {reason} is why.
-    return MakeError(code, Format(tr("{what} '{path}': {reason}"), {{"what", role}, {"path", path.string()}, {"reason", what}}));
+    return MakeError(
+        code, Format(tr("{what} '{path}': {reason}"), {{"what", role}, {"path", path.string()}, {"reason", what}}));
 }
 
 namespace {
@@ -50,12 +51,14 @@ Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::u
     }
     if (S_ISDIR(st.st_mode)) {
         ::close(fd);
-        return MakeError(ErrorCode::kIo, Format(tr("{what} '{path}': is a directory"), {{"what", role}, {"path", path.string()}}));
+        return MakeError(ErrorCode::kIo,
+                         Format(tr("{what} '{path}': is a directory"), {{"what", role}, {"path", path.string()}}));
     }
     if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
         ::close(fd);
-        return MakeError(ErrorCode::kTooLarge, Format(tr("{what} '{path}': larger than {max} bytes"),
-                                                      {{"what", role}, {"path", path.string()}, {"max", std::to_string(max_bytes)}}));
+        return MakeError(ErrorCode::kTooLarge,
+                         Format(tr("{what} '{path}': larger than {max} bytes"),
+                                {{"what", role}, {"path", path.string()}, {"max", std::to_string(max_bytes)}}));
     }
     std::string data;
     data.resize(static_cast<size_t>(st.st_size));

@@ -155,12 +155,13 @@ Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
         char* next = nullptr;
         curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
         if (!next)
-            return MakeError(ErrorCode::kHttpStatus, Format(tr("'{url}': HTTP status {status} without a usable Location"),
-                                                            {{"url", at}, {"status", std::to_string(code)}}));
-        if (!RedirectAllowed(at, next))
             return MakeError(ErrorCode::kHttpStatus,
-                             Format(tr("'{url}': redirect to '{target}' refused: only http and https on the same host, never https to http"),
-                                    {{"url", url}, {"target", next}}));
+                             Format(tr("'{url}': HTTP status {status} without a usable Location"),
+                                    {{"url", at}, {"status", std::to_string(code)}}));
+        if (!RedirectAllowed(at, next))
+            return MakeError(ErrorCode::kHttpStatus, Format(tr("'{url}': redirect to '{target}' refused: only http and "
+                                                               "https on the same host, never https to http"),
+                                                            {{"url", url}, {"target", next}}));
         if (hop + 1 > kMaxRedirects)
             return MakeError(ErrorCode::kHttpStatus, Format(tr("'{url}': too many redirects"), {{"url", url}}));
         at = next;
@@ -187,7 +188,8 @@ Result<std::string> HttpGet(const std::string& url, std::uint64_t max_bytes, con
 
 Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& etag, std::uint64_t max_bytes,
                                     const HttpLimits& limits, HttpStats* stats, const std::atomic<bool>* cancel) {
-    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
+    if (!IsHttpUrl(url))
+        return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
     std::unique_ptr<CURL, EasyFree> c(NewEasy());
     if (!c) return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
     HttpAnswer answer;
@@ -207,8 +209,8 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
     if (!performed) return performed.error();
     const CURLcode rc = *performed;
     if (sink.too_large)
-        return MakeError(ErrorCode::kTooLarge,
-                         Format(tr("'{url}': larger than {max} bytes"), {{"url", url}, {"max", std::to_string(max_bytes)}}));
+        return MakeError(ErrorCode::kTooLarge, Format(tr("'{url}': larger than {max} bytes"),
+                                                      {{"url", url}, {"max", std::to_string(max_bytes)}}));
     if (rc != CURLE_OK) return CurlError(rc, url, ResponseCode(c.get()));
     answer.not_modified = ResponseCode(c.get()) == 304;
     if (answer.not_modified) answer.body.clear();
@@ -222,7 +224,8 @@ Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, c
                                 std::uint64_t max_answer, const HttpLimits& limits, long* status,
                                 const std::atomic<bool>* cancel) {
     if (status) *status = 0;
-    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// URLs"), {{"url", url}}));
+    if (!IsHttpUrl(url))
+        return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// URLs"), {{"url", url}}));
     std::unique_ptr<CURL, EasyFree> c(NewEasy());
     if (!c) return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
     HttpPostAnswer answer;
@@ -243,11 +246,12 @@ Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, c
     answer.status = ResponseCode(c.get());
     if (status) *status = answer.status;
     if (sink.too_large)
-        return MakeError(ErrorCode::kTooLarge,
-                         Format(tr("'{url}': answer larger than {max} bytes"), {{"url", url}, {"max", std::to_string(max_answer)}}));
+        return MakeError(ErrorCode::kTooLarge, Format(tr("'{url}': answer larger than {max} bytes"),
+                                                      {{"url", url}, {"max", std::to_string(max_answer)}}));
     if (sink.redirected || (answer.status >= 300 && answer.status < 400))
-        return MakeError(ErrorCode::kHttpStatus,
-                         Format(tr("'{url}': answered with a redirect; inboxes are not followed elsewhere"), {{"url", url}}));
+        return MakeError(
+            ErrorCode::kHttpStatus,
+            Format(tr("'{url}': answered with a redirect; inboxes are not followed elsewhere"), {{"url", url}}));
     if (rc != CURLE_OK) return CurlError(rc, url, answer.status);
     return answer;
 }
@@ -255,7 +259,8 @@ Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, c
 Status HttpDownload(const std::string& url, const std::filesystem::path& partial, std::uint64_t size,
                     const HttpLimits& limits, const HttpProgressFn& progress, HttpStats* stats,
                     const std::atomic<bool>* cancel) {
-    if (!IsHttpUrl(url)) return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
+    if (!IsHttpUrl(url))
+        return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
     for (int round = 0; round < 2; ++round) {
         // The name is stable (resume needs it) but never followed if it is a symlink.
         int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -302,8 +307,8 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
         const CURLcode rc = *performed;
         if (sink.io_error) return ErrnoError(sink.io_errno, tr("partial download"), partial);
         if (sink.too_large)
-            return MakeError(ErrorCode::kTooLarge,
-                             Format(tr("'{url}': body longer than the signed length {size}"), {{"url", url}, {"size", std::to_string(size)}}));
+            return MakeError(ErrorCode::kTooLarge, Format(tr("'{url}': body longer than the signed length {size}"),
+                                                          {{"url", url}, {"size", std::to_string(size)}}));
         if (rc == CURLE_RANGE_ERROR && have > 0 && round == 0) {
             // The server ignored Range: start over rather than splice.
             std::error_code ec;
@@ -313,8 +318,10 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
         if (rc != CURLE_OK) return CurlError(rc, url, status);
         if (!synced) return ErrnoError(errno, tr("partial download"), partial);
         if (sink.have != size)
-            return MakeError(ErrorCode::kOffline, Format(tr("'{url}': body ended after {have} of {size} bytes"),
-                                                         {{"url", url}, {"have", std::to_string(sink.have)}, {"size", std::to_string(size)}}));
+            return MakeError(
+                ErrorCode::kOffline,
+                Format(tr("'{url}': body ended after {have} of {size} bytes"),
+                       {{"url", url}, {"have", std::to_string(sink.have)}, {"size", std::to_string(size)}}));
         return Ok{};
     }
     return MakeError(ErrorCode::kHttpStatus, Format(tr("'{url}': server does not honour Range"), {{"url", url}}));

@@ -280,13 +280,15 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
     if (!bind.empty() && bind[0] == '[') {
         const size_t close = bind.find("]:");
         if (close == std::string::npos)
-            return MakeError(ErrorCode::kUsage, Format(tr("bind address '{address}': use [ADDR]:PORT"), {{"address", bind}}));
+            return MakeError(ErrorCode::kUsage,
+                             Format(tr("bind address '{address}': use [ADDR]:PORT"), {{"address", bind}}));
         host = bind.substr(1, close - 1);
         port = bind.substr(close + 2);
     } else {
         const size_t colon = bind.rfind(':');
         if (colon == std::string::npos)
-            return MakeError(ErrorCode::kUsage, Format(tr("bind address '{address}': use ADDR:PORT"), {{"address", bind}}));
+            return MakeError(ErrorCode::kUsage,
+                             Format(tr("bind address '{address}': use ADDR:PORT"), {{"address", bind}}));
         host = bind.substr(0, colon);
         port = bind.substr(colon + 1);
     }
@@ -295,7 +297,8 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* res = nullptr;
     if (::getaddrinfo(host.c_str(), port.c_str(), &hints, &res) != 0 || !res)
-        return MakeError(ErrorCode::kUsage, Format(tr("bind address '{address}': not a numeric ADDR:PORT"), {{"address", bind}}));
+        return MakeError(ErrorCode::kUsage,
+                         Format(tr("bind address '{address}': not a numeric ADDR:PORT"), {{"address", bind}}));
     int fd = ::socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
     if (fd >= 0) ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -303,7 +306,8 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
         const int err = errno;
         if (fd >= 0) ::close(fd);
         ::freeaddrinfo(res);
-        return MakeError(ErrorCode::kIo, Format(tr("cannot listen on '{address}': {reason}"), {{"address", bind}, {"reason", std::strerror(err)}}));
+        return MakeError(ErrorCode::kIo, Format(tr("cannot listen on '{address}': {reason}"),
+                                                {{"address", bind}, {"reason", std::strerror(err)}}));
     }
     ::freeaddrinfo(res);
     sockaddr_storage ss{};

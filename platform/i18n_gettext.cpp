@@ -50,7 +50,9 @@ std::string LanguageOfEnvironment() {
 
 }  // namespace
 
-const char* tr(const char* english) { return dgettext(kDomain, english); }
+const char* tr(const char* english) {
+    return dgettext(kDomain, english);
+}
 
 const char* trn(const char* english_one, const char* english_many, unsigned long n) {
     return dngettext(kDomain, english_one, english_many, n);
@@ -80,9 +82,11 @@ std::string Format(std::string_view pattern,
 namespace i18n {
 
 const std::vector<Language>& Languages() {
-    static const std::vector<Language> kLanguages = {
-        {"en", "English", false}, {"fr", "Français", false},  {"es", "Español", false},
-        {"uk", "Українська", false}, {"ar", "العربية", true}};
+    static const std::vector<Language> kLanguages = {{"en", "English", false},
+                                                     {"fr", "Français", false},
+                                                     {"es", "Español", false},
+                                                     {"uk", "Українська", false},
+                                                     {"ar", "العربية", true}};
     return kLanguages;
 }
 
@@ -114,7 +118,9 @@ void SetLanguage(std::string_view code) {
     ++_nl_msg_cat_cntr;
 }
 
-const std::string& CurrentLanguage() { return g_language; }
+const std::string& CurrentLanguage() {
+    return g_language;
+}
 
 bool RightToLeft() {
     for (const auto& l : Languages())

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "platform/files.hpp"
-#include "platform/instance_lock.hpp"
 #include "platform/i18n.hpp"
+#include "platform/instance_lock.hpp"
 
 namespace fk::platform {
 namespace {
@@ -44,7 +44,8 @@ Result<std::unique_ptr<InstanceLock>> InstanceLock::Take(const std::filesystem::
         const int err = errno;
         if (err == EWOULDBLOCK) holder_pid = ReadPid(fd);
         close(fd);
-        if (err == EWOULDBLOCK) return MakeError(ErrorCode::kLocked, Format(tr("lock file '{path}': held"), {{"path", path.string()}}));
+        if (err == EWOULDBLOCK)
+            return MakeError(ErrorCode::kLocked, Format(tr("lock file '{path}': held"), {{"path", path.string()}}));
         return ErrnoError(err, tr("lock file"), path);
     }
     const std::string pid = std::to_string(getpid()) + "\n";

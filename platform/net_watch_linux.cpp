@@ -15,9 +15,9 @@
 #include <thread>
 #include <vector>
 
+#include "platform/i18n.hpp"
 #include "platform/net_watch.hpp"
 #include "platform/netlink_changes.hpp"
-#include "platform/i18n.hpp"
 
 namespace fk::platform {
 namespace {
@@ -56,7 +56,8 @@ private:
         req.h.nlmsg_seq = ++m_seq;
         req.body[0] = AF_UNSPEC;  // rtgen family: the first byte of ifaddrmsg and rtmsg alike
         if (send(m_sock, &req, req.h.nlmsg_len, 0) < 0)
-            return MakeError(ErrorCode::kIo, Format(tr("netlink dump request: {reason}"), {{"reason", std::strerror(errno)}}));
+            return MakeError(ErrorCode::kIo,
+                             Format(tr("netlink dump request: {reason}"), {{"reason", std::strerror(errno)}}));
         for (;;) {
             pollfd p{m_sock, POLLIN, 0};
             if (poll(&p, 1, 5000) <= 0) return MakeError(ErrorCode::kIo, tr("netlink dump: no answer"));
@@ -113,7 +114,8 @@ private:
 
 Result<std::unique_ptr<NetWatch>> NetWatch::Start(std::function<void(const std::string&)> on_appeared) {
     const int sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-    if (sock < 0) return MakeError(ErrorCode::kIo, Format(tr("netlink socket: {reason}"), {{"reason", std::strerror(errno)}}));
+    if (sock < 0)
+        return MakeError(ErrorCode::kIo, Format(tr("netlink socket: {reason}"), {{"reason", std::strerror(errno)}}));
     sockaddr_nl addr{};
     addr.nl_family = AF_NETLINK;
     addr.nl_groups = RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR | RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE;

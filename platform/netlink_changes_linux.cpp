@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "platform/netlink_changes.hpp"
 #include "platform/i18n.hpp"
+#include "platform/netlink_changes.hpp"
 
 namespace fk::platform {
 namespace {
@@ -87,10 +87,15 @@ NetChange RouteChange(const nlmsghdr* h) {
     const std::string where = oif ? InterfaceName(static_cast<int>(oif)) : std::string();
     // TRANSLATORS: {route} is "default route" or "IPv6 default route", {gateway} an IP address,
     // {interface} a network interface ("eth0").
-    if (!gateway.empty() && oif) c.what = Format(tr("{route} via {gateway} on {interface}"), {{"route", route}, {"gateway", gateway}, {"interface", where}});
-    else if (!gateway.empty()) c.what = Format(tr("{route} via {gateway}"), {{"route", route}, {"gateway", gateway}});
-    else if (oif) c.what = Format(tr("{route} on {interface}"), {{"route", route}, {"interface", where}});
-    else c.what = route;
+    if (!gateway.empty() && oif)
+        c.what = Format(tr("{route} via {gateway} on {interface}"),
+                        {{"route", route}, {"gateway", gateway}, {"interface", where}});
+    else if (!gateway.empty())
+        c.what = Format(tr("{route} via {gateway}"), {{"route", route}, {"gateway", gateway}});
+    else if (oif)
+        c.what = Format(tr("{route} on {interface}"), {{"route", route}, {"interface", where}});
+    else
+        c.what = route;
     return c;
 }
 

@@ -7,8 +7,8 @@
 
 #include <cerrno>
 
-#include "platform/passphrase.hpp"
 #include "platform/i18n.hpp"
+#include "platform/passphrase.hpp"
 
 namespace fk::platform {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <cerrno>
 
-#include "platform/terminal.hpp"
 #include "platform/i18n.hpp"
+#include "platform/terminal.hpp"
 
 namespace fk::platform {
 

@@ -49,14 +49,16 @@ void PrintInstalled(const core::ImportReport& r) {
                              {"previous", std::to_string(r.previous_version)},
                              {"n", std::to_string(n)}});
     else
-        std::cout << Format(trn("installed {pack} version {version}: {n} article",
-                                "installed {pack} version {version}: {n} articles", n),
-                            {{"pack", r.manifest.pack}, {"version", std::to_string(r.manifest.version)}, {"n", std::to_string(n)}});
+        std::cout << Format(
+            trn("installed {pack} version {version}: {n} article", "installed {pack} version {version}: {n} articles",
+                n),
+            {{"pack", r.manifest.pack}, {"version", std::to_string(r.manifest.version)}, {"n", std::to_string(n)}});
     std::cout << "\n";
 }
 
 int RunArmor(Context&, const Args& a) {
-    if (a.Positional().size() != 1) return Usage(tr("bundle armor needs exactly one delta (or, with --bundle, bundle) file"));
+    if (a.Positional().size() != 1)
+        return Usage(tr("bundle armor needs exactly one delta (or, with --bundle, bundle) file"));
     const std::string& path = a.Positional()[0];
     const auto kind = a.Flag("--bundle") ? bundle::ArmorKind::kBundle : bundle::ArmorKind::kDelta;
     size_t part_chars = 0;
@@ -75,7 +77,8 @@ int RunArmor(Context&, const Args& a) {
     auto label = bundle::LabelForFile(*bytes, kind);
     if (!label) {
         if (kind == bundle::ArmorKind::kDelta && bytes->substr(0, 8) == "FKBUNDLE")
-            return Fail(Format(tr("{file} is a bundle: add --bundle to send a whole (small) bundle as text"), {{"file", path}}));
+            return Fail(Format(tr("{file} is a bundle: add --bundle to send a whole (small) bundle as text"),
+                               {{"file", path}}));
         return Fail(path + ": " + label.error().detail);
     }
     auto armored = bundle::ArmorEncode(*label, *bytes, part_chars);
@@ -86,11 +89,12 @@ int RunArmor(Context&, const Args& a) {
     std::string text;
     for (const auto& p : *parts) text += (text.empty() ? "" : "\n") + p + "\n";
     // TRANSLATORS: {what} describes the update, e.g. "delta test-pack 1 -> 2".
-    const std::string summary = Format(trn("{n} part, {chars} characters, for {what}", "{n} parts, {chars} characters, for {what}",
-                                           static_cast<unsigned long>(parts->size())),
-                                       {{"n", std::to_string(parts->size())},
-                                        {"chars", std::to_string(text.size())},
-                                        {"what", bundle::DescribeArmor(armored->label)}});
+    const std::string summary =
+        Format(trn("{n} part, {chars} characters, for {what}", "{n} parts, {chars} characters, for {what}",
+                   static_cast<unsigned long>(parts->size())),
+               {{"n", std::to_string(parts->size())},
+                {"chars", std::to_string(text.size())},
+                {"what", bundle::DescribeArmor(armored->label)}});
     if (auto out = a.Option("-o")) {
         if (auto st = platform::WriteFileAtomic(*out, text, "text parts"); !st) return Fail(st.error().detail);
         std::cout << Format(tr("wrote {file}: {summary}"), {{"file", *out}, {"summary", summary}}) << "\n";
@@ -131,7 +135,8 @@ int ImportInputs(Context& ctx, const Args& a) {
             continue;
         }
         if (binary) {
-            status = Fail(tr("standard input: give a bundle or delta file by its name; standard input takes text parts"));
+            status =
+                Fail(tr("standard input: give a bundle or delta file by its name; standard input takes text parts"));
             continue;
         }
         any_text = true;
@@ -154,15 +159,16 @@ int ImportInputs(Context& ctx, const Args& a) {
         } else {
             const auto count = static_cast<unsigned long>(s.label.count);
             // TRANSLATORS: {present} of {n} parts of an update arrived; {missing} lists the part numbers missing.
-            std::cout << Format(trn("{what}: {present} of {n} part; missing {missing} (the others are kept: import the "
-                                    "rest when they arrive)",
-                                    "{what}: {present} of {n} parts; missing {missing} (the others are kept: import the "
-                                    "rest when they arrive)",
-                                    count),
-                                {{"what", what},
-                                 {"present", std::to_string(s.present.size())},
-                                 {"n", std::to_string(count)},
-                                 {"missing", bundle::FormatPartList(s.missing)}})
+            std::cout << Format(
+                             trn("{what}: {present} of {n} part; missing {missing} (the others are kept: import the "
+                                 "rest when they arrive)",
+                                 "{what}: {present} of {n} parts; missing {missing} (the others are kept: import the "
+                                 "rest when they arrive)",
+                                 count),
+                             {{"what", what},
+                              {"present", std::to_string(s.present.size())},
+                              {"n", std::to_string(count)},
+                              {"missing", bundle::FormatPartList(s.missing)}})
                       << "\n";
         }
     }
@@ -171,7 +177,8 @@ int ImportInputs(Context& ctx, const Args& a) {
 
 std::vector<Command> ArmorCommands() {
     return {
-        {"bundle armor", "DELTA.fkd [--bundle] [--part-chars N] [-o FILE]",
+        {"bundle armor",
+         "DELTA.fkd [--bundle] [--part-chars N] [-o FILE]",
          N_("write a signed delta (or a small bundle) as text parts for SMS, e-mail, radio mail"),
          N_("Each part is a header line (FKD1 PACK FROM TO I/N ID CHECKSUM) and lines of base32: letters\n"
             "and the digits 2-7 only, case-insensitive, so phones, mail clients and hands do not change it.\n"
@@ -181,7 +188,8 @@ std::vector<Command> ArmorCommands() {
             "  --part-chars N   at most N characters a part, header included (160: one SMS);\n"
             "                   default one part of any length\n"
             "  -o FILE          write the parts to FILE instead of standard output\n"),
-         {{"--bundle"}, {"--part-chars", "-o"}, {{"--output", "-o"}}}, RunArmor},
+         {{"--bundle"}, {"--part-chars", "-o"}, {{"--output", "-o"}}},
+         RunArmor},
     };
 }
 

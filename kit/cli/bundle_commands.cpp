@@ -39,7 +39,8 @@ int RunKeygen(Context&, const Args& a) {
     for (const auto& path : {*sec, *pub}) {
         std::error_code ec;
         if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
-            return Fail(Format(tr("'{file}' already exists; refusing to overwrite a key (move it away first)"), {{"file", path}}));
+            return Fail(Format(tr("'{file}' already exists; refusing to overwrite a key (move it away first)"),
+                               {{"file", path}}));
     }
     const bool encrypted = !a.Flag("-W");
     std::string passphrase;
@@ -138,7 +139,8 @@ int RunVerify(Context& ctx, const Args& a) {
     auto raw = bundle::OpenPayload(*vb);
     if (!raw) return Fail(file + ": " + raw.error().detail + " [" + ErrorCodeName(raw.error().code) + "]");
     const auto& m = vb->manifest;
-    std::cout << Format(tr("{file}: good signature from key {key}"), {{"file", file}, {"key", bundle::KeyIdHex(vb->signer.id)}})
+    std::cout << Format(tr("{file}: good signature from key {key}"),
+                        {{"file", file}, {"key", bundle::KeyIdHex(vb->signer.id)}})
               << "\n  "
               << Format(trn("pack {pack} version {version}, {n} article, created {time}",
                             "pack {pack} version {version}, {n} articles, created {time}",
@@ -155,25 +157,38 @@ int RunVerify(Context& ctx, const Args& a) {
 
 std::vector<Command> BundleCommands() {
     return {
-        {"bundle lint", "DIR", N_("check a content directory against the content rules"),
-         N_("Prints each problem as path:line: message and exits 1 if there are any.\n"), {{}, {}, {}}, RunLint},
-        {"bundle keygen", "-p KEY.pub -s KEY.sec [-W]", N_("make a publisher key pair (minisign format)"),
+        {"bundle lint",
+         "DIR",
+         N_("check a content directory against the content rules"),
+         N_("Prints each problem as path:line: message and exits 1 if there are any.\n"),
+         {{}, {}, {}},
+         RunLint},
+        {"bundle keygen",
+         "-p KEY.pub -s KEY.sec [-W]",
+         N_("make a publisher key pair (minisign format)"),
          N_("The secret key is encrypted with a passphrase you choose, exactly as `minisign -G` does,\n"
             "and created readable by you alone (0600); existing files are never overwritten.\n"
             "  -W, --unencrypted   no passphrase (like `minisign -G -W`), for tests and CI only\n"
             "Commands that sign ask for the passphrase on the terminal, or read the first line of the\n"
             "file named by FIELDKIT_PASSPHRASE_FILE (e.g. /dev/stdin or a file of your own).\n"),
-         {{"-W"}, {"-p", "-s"}, {{"--unencrypted", "-W"}}}, RunKeygen},
-        {"bundle build", "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]", N_("lint, then build and sign a bundle"),
+         {{"-W"}, {"-p", "-s"}, {{"--unencrypted", "-W"}}},
+         RunKeygen},
+        {"bundle build",
+         "DIR -o FILE.fkb -s KEY.sec [--version N] [--roots ROOTS.json]",
+         N_("lint, then build and sign a bundle"),
          N_("Writes FILE.fkb (which carries its own signature) and FILE.fkb.minisig, which the stock\n"
             "`minisign -Vm FILE.fkb -p KEY.pub` accepts. --version defaults to the newest `updated`\n"
             "date of the content as YYYYMMDD; each edition of a pack needs a higher version.\n"
             "--roots ships a key-rotation chain (from `fieldkit bundle rotate`) in the manifest.\n"),
-         {{}, {"-o", "-s", "--version", "--roots"}, {{"--output", "-o"}}}, RunBuild},
-        {"bundle verify", "FILE [-p KEY.pub]", N_("check a bundle's signature and integrity"),
+         {{}, {"-o", "-s", "--version", "--roots"}, {{"--output", "-o"}}},
+         RunBuild},
+        {"bundle verify",
+         "FILE [-p KEY.pub]",
+         N_("check a bundle's signature and integrity"),
          N_("Without -p the trusted keys are used (the built-in release key and keys added with\n"
             "`fieldkit trust add`).\n"),
-         {{}, {"-p"}, {}}, RunVerify},
+         {{}, {"-p"}, {}},
+         RunVerify},
     };
 }
 
@@ -189,14 +204,14 @@ Result<std::string> AskPassphrase(const std::string& prompt, bool twice) {
         std::string line = text->substr(0, text->find('\n'));
         bundle::Wipe(*text);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) return MakeError(ErrorCode::kUsage, Format(tr("passphrase file '{file}' is empty"), {{"file", file}}));
+        if (line.empty())
+            return MakeError(ErrorCode::kUsage, Format(tr("passphrase file '{file}' is empty"), {{"file", file}}));
         return line;
     }
     auto first = platform::ReadSecretFromTerminal(prompt);
     if (!first)
-        return MakeError(ErrorCode::kUsage,
-                         Format(tr("{error} (set FIELDKIT_PASSPHRASE_FILE to read it from a file)"),
-                                {{"error", first.error().detail}}));
+        return MakeError(ErrorCode::kUsage, Format(tr("{error} (set FIELDKIT_PASSPHRASE_FILE to read it from a file)"),
+                                                   {{"error", first.error().detail}}));
     if (first->empty()) return MakeError(ErrorCode::kUsage, tr("the passphrase is empty"));
     if (twice) {
         auto again = platform::ReadSecretFromTerminal(tr("The same passphrase again: "));

@@ -37,7 +37,8 @@ core::Filters FiltersFrom(const Args& a) {
 std::optional<std::string> CheckFilters(core::ContentIndex& index, const core::Filters& f) {
     auto t = index.Taxonomy();
     // `pattern` is translated: {value} the value given, {known} the values there are.
-    auto check = [](const bundle::Labels& labels, const std::string& v, const char* pattern) -> std::optional<std::string> {
+    auto check = [](const bundle::Labels& labels, const std::string& v,
+                    const char* pattern) -> std::optional<std::string> {
         if (v.empty() || bundle::HasLabel(labels, v)) return std::nullopt;
         std::string known;
         for (const auto& [k, l] : labels) known += (known.empty() ? "" : ", ") + k;
@@ -83,7 +84,8 @@ int RunSearch(Context& ctx, const Args& a) {
         std::cout << arr.dump(2) << "\n";
         return 0;
     }
-    if (!r.corrected_query.empty()) std::cout << Format(tr("Showing results for: {query}"), {{"query", r.corrected_query}}) << "\n\n";
+    if (!r.corrected_query.empty())
+        std::cout << Format(tr("Showing results for: {query}"), {{"query", r.corrected_query}}) << "\n\n";
     if (r.hits.empty()) {
         std::cout << Format(tr("No articles match '{query}'."), {{"query", query}}) << "\n";
         return 0;
@@ -206,28 +208,32 @@ int RunStatus(Context& ctx, const Args& a) {
                   << "\n";
     for (const auto& [id, p] : st.packs) {
         const std::string version = std::to_string(p.version);
-        std::cout << (p.embedded ? Format(tr("pack {pack} version {version} (built in)"), {{"pack", id}, {"version", version}})
-                                 : Format(tr("pack {pack} version {version}"), {{"pack", id}, {"version", version}}))
+        std::cout << (p.embedded
+                          ? Format(tr("pack {pack} version {version} (built in)"), {{"pack", id}, {"version", version}})
+                          : Format(tr("pack {pack} version {version}"), {{"pack", id}, {"version", version}}))
                   << "\n  "
                   // TRANSLATORS: {title} is the pack's title, {time} an ISO date, {age} e.g. "3 days old".
-                  << Format(trn("{title}, {n} article, made {time} ({age})", "{title}, {n} articles, made {time} ({age})",
-                                static_cast<unsigned long>(p.article_count)),
-                            {{"title", p.title},
-                             {"n", std::to_string(p.article_count)},
-                             {"time", bundle::IsoTime(p.created)},
-                             {"age", HumanOld(now - p.created)}})
+                  << Format(
+                         trn("{title}, {n} article, made {time} ({age})", "{title}, {n} articles, made {time} ({age})",
+                             static_cast<unsigned long>(p.article_count)),
+                         {{"title", p.title},
+                          {"n", std::to_string(p.article_count)},
+                          {"time", bundle::IsoTime(p.created)},
+                          {"age", HumanOld(now - p.created)}})
                   << "\n  " << Format(tr("signed by key {key}"), {{"key", p.key_id}}) << "\n";
         const core::KnownRelease k = known(id);
         // Clauses of one line, each a statement of its own, joined by "; ".
         std::vector<std::string> clauses;
         if (sync.last_success)
             // TRANSLATORS: {time} is an ISO date, {ago} e.g. "3 days ago".
-            clauses.push_back(Format(tr("last successful check {time} ({ago})"),
-                                     {{"time", bundle::IsoTime(sync.last_success)}, {"ago", HumanAgo(now - sync.last_success)}}));
+            clauses.push_back(
+                Format(tr("last successful check {time} ({ago})"),
+                       {{"time", bundle::IsoTime(sync.last_success)}, {"ago", HumanAgo(now - sync.last_success)}}));
         else
             clauses.push_back(tr("last successful check never"));
         if (k.version > p.version)
-            clauses.push_back(Format(tr("newer release known: version {version}"), {{"version", std::to_string(k.version)}}));
+            clauses.push_back(
+                Format(tr("newer release known: version {version}"), {{"version", std::to_string(k.version)}}));
         else if (sync.last_success && !k.source.empty())
             clauses.push_back(tr("no newer release known"));
         else if (sync.last_success)
@@ -254,7 +260,8 @@ int RunStatus(Context& ctx, const Args& a) {
 }
 
 int RunImport(Context& ctx, const Args& a) {
-    if (a.Positional().empty()) return Usage(tr("import needs a bundle or delta file, text files of update parts, or - (standard input)"));
+    if (a.Positional().empty())
+        return Usage(tr("import needs a bundle or delta file, text files of update parts, or - (standard input)"));
     return ImportInputs(ctx, a);
 }
 
@@ -269,8 +276,10 @@ int RunTrustAdd(Context& ctx, const Args& a) {
     auto key = lib->TrustKey(*text);
     if (!key) return Fail(a.Positional()[0] + ": " + key.error().detail);
     const std::string id = bundle::KeyIdHex(key->id), fingerprint = bundle::KeyFingerprint(*key).substr(0, 16);
-    std::cout << (already ? Format(tr("already trusted: key {id} (fingerprint {fingerprint})"), {{"id", id}, {"fingerprint", fingerprint}})
-                          : Format(tr("trusting key {id} (fingerprint {fingerprint})"), {{"id", id}, {"fingerprint", fingerprint}}))
+    std::cout << (already ? Format(tr("already trusted: key {id} (fingerprint {fingerprint})"),
+                                   {{"id", id}, {"fingerprint", fingerprint}})
+                          : Format(tr("trusting key {id} (fingerprint {fingerprint})"),
+                                   {{"id", id}, {"fingerprint", fingerprint}}))
               << "\n";
     return 0;
 }
@@ -291,8 +300,9 @@ int RunTrustRemove(Context& ctx, const Args& a) {
     if (!lib) return Fail(lib.error().detail);
     auto key = lib->UntrustKey(a.Positional()[0]);
     if (!key) return Fail(key.error().detail);
-    std::cout << Format(tr("no longer trusting key {id} (fingerprint {fingerprint})"),
-                        {{"id", bundle::KeyIdHex(key->id)}, {"fingerprint", bundle::KeyFingerprint(*key).substr(0, 16)}})
+    std::cout << Format(
+                     tr("no longer trusting key {id} (fingerprint {fingerprint})"),
+                     {{"id", bundle::KeyIdHex(key->id)}, {"fingerprint", bundle::KeyFingerprint(*key).substr(0, 16)}})
               << "\n";
     return 0;
 }
@@ -315,13 +325,16 @@ std::vector<Command> LibraryCommands() {
             "  --type T        guide, checklist, case, reference, workshop, glossary\n"
             "  --lang L        only articles in this language (en, fr, es, uk, ar, ...)\n"),
          filters, RunSearch},
-        {"show", "ID|PACK/ID [--pack P] [--format text|md|html] [--lang L]", N_("print one article"),
+        {"show",
+         "ID|PACK/ID [--pack P] [--format text|md|html] [--lang L]",
+         N_("print one article"),
          N_("An article is named by its id; when several packs have that id, the built-in pack's\n"
             "article is shown (else the first pack's by name) and PACK/ID names another pack's.\n"
             "  --pack P        the article of pack P (the same as P/ID)\n"
             "  --format F      text (default), md (Markdown with its metadata) or html\n"
             "  --lang L        prefer this translation (falls back to English)\n"),
-         {{}, {"--format", "--lang", "--pack"}, {}}, RunShow},
+         {{}, {"--format", "--lang", "--pack"}, {}},
+         RunShow},
         {"list", "[--phase P] [--audience A] [--type T] [--lang L] [--json]", N_("list articles by title"),
          N_("  --json          print one JSON array\n"
             "  --phase P       prepare, protect, resilience, mitigate or recover\n"
@@ -329,23 +342,37 @@ std::vector<Command> LibraryCommands() {
             "  --type T        guide, checklist, case, reference, workshop, glossary\n"
             "  --lang L        only articles in this language (en, fr, es, uk, ar, ...)\n"),
          filters, RunList},
-        {"status", "[--json]", N_("installed packs, versions, content age, trusted keys, whether notes are locked"), "",
-         {{"--json"}, {}, {}}, RunStatus},
-        {"import", "FILE... | -", N_("install a signed bundle or delta from a file, or an update sent as text parts"),
+        {"status",
+         "[--json]",
+         N_("installed packs, versions, content age, trusted keys, whether notes are locked"),
+         "",
+         {{"--json"}, {}, {}},
+         RunStatus},
+        {"import",
+         "FILE... | -",
+         N_("install a signed bundle or delta from a file, or an update sent as text parts"),
          N_("The bundle must be signed by a trusted key (the built-in release key or one added with\n"
             "`fieldkit trust add`) and newer than the installed version of its pack. The old version\n"
             "stays in use until the new one is installed and checked.\n"
             "Text parts (from `fieldkit bundle armor`: SMS, e-mail, chat) are read from text files or\n"
             "standard input (`-`), in any order and among other text; parts that arrived are kept in\n"
             "the data directory until the rest come, and the update installs once it is whole.\n"),
-         {{}, {}, {}}, RunImport},
+         {{}, {}, {}},
+         RunImport},
         {"trust add", "KEY.pub", N_("trust another publisher's minisign public key"), "", {{}, {}, {}}, RunTrustAdd},
-        {"trust list", "", N_("print the trusted keys: id, fingerprint, and `retired` for a replaced key"), "",
-         {{}, {}, {}}, RunTrustList},
-        {"trust remove", "ID|FINGERPRINT", N_("stop trusting a key added with `trust add`"),
+        {"trust list",
+         "",
+         N_("print the trusted keys: id, fingerprint, and `retired` for a replaced key"),
+         "",
+         {{}, {}, {}},
+         RunTrustList},
+        {"trust remove",
+         "ID|FINGERPRINT",
+         N_("stop trusting a key added with `trust add`"),
          N_("An id shared by several trusted keys is refused: name the key by its fingerprint (from\n"
             "`fieldkit trust list`; its first 16 hex digits are enough).\n"),
-         {{}, {}, {}}, RunTrustRemove},
+         {{}, {}, {}},
+         RunTrustRemove},
     };
 }
 

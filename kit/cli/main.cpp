@@ -25,7 +25,8 @@ void PrintOverview(const std::vector<Command>& commands) {
     std::cout << fk::tr("fieldkit: an offline field kit for keeping networks and people connected in crises.") << "\n\n"
               << usage << " fieldkit [--data-dir DIR]                  " << fk::tr("open the window") << "\n"
               << indent << "fieldkit [--data-dir DIR] COMMAND [ARGS]   " << fk::tr("run a command") << "\n"
-              << indent << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
+              << indent
+              << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
               << indent << "         [--scale S]\n\n"
               << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
@@ -35,9 +36,10 @@ void PrintOverview(const std::vector<Command>& commands) {
         std::cout << left << fk::tr(c.summary.c_str()) << "\n";
     }
     std::cout << "\n"
-              << fk::tr("Every command takes --help and --data-dir DIR (default: $FIELDKIT_DATA_DIR, else\n"
-                        "$XDG_DATA_HOME/fieldkit, else ~/.local/share/fieldkit). Exit status: 0 success,\n"
-                        "1 failure, 2 usage error.")
+              << fk::tr(
+                     "Every command takes --help and --data-dir DIR (default: $FIELDKIT_DATA_DIR, else\n"
+                     "$XDG_DATA_HOME/fieldkit, else ~/.local/share/fieldkit). Exit status: 0 success,\n"
+                     "1 failure, 2 usage error.")
               << "\n";
 }
 
@@ -114,12 +116,14 @@ int main(int argc, char** argv) {
         bool is_group = false;
         for (const auto& c : commands) is_group |= c.name.starts_with(group + " ");
         if (is_group) {
-            std::cerr << "fieldkit: " << fk::Format(fk::tr("'{group}' needs a subcommand:"), {{"group", group}}) << "\n";
+            std::cerr << "fieldkit: " << fk::Format(fk::tr("'{group}' needs a subcommand:"), {{"group", group}})
+                      << "\n";
             for (const auto& c : commands)
                 if (c.name.starts_with(group + " ")) std::cerr << "  fieldkit " << c.name << " " << c.usage << "\n";
             return 2;
         }
-        std::cerr << "fieldkit: " << fk::Format(fk::tr("unknown command '{command}' (see fieldkit --help)"), {{"command", args[0]}})
+        std::cerr << "fieldkit: "
+                  << fk::Format(fk::tr("unknown command '{command}' (see fieldkit --help)"), {{"command", args[0]}})
                   << "\n";
         return 2;
     }

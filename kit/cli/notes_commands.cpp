@@ -32,8 +32,9 @@ Result<Secret> AskPassphrase(const char* env, const std::string& prompt, bool co
         if (!s.text.empty() && s.text.back() == '\r') s.text.pop_back();
     } else {
         auto typed = platform::ReadPassphrase(prompt);
-        if (!typed) return MakeError(typed.error().code,
-                             Format(tr("{error} (or set {variable})"), {{"error", typed.error().detail}, {"variable", env}}));
+        if (!typed)
+            return MakeError(typed.error().code, Format(tr("{error} (or set {variable})"),
+                                                        {{"error", typed.error().detail}, {"variable", env}}));
         s.text = std::move(*typed);
         if (confirm) {
             auto again = platform::ReadPassphrase(tr("Type it again: "));
@@ -64,7 +65,8 @@ int RunNotesList(Context& ctx, const Args& a) {
     if (!reader) return Fail(reader.error().detail);
     if (auto st = UnlockForCommand(*reader); !st) return Fail(st.error().detail);
     auto verified = reader->VerifyRows();
-    if (!verified) std::cerr << "fieldkit: " << Format(tr("warning: {error}"), {{"error", verified.error().detail}}) << "\n";
+    if (!verified)
+        std::cerr << "fieldkit: " << Format(tr("warning: {error}"), {{"error", verified.error().detail}}) << "\n";
     auto bookmarks = reader->Bookmarks();
     auto recent = reader->Recent(core::ReaderData::kHistoryLimit);
     auto notes = reader->Notes();
@@ -177,17 +179,21 @@ ReaderStatus GetReaderStatus(const Context& ctx) {
     rs.locked = reader->GetLockState() != core::LockState::kNoPassphrase;
     rs.history = reader->HistoryEnabled();
     if (rs.locked && rs.history)
-        rs.line = tr("your notes: Notes locked: notes, bookmarks and history are encrypted (`fieldkit notes list` "
-                     "asks for the passphrase); history on");
+        rs.line =
+            tr("your notes: Notes locked: notes, bookmarks and history are encrypted (`fieldkit notes list` "
+               "asks for the passphrase); history on");
     else if (rs.locked)
-        rs.line = tr("your notes: Notes locked: notes, bookmarks and history are encrypted (`fieldkit notes list` "
-                     "asks for the passphrase); history off");
+        rs.line =
+            tr("your notes: Notes locked: notes, bookmarks and history are encrypted (`fieldkit notes list` "
+               "asks for the passphrase); history off");
     else if (rs.history)
-        rs.line = tr("your notes: no passphrase: notes, bookmarks and history are stored in plain text (lock them "
-                     "with `fieldkit notes passphrase`); history on");
+        rs.line =
+            tr("your notes: no passphrase: notes, bookmarks and history are stored in plain text (lock them "
+               "with `fieldkit notes passphrase`); history on");
     else
-        rs.line = tr("your notes: no passphrase: notes, bookmarks and history are stored in plain text (lock them "
-                     "with `fieldkit notes passphrase`); history off");
+        rs.line =
+            tr("your notes: no passphrase: notes, bookmarks and history are stored in plain text (lock them "
+               "with `fieldkit notes passphrase`); history off");
     return rs;
 }
 

@@ -61,24 +61,27 @@ std::string FewOf(const std::vector<std::string>& items, size_t few) {
     if (items.size() <= few) return list;
     const auto more = static_cast<unsigned long>(items.size() - few);
     // TRANSLATORS: {list} is a few article ids ("a, b, c"), {n} how many more there are.
-    return Format(trn("{list} and {n} more", "{list} and {n} more", more), {{"list", list}, {"n", std::to_string(more)}});
+    return Format(trn("{list} and {n} more", "{list} and {n} more", more),
+                  {{"list", list}, {"n", std::to_string(more)}});
 }
 
 std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids) {
     if (shared_ids.empty()) return "";
     const auto n = static_cast<unsigned long>(shared_ids.size());
     // TRANSLATORS: {pack} is a pack id, {ids} a list of article ids; "{pack}/ID" is typed as it is.
-    return Format(trn("warning: {n} article id of {pack} also in another pack ({ids}); open this pack's as {pack}/ID",
-                      "warning: {n} article ids of {pack} also in another pack ({ids}); open this pack's as {pack}/ID", n),
-                  {{"n", std::to_string(n)}, {"pack", pack}, {"ids", FewOf(shared_ids)}}) +
+    return Format(
+               trn("warning: {n} article id of {pack} also in another pack ({ids}); open this pack's as {pack}/ID",
+                   "warning: {n} article ids of {pack} also in another pack ({ids}); open this pack's as {pack}/ID", n),
+               {{"n", std::to_string(n)}, {"pack", pack}, {"ids", FewOf(shared_ids)}}) +
            "\n";
 }
 
 std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64_t to, bool via_delta,
                         std::uint64_t steps, std::uint64_t bytes) {
     if (!via_delta)
-        return Format(tr("updated {pack} {from} -> {to} via full bundle, {size}"),
-                      {{"pack", pack}, {"from", std::to_string(from)}, {"to", std::to_string(to)}, {"size", HumanBytes(bytes)}});
+        return Format(
+            tr("updated {pack} {from} -> {to} via full bundle, {size}"),
+            {{"pack", pack}, {"from", std::to_string(from)}, {"to", std::to_string(to)}, {"size", HumanBytes(bytes)}});
     // TRANSLATORS: {n} deltas (binary patches) were applied to go from version {from} to {to}.
     return Format(trn("updated {pack} {from} -> {to} via {n} delta, {size}",
                       "updated {pack} {from} -> {to} via {n} deltas, {size}", static_cast<unsigned long>(steps)),

@@ -19,7 +19,8 @@ namespace {
 // A share of a whole as "12.34" (the % sign is in the translated message).
 std::string Percent(std::uint64_t part, std::uint64_t whole) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+    std::snprintf(buf, sizeof buf, "%.2f",
+                  whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
     return buf;
 }
 
@@ -27,7 +28,8 @@ int RunDiff(Context&, const Args& a) {
     if (a.Positional().size() != 2) return Usage(tr("bundle diff needs OLD.fkb and NEW.fkb"));
     auto out = a.Option("-o");
     auto sec = a.Option("-s");
-    if (!out || !sec) return Usage(tr("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)"));
+    if (!out || !sec)
+        return Usage(tr("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
     auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
@@ -59,7 +61,8 @@ int RunPublish(Context&, const Args& a) {
     bundle::PublishOptions opts;
     if (auto mirrors = a.All("--also"); !mirrors.empty()) opts.mirrors = mirrors;
     if (auto inbox = a.Option("--inbox")) {
-        if (!inbox->empty() && !platform::IsHttpUrl(*inbox)) return Usage(tr("--inbox takes an http:// or https:// URL (or \"\" to remove it)"));
+        if (!inbox->empty() && !platform::IsHttpUrl(*inbox))
+            return Usage(tr("--inbox takes an http:// or https:// URL (or \"\" to remove it)"));
         opts.inbox = *inbox;
     }
     if (auto days = a.Option("--expires-days")) {
@@ -92,7 +95,8 @@ int RunPublish(Context&, const Args& a) {
                              {"percent", Percent(d.file.size, r->full.size)}})
                   << "\n";
     std::cout << Format(tr("release.json created {time}, fresh until {expires}"),
-                        {{"time", bundle::IsoTime(r->manifest.created)}, {"expires", bundle::IsoTime(r->manifest.expires)}})
+                        {{"time", bundle::IsoTime(r->manifest.created)},
+                         {"expires", bundle::IsoTime(r->manifest.expires)}})
               << "\n";
     return 0;
 }
@@ -122,12 +126,13 @@ int RunRotate(Context&, const Args& a) {
     chain.push_back(bundle::MakeRootLink(root, *old_key, *new_key));
     if (auto st = platform::WriteFileAtomic(*roots, bundle::RootsToJson(chain), "roots file"); !st)
         return Fail(st.error().detail);
-    std::cout << Format(tr("root {root}: key {old} -> {new} in {file}; build every bundle from now on with --roots {file}"),
-                        {{"root", std::to_string(root)},
-                         {"old", bundle::KeyIdHex(old_key->id)},
-                         {"new", bundle::KeyIdHex(new_key->id)},
-                         {"file", *roots}})
-              << "\n";
+    std::cout
+        << Format(tr("root {root}: key {old} -> {new} in {file}; build every bundle from now on with --roots {file}"),
+                  {{"root", std::to_string(root)},
+                   {"old", bundle::KeyIdHex(old_key->id)},
+                   {"new", bundle::KeyIdHex(new_key->id)},
+                   {"file", *roots}})
+        << "\n";
     return 0;
 }
 
@@ -135,12 +140,16 @@ int RunRotate(Context&, const Args& a) {
 
 std::vector<Command> PublishCommands() {
     return {
-        {"bundle diff", "OLD.fkb NEW.fkb -o DELTA.fkd -s KEY.sec", N_("make a signed delta between two editions"),
+        {"bundle diff",
+         "OLD.fkb NEW.fkb -o DELTA.fkd -s KEY.sec",
+         N_("make a signed delta between two editions"),
          N_("Both bundles must be signed by KEY's public key. The delta is a zstd patch of the record\n"
             "stream (like `zstd --patch-from`) plus the new bundle's signed header; applying it rebuilds\n"
             "NEW.fkb byte for byte. `fieldkit import DELTA.fkd` applies it.\n"),
-         {{}, {"-o", "-s"}, {{"--output", "-o"}}}, RunDiff},
-        {"bundle publish", "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N] [--inbox URL]",
+         {{}, {"-o", "-s"}, {{"--output", "-o"}}},
+         RunDiff},
+        {"bundle publish",
+         "--mirror DIR FILE.fkb -s KEY.sec [--also URL]... [--expires-days N] [--delta-bases N] [--inbox URL]",
          N_("add a release to a static mirror directory"),
          N_("Writes the bundle and deltas from up to five previous releases (named by their hash),\n"
             "then the signed release.json; every file gets a .minisig for stock `minisign -V`.\n"
@@ -148,12 +157,16 @@ std::vector<Command> PublishCommands() {
             "  --expires-days N   soft expiry, a freshness signal for clients (default 30)\n"
             "  --delta-bases N    deltas from this many previous releases (default 5)\n"
             "  --inbox URL        where kits POST field reports (kept for later releases; \"\" removes it)\n"),
-         {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases", "--inbox"}, {}}, RunPublish},
-        {"bundle rotate", "--from OLD.sec --to NEW.sec --roots ROOTS.json", N_("rotate the publisher key (extends the root chain)"),
+         {{}, {"--mirror", "-s", "--also", "--expires-days", "--delta-bases", "--inbox"}, {}},
+         RunPublish},
+        {"bundle rotate",
+         "--from OLD.sec --to NEW.sec --roots ROOTS.json",
+         N_("rotate the publisher key (extends the root chain)"),
          N_("Appends a root link signed by both keys to ROOTS.json (created if missing). Build every\n"
             "later bundle with `bundle build --roots ROOTS.json -s NEW.sec`: kits that trust any key of\n"
             "the chain walk it to the new key, however long they were offline.\n"),
-         {{}, {"--from", "--to", "--roots"}, {}}, RunRotate},
+         {{}, {"--from", "--to", "--roots"}, {}},
+         RunRotate},
     };
 }
 

@@ -1,9 +1,9 @@
 // Field reports from the command line: the reader's outbox (report new, list, delete, send)
 // and the publisher's inbox (inbox DIR).
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <nlohmann/json.hpp>
 
 #include "bundle/pack_id.hpp"
 #include "kit/cli/command.hpp"
@@ -30,7 +30,9 @@ std::string OneLine(std::string text, size_t max = 60) {
     return text;
 }
 
-std::string Subject(const core::FieldReport& r) { return r.article.empty() ? tr("(new practice)") : r.article; }
+std::string Subject(const core::FieldReport& r) {
+    return r.article.empty() ? tr("(new practice)") : r.article;
+}
 
 int RunReportNew(Context& ctx, const Args& a) {
     const bool practice = a.Flag("--practice");
@@ -38,12 +40,14 @@ int RunReportNew(Context& ctx, const Args& a) {
     std::string address;
     core::ReportKind kind = core::ReportKind::kPractice;
     if (practice) {
-        if (!a.Positional().empty() || a.Option("--kind")) return Usage(tr("a new practice takes --note only, no article or --kind"));
+        if (!a.Positional().empty() || a.Option("--kind"))
+            return Usage(tr("a new practice takes --note only, no article or --kind"));
         if (note.empty()) return Usage(tr("a new practice needs --note TEXT describing it"));
     } else {
         if (a.Positional().size() != 1) return Usage(tr("report new needs one article id (or --practice)"));
         auto k = core::ParseReportKind(a.OptionOr("--kind", ""));
-        if (!k || *k == core::ReportKind::kPractice) return Usage(tr("--kind must be wrong, outdated, missing or worked"));
+        if (!k || *k == core::ReportKind::kPractice)
+            return Usage(tr("--kind must be wrong, outdated, missing or worked"));
         kind = *k;
         auto lib = OpenLibrary(ctx);
         if (!lib) return Fail(lib.error().detail);
@@ -127,7 +131,8 @@ int RunReportList(Context& ctx, const Args& a) {
 }
 
 int RunReportDelete(Context& ctx, const Args& a) {
-    if (a.Positional().size() != 1) return Usage(tr("report delete needs the report's number (see fieldkit report list)"));
+    if (a.Positional().size() != 1)
+        return Usage(tr("report delete needs the report's number (see fieldkit report list)"));
     auto reader = core::ReaderData::Open(ctx.data_dir);
     if (!reader) return Fail(reader.error().detail);
     const auto items = reader->Outbox();
@@ -143,7 +148,8 @@ int RunReportDelete(Context& ctx, const Args& a) {
     } else {
         for (const auto& i : items)
             if (i.id == which) id = i.id;
-        if (id.empty()) return Fail(Format(tr("no report '{id}' in the outbox"), {{"id", bundle::EscapeForMessage(which)}}));
+        if (id.empty())
+            return Fail(Format(tr("no report '{id}' in the outbox"), {{"id", bundle::EscapeForMessage(which)}}));
     }
     auto removed = reader->DeleteReport(id);
     if (!removed) return Fail(removed.error().detail);
@@ -226,7 +232,8 @@ int RunInbox(Context& ctx, const Args& a) {
         if (auto opened = core::ContentIndex::Open(lib->IndexPath())) index.emplace(std::move(*opened));
     auto exists = [&](const std::string& address) { return index && index->Resolve(address).has_value(); };
     const auto groups = core::GroupByArticle(scan->reports, exists);
-    for (const auto& line : scan->refused) std::cerr << "fieldkit: " << Format(tr("refused {report}"), {{"report", line}}) << "\n";
+    for (const auto& line : scan->refused)
+        std::cerr << "fieldkit: " << Format(tr("refused {report}"), {{"report", line}}) << "\n";
     if (a.Flag("--json")) {
         json arr = json::array();
         for (const auto& g : groups) {
@@ -263,7 +270,8 @@ int RunInbox(Context& ctx, const Args& a) {
         for (const auto& [kind, n] : g.kinds) std::cout << " " << kind << " " << n;
         std::cout << "\n";
         for (const auto* r : g.reports)
-            std::cout << "  " << r->day << "  " << core::ReportKindName(r->kind) << "  " << Format(tr("kit {key}"), {{"key", r->key.substr(0, 16)}})
+            std::cout << "  " << r->day << "  " << core::ReportKindName(r->kind) << "  "
+                      << Format(tr("kit {key}"), {{"key", r->key.substr(0, 16)}})
                       << (r->note.empty() ? "" : "  \"" + OneLine(r->note, 200) + "\"") << "\n";
     }
     return 0;
@@ -273,30 +281,46 @@ int RunInbox(Context& ctx, const Args& a) {
 
 std::vector<Command> ReportCommands() {
     return {
-        {"report new", "ID --kind wrong|outdated|missing|worked [--note TEXT] | --practice --note TEXT",
+        {"report new",
+         "ID --kind wrong|outdated|missing|worked [--note TEXT] | --practice --note TEXT",
          N_("write a field report about an article, or a new practice, into your outbox"),
          N_("The report waits in your outbox (fieldkit report list) until you send it. It holds the\n"
             "article, the kind, your note and the day, signed by a key this kit made for reports:\n"
             "the publisher can tell reports from the same kit apart, not who wrote them.\n"
             "  --note TEXT   at most 1000 bytes\n"),
-         {{"--practice"}, {"--kind", "--note"}, {}}, RunReportNew},
-        {"report list", "[--json]", N_("show every report in your outbox, waiting or sent"), "", {{"--json"}, {}, {}},
+         {{"--practice"}, {"--kind", "--note"}, {}},
+         RunReportNew},
+        {"report list",
+         "[--json]",
+         N_("show every report in your outbox, waiting or sent"),
+         "",
+         {{"--json"}, {}, {}},
          RunReportList},
-        {"report delete", "N", N_("delete report N (its number in `report list`) from your outbox"), "", {{}, {}, {}},
+        {"report delete",
+         "N",
+         N_("delete report N (its number in `report list`) from your outbox"),
+         "",
+         {{}, {}, {}},
          RunReportDelete},
-        {"report send", "[--to DIR | --text] [--attempts N]", N_("send the waiting reports to the publisher"),
+        {"report send",
+         "[--to DIR | --text] [--attempts N]",
+         N_("send the waiting reports to the publisher"),
          N_("Without options, POSTs each waiting report to the inbox the publisher's signed release\n"
             "list names (sync once first); a report is marked sent when the inbox acknowledged it.\n"
             "What did not go is tried again by the window's sync whenever it reaches a mirror.\n"
             "  --to DIR      write the waiting reports as files into DIR (a USB stick for the publisher)\n"
             "  --text        print them as text lines (FKR1:...) to send by e-mail or message\n"
             "  --attempts N  rounds over the inboxes, waiting 1, 2, 4 ... seconds between (default 3)\n"),
-         {{"--text"}, {"--to", "--attempts"}, {}}, RunReportSend},
-        {"inbox", "DIR [--json]", N_("the publisher's side: check and count field reports in DIR"),
+         {{"--text"}, {"--to", "--attempts"}, {}},
+         RunReportSend},
+        {"inbox",
+         "DIR [--json]",
+         N_("the publisher's side: check and count field reports in DIR"),
          N_("Reads report files (from `fieldkit serve --inbox`, a USB stick, or text with FKR1: lines)\n"
             "in DIR and DIR/reports, verifies each signature, drops duplicates and lists them by article\n"
             "with counts per kind. An article none of your installed packs has is marked as such.\n"),
-         {{"--json"}, {}, {}}, RunInbox},
+         {{"--json"}, {}, {}},
+         RunInbox},
     };
 }
 

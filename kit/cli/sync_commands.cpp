@@ -44,7 +44,7 @@ public:
                                                   {{"file", p.artifact.substr(0, 16)},
                                                    {"size", HumanBytes(p.total)},
                                                    {"have", HumanBytes(p.have)}})
-                                           : Format(tr("downloading {file} ({size})"),
+                                         : Format(tr("downloading {file} ({size})"),
                                                   {{"file", p.artifact.substr(0, 16)}, {"size", HumanBytes(p.total)}}))
                           << "\n";
         }
@@ -111,7 +111,8 @@ int RunSync(Context& ctx, const Args& a) {
     core::SyncOptions o;
     o.mirrors = a.All("--mirror");
     for (const auto& m : o.mirrors)
-        if (!platform::IsHttpUrl(m)) return Usage(Format(tr("mirror '{url}': only http:// and https:// URLs"), {{"url", m}}));
+        if (!platform::IsHttpUrl(m))
+            return Usage(Format(tr("mirror '{url}': only http:// and https:// URLs"), {{"url", m}}));
     for (const char* opt : {"--stall-seconds", "--connect-timeout", "--attempts"}) {
         auto n = PositiveNumber(a, opt);
         if (n && *n < 0) return Fail(Format(tr("{option} must be a positive whole number"), {{"option", opt}}));
@@ -285,7 +286,8 @@ int RunServe(Context& ctx, const Args& a) {
 
 std::vector<Command> SyncCommands() {
     return {
-        {"sync", "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--watch]",
+        {"sync",
+         "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--watch]",
          N_("check mirrors now (or keep watching), fetch and apply updates"),
          N_("Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
             "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
@@ -304,15 +306,20 @@ std::vector<Command> SyncCommands() {
             "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
             "                       directory: a second one says so and exits 1. As a service, off\n"
             "                       until enabled: systemctl --user enable --now fieldkit-sync\n"),
-         {{"--yes", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}}, RunSync},
-        {"export", "DIR [--no-reports]", N_("write the installed packs as a mirror directory (a USB stick)"),
+         {{"--yes", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}},
+         RunSync},
+        {"export",
+         "DIR [--no-reports]",
+         N_("write the installed packs as a mirror directory (a USB stick)"),
          N_("Writes the signed release list this kit last verified, the installed bundles (named by\n"
             "hash, and as PACK-VERSION.fkb for `fieldkit import`) and the deltas it holds. Another kit\n"
             "can `fieldkit import` a bundle, or serve the directory with any web server.\n"
             "Your waiting field reports (fieldkit report list) go into DIR/reports, for the publisher's\n"
             "`fieldkit inbox`, unless you pass --no-reports.\n"),
-         {{"--no-reports"}, {}, {}}, RunExport},
-        {"serve", "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N] [--inbox DIR]",
+         {{"--no-reports"}, {}, {}},
+         RunExport},
+        {"serve",
+         "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N] [--inbox DIR]",
          N_("share this kit's releases as a read-only LAN mirror"),
          N_("Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
             "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
@@ -322,7 +329,8 @@ std::vector<Command> SyncCommands() {
             "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
             "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
             "A request head must arrive within 10 seconds.\n"),
-         {{}, {"--bind", "--max-connections", "--max-per-address", "--inbox"}, {}}, RunServe},
+         {{}, {"--bind", "--max-connections", "--max-per-address", "--inbox"}, {}},
+         RunServe},
     };
 }
 

@@ -45,8 +45,10 @@ void ApplyMeteredSetting(core::SyncOptions& o, const core::ReaderSettings& s) {
 std::string MeteredText(const core::SyncOptions& o) {
     switch (o.metered) {
         // TRANSLATORS: the metered-link setting: no limit.
-        case core::Metered::kOff: return tr("off");
-        case core::Metered::kDeltasOnly: return tr("deltas only");
+        case core::Metered::kOff:
+            return tr("off");
+        case core::Metered::kDeltasOnly:
+            return tr("deltas only");
         case core::Metered::kAskAbove:
             return Format(tr("hold back downloads above {size}"), {{"size", HumanBytes(o.ask_above_bytes)}});
     }
@@ -118,7 +120,8 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
     if (options.mirrors.empty()) {
         auto state = core::LoadSyncState(ctx.data_dir);
         if (state && state->mirrors.empty())
-            return Fail(tr("sync --watch: no mirror configured (fieldkit sync --watch --mirror URL; it is remembered)"));
+            return Fail(
+                tr("sync --watch: no mirror configured (fieldkit sync --watch --mirror URL; it is remembered)"));
     }
 
     // Block the stop signals before any thread exists, so only sigwait below sees them.
@@ -167,8 +170,9 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
         engine_ptr = nullptr;  // no more lines once stopping
     }
     engine.Stop();  // a running download stops and is kept as a partial file
-    printer.Line(Format(tr("stopped ({signal})"),
-                        {{"signal", sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP"}}));
+    printer.Line(Format(tr("stopped ({signal})"), {{"signal", sig == SIGINT    ? "SIGINT"
+                                                              : sig == SIGTERM ? "SIGTERM"
+                                                                               : "SIGHUP"}}));
     return 0;
 }
 

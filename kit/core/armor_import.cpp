@@ -93,7 +93,8 @@ Gathered Gather(const fs::path& data_dir, std::string_view text) {
         for (const auto& set : g.sets)
             if (set.label == d.label && set.chars.count(d.index))
                 g.result.problems[d.problem] =
-                    Format(tr("{part} (line {line}) is damaged: its checksum does not match; a good copy of it is here and used"),
+                    Format(tr("{part} (line {line}) is damaged: its checksum does not match; a good copy of it is here "
+                              "and used"),
                            {{"part", bundle::DescribeArmorPart(d.label, d.index)}, {"line", std::to_string(d.line)}});
     return g;
 }
@@ -170,18 +171,20 @@ ArmorImport ImportArmor(Library& lib, std::string_view text) {
                     for (const auto& [i, chars] : other.chars) keep += bundle::FormatArmorPart({other.label, i, chars}) + "\n\n";
             const fs::path store = ArmorStoreDir(lib.DataDir());
             if (!fs::exists(file, ec) && KeptUpdates(store) >= kMaxKeptUpdates) {
-                g.result.problems.push_back(Format(trn("not keeping the parts of {update}: {n} unfinished update is kept already ({dir})",
-                                                       "not keeping the parts of {update}: {n} unfinished updates are kept already ({dir})",
-                                                       kMaxKeptUpdates),
-                                                   {{"update", bundle::DescribeArmor(set.label)},
-                                                    {"n", std::to_string(kMaxKeptUpdates)},
-                                                    {"dir", store.string()}}));
+                g.result.problems.push_back(
+                    Format(trn("not keeping the parts of {update}: {n} unfinished update is kept already ({dir})",
+                               "not keeping the parts of {update}: {n} unfinished updates are kept already ({dir})",
+                               kMaxKeptUpdates),
+                           {{"update", bundle::DescribeArmor(set.label)},
+                            {"n", std::to_string(kMaxKeptUpdates)},
+                            {"dir", store.string()}}));
             } else {
                 auto made = platform::MakeDirs(store, tr("update parts folder"));
                 auto st = made ? platform::WriteFileAtomic(file, keep, tr("update parts")) : made;
                 if (!st)
-                    g.result.problems.push_back(Format(tr("could not keep the parts of {update}: {error}"),
-                                                       {{"update", bundle::DescribeArmor(set.label)}, {"error", st.error().detail}}));
+                    g.result.problems.push_back(
+                        Format(tr("could not keep the parts of {update}: {error}"),
+                               {{"update", bundle::DescribeArmor(set.label)}, {"error", st.error().detail}}));
             }
         }
         g.result.sets.push_back(std::move(status));

@@ -52,7 +52,8 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     auto schema = index.m_db.Prepare("SELECT value FROM meta WHERE key = 'schema'");
     auto row = schema ? schema->Step() : Result<bool>(false);
     if (!row || !*row || schema->Text(0) != kIndexSchema)
-        return MakeError(ErrorCode::kCorrupt, Format(tr("search index '{path}' was built by another version"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("search index '{path}' was built by another version"), {{"path", path.string()}}));
     // Ranked hits; the text for snippets is read only for the hits kept.
     for (const char* table : {"fts_about", "fts"}) {
         auto match = index.m_db.Prepare(
@@ -245,8 +246,9 @@ bundle::Taxonomy ContentIndex::Taxonomy() {
             for (const auto& [lang, labels] : j["translations"].items()) {
                 if (!labels.is_object()) continue;
                 bundle::TaxonomyLabels& into = t.translations[lang];
-                for (auto [part, field] : {std::pair{"phase_names", &into.phase_names}, std::pair{"phases", &into.phases},
-                                           std::pair{"audiences", &into.audiences}, std::pair{"types", &into.types}})
+                for (auto [part, field] :
+                     {std::pair{"phase_names", &into.phase_names}, std::pair{"phases", &into.phases},
+                      std::pair{"audiences", &into.audiences}, std::pair{"types", &into.types}})
                     if (labels.contains(part)) merge(*field, labels[part]);
             }
     }

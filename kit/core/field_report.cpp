@@ -85,9 +85,11 @@ Status CheckFields(const FieldReport& r) {
                                                 ? tr("a new practice is not about an article")
                                                 : tr("a report of this kind needs an article"));
     if (!r.article.empty() && !IsAddress(r.article))
-        return MakeError(ErrorCode::kUsage, Format(tr("'{address}' is not an article address"), {{"address", bundle::EscapeForMessage(r.article)}}));
+        return MakeError(ErrorCode::kUsage, Format(tr("'{address}' is not an article address"),
+                                                   {{"address", bundle::EscapeForMessage(r.article)}}));
     if (r.note.size() > kMaxReportNote)
-        return MakeError(ErrorCode::kUsage, Format(tr("the note is longer than {max} bytes"), {{"max", std::to_string(kMaxReportNote)}}));
+        return MakeError(ErrorCode::kUsage,
+                         Format(tr("the note is longer than {max} bytes"), {{"max", std::to_string(kMaxReportNote)}}));
     if (!IsPlainNote(r.note)) return MakeError(ErrorCode::kUsage, tr("the note has control characters"));
     if (r.kind == ReportKind::kPractice && r.note.empty())
         return MakeError(ErrorCode::kUsage, tr("a new practice needs a note that describes it"));
@@ -155,10 +157,13 @@ std::string SignReport(const FieldReport& report, const ReportSigningKey& key) {
 
 Result<FieldReport> ParseSignedReport(std::string_view text) {
     if (text.size() > kMaxSignedReport)
-        return MakeError(ErrorCode::kTooLarge, Format(tr("a report is at most {max} bytes"), {{"max", std::to_string(kMaxSignedReport)}}));
+        return MakeError(ErrorCode::kTooLarge,
+                         Format(tr("a report is at most {max} bytes"), {{"max", std::to_string(kMaxSignedReport)}}));
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     const json j = json::parse(text, nullptr, false);
-    auto bad = [](const char* why) { return MakeError(ErrorCode::kCorrupt, Format(tr("not a field report: {reason}"), {{"reason", why}})); };
+    auto bad = [](const char* why) {
+        return MakeError(ErrorCode::kCorrupt, Format(tr("not a field report: {reason}"), {{"reason", why}}));
+    };
     if (!j.is_object()) return bad(tr("not a JSON object"));
     if (j.size() != 8) return bad(tr("unexpected fields"));
     for (const char* k : {"id", "article", "kind", "note", "day", "key", "sig"})
@@ -184,7 +189,8 @@ Result<FieldReport> ParseSignedReport(std::string_view text) {
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sig[crypto_sign_BYTES];
     if (!FromHex(r.key, pk, sizeof pk) || !FromHex(sig_hex, sig, sizeof sig)) return bad(tr("bad hex"));
     if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(bytes->data()), bytes->size(), pk) != 0)
-        return MakeError(ErrorCode::kBadSignature, Format(tr("field report {id}: signature does not match"), {{"id", r.id}}));
+        return MakeError(ErrorCode::kBadSignature,
+                         Format(tr("field report {id}: signature does not match"), {{"id", r.id}}));
     return r;
 }
 

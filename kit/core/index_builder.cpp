@@ -12,8 +12,8 @@
 #include <unordered_map>
 
 #include "bundle/markdown_scan.hpp"
-#include "kit/core/sqlite.hpp"
 #include "kit/core/content_index.hpp"
+#include "kit/core/sqlite.hpp"
 #include "kit/core/term_match.hpp"
 #include "kit/core/words.hpp"
 #include "platform/i18n.hpp"
@@ -126,11 +126,14 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     };
     for (const PackContent& pc : packs) {
         const auto& kit = pc.content.kit;
-        nlohmann::json taxonomy = {{"phases", kit.phases}, {"audiences", kit.audiences}, {"types", kit.types},
-                                   {"phase_names", kit.phase_names}, {"translations", nlohmann::json::object()}};
+        nlohmann::json taxonomy = {{"phases", kit.phases},
+                                   {"audiences", kit.audiences},
+                                   {"types", kit.types},
+                                   {"phase_names", kit.phase_names},
+                                   {"translations", nlohmann::json::object()}};
         for (const auto& [lang, t] : kit.translations)
-            taxonomy["translations"][lang] = {{"phase_names", t.phase_names}, {"phases", t.phases},
-                                              {"audiences", t.audiences}, {"types", t.types}};
+            taxonomy["translations"][lang] = {
+                {"phase_names", t.phase_names}, {"phases", t.phases}, {"audiences", t.audiences}, {"types", t.types}};
         pack_ins->Bind(1, pc.manifest.pack).Bind(2, static_cast<std::int64_t>(pc.manifest.version));
         pack_ins->Bind(3, pc.manifest.title).Bind(4, pc.manifest.publisher).Bind(5, pc.manifest.created);
         pack_ins->Bind(6, taxonomy.dump()).Bind(7, static_cast<std::int64_t>(pc.core));
@@ -216,7 +219,8 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0 || ::fsync(fd) != 0) {
         if (fd >= 0) ::close(fd);
-        return MakeError(ErrorCode::kIo, Format(tr("search index '{path}': cannot flush to disk"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kIo,
+                         Format(tr("search index '{path}': cannot flush to disk"), {{"path", path.string()}}));
     }
     ::close(fd);
     return Ok{};

@@ -12,8 +12,8 @@
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
 #include "bundle/pack_id.hpp"
-#include "bundle/root_chain.hpp"
 #include "bundle/records.hpp"
+#include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
@@ -79,7 +79,9 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
         if (!key) return MakeError(ErrorCode::kInternal, tr("built-in bundle key is unreadable"));
         built_in_keys.push_back(*key);
         auto vb = bundle::VerifyBundle(built_in.default_bundle, built_in_keys);
-        if (!vb) return MakeError(ErrorCode::kInternal, Format(tr("built-in bundle does not verify: {error}"), {{"error", vb.error().detail}}));
+        if (!vb)
+            return MakeError(ErrorCode::kInternal,
+                             Format(tr("built-in bundle does not verify: {error}"), {{"error", vb.error().detail}}));
         lib.m_core_pack = vb->manifest.pack;
         built_in_bundle = std::move(*vb);
     }
@@ -136,13 +138,14 @@ Result<bundle::PublicKey> Library::TrustKey(std::string_view text) {
     // allowed to stand in for (or shadow) the first.
     for (const auto& k : known)
         if (k.id == key->id)
-            return MakeError(ErrorCode::kInvalidContent,
-                             Format(tr("key {key} (fingerprint {fingerprint}) has the id of the already trusted key {trusted} "
-                                       "(fingerprint {trusted_fingerprint}), but is a different key: not trusted"),
-                                    {{"key", bundle::KeyIdHex(key->id)},
-                                     {"fingerprint", bundle::KeyFingerprint(*key).substr(0, 16)},
-                                     {"trusted", bundle::KeyIdHex(k.id)},
-                                     {"trusted_fingerprint", bundle::KeyFingerprint(k).substr(0, 16)}}));
+            return MakeError(
+                ErrorCode::kInvalidContent,
+                Format(tr("key {key} (fingerprint {fingerprint}) has the id of the already trusted key {trusted} "
+                          "(fingerprint {trusted_fingerprint}), but is a different key: not trusted"),
+                       {{"key", bundle::KeyIdHex(key->id)},
+                        {"fingerprint", bundle::KeyFingerprint(*key).substr(0, 16)},
+                        {"trusted", bundle::KeyIdHex(k.id)},
+                        {"trusted_fingerprint", bundle::KeyFingerprint(k).substr(0, 16)}}));
     auto st = platform::WriteFileAtomic(KeyFile(*key), bundle::FormatPublicKey(*key), tr("trusted key"));
     if (!st) return st.error();
     return *key;
@@ -168,13 +171,15 @@ Result<bundle::PublicKey> Library::UntrustKey(std::string_view name) {
         if (!bundle::ContainsKey(matches, *k)) matches.push_back(*k);
     }
     if (matches.empty())
-        return MakeError(ErrorCode::kNotFound, Format(tr("no added key has the id or fingerprint '{name}'"), {{"name", name}}));
+        return MakeError(ErrorCode::kNotFound,
+                         Format(tr("no added key has the id or fingerprint '{name}'"), {{"name", name}}));
     if (matches.size() > 1)
-        return MakeError(ErrorCode::kUsage,
-                         Format(trn("{n} trusted key has the id {name}; name one by its fingerprint (`fieldkit trust list`)",
-                                    "{n} trusted keys have the id {name}; name one by its fingerprint (`fieldkit trust list`)",
-                                    matches.size()),
-                                {{"n", std::to_string(matches.size())}, {"name", name}}));
+        return MakeError(
+            ErrorCode::kUsage,
+            Format(trn("{n} trusted key has the id {name}; name one by its fingerprint (`fieldkit trust list`)",
+                       "{n} trusted keys have the id {name}; name one by its fingerprint (`fieldkit trust list`)",
+                       matches.size()),
+                   {{"n", std::to_string(matches.size())}, {"name", name}}));
     for (const auto& [path, k] : files) {
         fs::remove(path, ec);
         if (ec) return platform::ErrnoError(ec.value(), tr("trusted key"), path);
@@ -197,15 +202,16 @@ Status ExpectedRelease::Check(const std::string& what, const std::string& held_p
     if (held_pack == pack && held_version == version) return Ok{};
     // TRANSLATORS: {what} is "bundle" or "delta", {who} names who named the release ("the
     // release list", "the parts' header").
-    return MakeError(ErrorCode::kCorrupt,
-                     Format(tr("{what} holds pack '{held_pack}' version {held_version} where {who} names '{pack}' version "
-                               "{version}; nothing installed"),
-                            {{"what", what},
-                             {"held_pack", held_pack},
-                             {"held_version", std::to_string(held_version)},
-                             {"who", named_by.empty() ? std::string(tr("the release list")) : named_by},
-                             {"pack", pack},
-                             {"version", std::to_string(version)}}));
+    return MakeError(
+        ErrorCode::kCorrupt,
+        Format(tr("{what} holds pack '{held_pack}' version {held_version} where {who} names '{pack}' version "
+                  "{version}; nothing installed"),
+               {{"what", what},
+                {"held_pack", held_pack},
+                {"held_version", std::to_string(held_version)},
+                {"who", named_by.empty() ? std::string(tr("the release list")) : named_by},
+                {"pack", pack},
+                {"version", std::to_string(version)}}));
 }
 
 Result<ImportReport> Library::ImportBundle(std::string_view bytes, const std::optional<ExpectedRelease>& expected) {
@@ -256,14 +262,15 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
             const std::string new_key = bundle::KeyIdHex(vb->signer.id);
             const std::string new_fingerprint = bundle::KeyFingerprint(vb->signer).substr(0, 16);
             if (old_key)
-                return MakeError(ErrorCode::kUnknownKey,
-                                 Format(tr("pack '{pack}' is installed from key {key} (fingerprint {fingerprint}) but this copy "
-                                           "is signed by {new_key} (fingerprint {new_fingerprint})"),
-                                        {{"pack", m.pack},
-                                         {"key", installed->second.key_id},
-                                         {"fingerprint", bundle::KeyFingerprint(*old_key).substr(0, 16)},
-                                         {"new_key", new_key},
-                                         {"new_fingerprint", new_fingerprint}}));
+                return MakeError(
+                    ErrorCode::kUnknownKey,
+                    Format(tr("pack '{pack}' is installed from key {key} (fingerprint {fingerprint}) but this copy "
+                              "is signed by {new_key} (fingerprint {new_fingerprint})"),
+                           {{"pack", m.pack},
+                            {"key", installed->second.key_id},
+                            {"fingerprint", bundle::KeyFingerprint(*old_key).substr(0, 16)},
+                            {"new_key", new_key},
+                            {"new_fingerprint", new_fingerprint}}));
             return MakeError(ErrorCode::kUnknownKey,
                              Format(tr("pack '{pack}' is installed from key {key} but this copy is signed by {new_key} "
                                        "(fingerprint {new_fingerprint})"),
@@ -278,9 +285,12 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
             return MakeError(ErrorCode::kOlderThanInstalled,
                              Format(tr("pack '{pack}' version {version} is already installed"),
                                     {{"pack", m.pack}, {"version", std::to_string(m.version)}}));
-        return MakeError(ErrorCode::kOlderThanInstalled,
-                         Format(tr("pack '{pack}': you already have version {installed}, newer than this version {version}"),
-                                {{"pack", m.pack}, {"installed", std::to_string(floor->second)}, {"version", std::to_string(m.version)}}));
+        return MakeError(
+            ErrorCode::kOlderThanInstalled,
+            Format(tr("pack '{pack}': you already have version {installed}, newer than this version {version}"),
+                   {{"pack", m.pack},
+                    {"installed", std::to_string(floor->second)},
+                    {"version", std::to_string(m.version)}}));
     }
 
     auto raw = bundle::OpenPayload(*vb);
@@ -328,10 +338,14 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
             auto bytes = platform::ReadFile(m_dir / p.file, tr("installed bundle"), bundle::kMaxRawPayloadSize);
             if (!bytes) return bytes.error();
             auto key = bundle::ParsePublicKey(p.public_key);
-            if (!key) return MakeError(ErrorCode::kCorrupt, Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", id}}));
+            if (!key)
+                return MakeError(ErrorCode::kCorrupt,
+                                 Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", id}}));
             std::vector<bundle::PublicKey> keys{*key};
             auto vb = bundle::VerifyBundle(*bytes, keys);
-            if (!vb) return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"), {{"pack", id}, {"error", vb.error().detail}}));
+            if (!vb)
+                return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"),
+                                                         {{"pack", id}, {"error", vb.error().detail}}));
             auto opened = bundle::OpenPayload(*vb);
             if (!opened) return opened.error();
             raw_storage = std::move(*opened);
@@ -346,7 +360,9 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
         }
         pc.core = id == m_core_pack;
         auto content = bundle::DecodeRecords(raw);
-        if (!content) return MakeError(content.error().code, Format(tr("pack '{pack}': {error}"), {{"pack", id}, {"error", content.error().detail}}));
+        if (!content)
+            return MakeError(content.error().code,
+                             Format(tr("pack '{pack}': {error}"), {{"pack", id}, {"error", content.error().detail}}));
         pc.content = std::move(*content);
         packs.push_back(std::move(pc));
     }
@@ -394,7 +410,8 @@ void Library::RemoveUnreferencedFiles() const {
 
 Result<std::string> Library::ReadInstalledBundle(const std::string& pack) const {
     auto it = m_state.packs.find(pack);
-    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, Format(tr("pack '{pack}' is not installed"), {{"pack", pack}}));
+    if (it == m_state.packs.end())
+        return MakeError(ErrorCode::kNotFound, Format(tr("pack '{pack}' is not installed"), {{"pack", pack}}));
     return platform::ReadFile(m_dir / it->second.file, tr("installed bundle"), bundle::kMaxRawPayloadSize);
 }
 

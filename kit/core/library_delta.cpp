@@ -11,13 +11,18 @@ namespace fk::core {
 
 Result<std::string> Library::ReadInstalledRecords(const std::string& pack) const {
     auto it = m_state.packs.find(pack);
-    if (it == m_state.packs.end()) return MakeError(ErrorCode::kNotFound, Format(tr("pack '{pack}' is not installed"), {{"pack", pack}}));
+    if (it == m_state.packs.end())
+        return MakeError(ErrorCode::kNotFound, Format(tr("pack '{pack}' is not installed"), {{"pack", pack}}));
     auto bytes = ReadInstalledBundle(pack);
     if (!bytes) return bytes.error();
     auto key = bundle::ParsePublicKey(it->second.public_key);
-    if (!key) return MakeError(ErrorCode::kCorrupt, Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", pack}}));
+    if (!key)
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", pack}}));
     auto vb = bundle::VerifyBundle(*bytes, std::span<const bundle::PublicKey>(&*key, 1));
-    if (!vb) return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"), {{"pack", pack}, {"error", vb.error().detail}}));
+    if (!vb)
+        return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"),
+                                                 {{"pack", pack}, {"error", vb.error().detail}}));
     return bundle::OpenPayload(*vb);
 }
 
@@ -26,9 +31,13 @@ Result<std::string> Library::InstalledRawHash(const std::string& pack) const {
     if (!bytes) return bytes.error();
     auto it = m_state.packs.find(pack);
     auto key = bundle::ParsePublicKey(it->second.public_key);
-    if (!key) return MakeError(ErrorCode::kCorrupt, Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", pack}}));
+    if (!key)
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("library state: key of pack '{pack}' is damaged"), {{"pack", pack}}));
     auto vb = bundle::VerifyBundle(*bytes, std::span<const bundle::PublicKey>(&*key, 1));
-    if (!vb) return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"), {{"pack", pack}, {"error", vb.error().detail}}));
+    if (!vb)
+        return MakeError(vb.error().code, Format(tr("installed pack '{pack}': {error}"),
+                                                 {{"pack", pack}, {"error", vb.error().detail}}));
     return vb->manifest.raw_hash;
 }
 
@@ -67,14 +76,16 @@ Result<ImportReport> Library::ImportDeltas(const std::vector<std::string>& delta
     if (auto fresh = LoadLibraryState(m_dir / "library.json")) m_state = std::move(*fresh);
     auto installed = m_state.packs.find(pack);
     if (installed == m_state.packs.end())
-        return MakeError(ErrorCode::kNotFound,
-                         Format(tr("delta for pack '{pack}', which is not installed (import the full bundle)"), {{"pack", pack}}));
+        return MakeError(
+            ErrorCode::kNotFound,
+            Format(tr("delta for pack '{pack}', which is not installed (import the full bundle)"), {{"pack", pack}}));
     if (last.result_version <= installed->second.version)
-        return MakeError(ErrorCode::kOlderThanInstalled,
-                         Format(tr("pack '{pack}': you already have version {installed}; this delta leads to {version}"),
-                                {{"pack", pack},
-                                 {"installed", std::to_string(installed->second.version)},
-                                 {"version", std::to_string(last.result_version)}}));
+        return MakeError(
+            ErrorCode::kOlderThanInstalled,
+            Format(tr("pack '{pack}': you already have version {installed}; this delta leads to {version}"),
+                   {{"pack", pack},
+                    {"installed", std::to_string(installed->second.version)},
+                    {"version", std::to_string(last.result_version)}}));
     auto records = ReadInstalledRecords(pack);
     if (!records) return records.error();
     std::string current = std::move(*records);

@@ -22,12 +22,14 @@ bool IsIndexFileName(const std::string& name) {
 
 Status CheckNames(const std::filesystem::path& file, const LibraryState& s) {
     auto damaged = [&](const std::string& what) {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"), {{"path", file.string()}, {"reason", what}}));
+        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"),
+                                                     {{"path", file.string()}, {"reason", what}}));
     };
     for (const auto& [id, p] : s.packs) {
         if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
         if (p.file != "packs/" + id + "-" + std::to_string(p.version) + ".fkb")
-            return damaged(Format(tr("pack '{pack}' names the file '{file}'"), {{"pack", id}, {"file", bundle::EscapeForMessage(p.file)}}));
+            return damaged(Format(tr("pack '{pack}' names the file '{file}'"),
+                                  {{"pack", id}, {"file", bundle::EscapeForMessage(p.file)}}));
     }
     for (const auto& [id, floor] : s.floors)
         if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
@@ -74,7 +76,8 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
         if (auto st = CheckNames(file, s); !st) return st.error();
         return s;
     } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"), {{"path", file.string()}, {"reason", e.what()}}));
+        return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"),
+                                                     {{"path", file.string()}, {"reason", e.what()}}));
     }
 }
 

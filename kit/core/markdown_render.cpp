@@ -185,7 +185,11 @@ std::string RenderText(const bundle::Article& a, bool tty, const LinkAddress& ad
     // TRANSLATORS: the line under an article's title in the terminal; {type}, {phases} and
     // {audiences} are the content's own keys, {date} is YYYY-MM-DD.
     out += Format(tr("{type} | {phases} | {audiences} | updated {date} | id {id}"),
-                  {{"type", a.type}, {"phases", Join(a.phases, ", ")}, {"audiences", Join(a.audiences, ", ")}, {"date", a.updated}, {"id", a.id}}) +
+                  {{"type", a.type},
+                   {"phases", Join(a.phases, ", ")},
+                   {"audiences", Join(a.audiences, ", ")},
+                   {"date", a.updated},
+                   {"id", a.id}}) +
            "\n\n";
     out += SeeAlsoLinks(a.body, address_of);
     if (!out.ends_with("\n")) out += "\n";

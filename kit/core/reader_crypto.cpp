@@ -1,10 +1,11 @@
 // Reader passphrase cryptography with libsodium (see reader_crypto.hpp).
 #include "kit/core/reader_crypto.hpp"
-#include "platform/i18n.hpp"
 
 #include <sodium.h>
 
 #include <utility>
+
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 namespace {
@@ -91,8 +92,9 @@ Status DeriveKek(Kek& kek, std::string_view passphrase, const KeyWrap& w) {
     if (!SodiumReady() || !(kek.bytes = static_cast<unsigned char*>(sodium_malloc(kKeyBytes)))) return NoMemory();
     if (crypto_pwhash(kek.bytes, kKeyBytes, passphrase.data(), passphrase.size(), Bytes(w.salt), w.opslimit,
                       static_cast<size_t>(w.memlimit), crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return MakeError(ErrorCode::kInternal, Format(tr("not enough memory to derive the key from the passphrase ({size} MiB needed)"),
-                                                      {{"size", std::to_string(w.memlimit >> 20)}}));
+        return MakeError(ErrorCode::kInternal,
+                         Format(tr("not enough memory to derive the key from the passphrase ({size} MiB needed)"),
+                                {{"size", std::to_string(w.memlimit >> 20)}}));
     return Ok{};
 }
 
@@ -145,8 +147,9 @@ Result<std::string> DataKey::Open(std::string_view kind, std::string_view tag, s
     std::string out(box.size() > kNonceBytes + kMacBytes ? box.size() - kNonceBytes - kMacBytes : 0, '\0');
     if (!OpenWith(m_bytes + kKeyBytes, RowAd(kind, tag), box, reinterpret_cast<unsigned char*>(out.data())))
         // TRANSLATORS: {kind} is the stored name of a kind of row: "note", "bookmark" or "history".
-        return MakeError(ErrorCode::kCorrupt, Format(tr("a locked {kind} row failed its integrity check (changed outside fieldkit)"),
-                                                     {{"kind", kind}}));
+        return MakeError(
+            ErrorCode::kCorrupt,
+            Format(tr("a locked {kind} row failed its integrity check (changed outside fieldkit)"), {{"kind", kind}}));
     return out;
 }
 

@@ -227,7 +227,8 @@ Result<std::vector<std::pair<const char*, ReaderData::Row>>> ReaderData::OpenEve
     if (bad)
         return MakeError(ErrorCode::kCorrupt,
                          Format(trn("{n} locked row failed the integrity check (changed outside fieldkit)",
-                                    "{n} locked rows failed the integrity check (changed outside fieldkit)", static_cast<unsigned long>(bad)),
+                                    "{n} locked rows failed the integrity check (changed outside fieldkit)",
+                                    static_cast<unsigned long>(bad)),
                                 {{"n", std::to_string(bad)}}));
     return all;
 }

@@ -36,7 +36,7 @@ struct ReaderSettings {
     std::string audience;        // "" = everyone
     std::string theme = "dark";  // dark | light | high-contrast
     int font_size = 16;          // pixels at scale 1, kMinFontSize..kMaxFontSize
-    std::string language = "en";   // the reading language: articles open in it when translated
+    std::string language = "en";       // the reading language: articles open in it when translated
     std::string interface_language{};  // the window's own words; "" = the system's language
     // Updates over a metered link: "off" (any path), "deltas" (never a full bundle) or "ask"
     // (ask before a download larger than ask_above_mb megabytes).

@@ -24,12 +24,13 @@ Result<WipeReport> WipeReaderData(const std::filesystem::path& data_dir) {
 }
 
 std::string WipeCaveats() {
-    return tr("Each file is overwritten with zeros before it is deleted. On SSDs, USB sticks, SD cards and "
-           "copy-on-write file systems the old blocks may survive anyway (wear levelling keeps copies the "
-           "computer cannot reach), and backups or snapshots keep their own copies: full-disk encryption is the "
-           "real protection for a laptop that may be taken. Not deleted: installed packs and the search index, "
-           "keys you trusted, the sync state (library.json, packs/, index-*.sqlite, trusted-keys/, "
-           "sync/) and the window layout (imgui.ini in the config folder).");
+    return tr(
+        "Each file is overwritten with zeros before it is deleted. On SSDs, USB sticks, SD cards and "
+        "copy-on-write file systems the old blocks may survive anyway (wear levelling keeps copies the "
+        "computer cannot reach), and backups or snapshots keep their own copies: full-disk encryption is the "
+        "real protection for a laptop that may be taken. Not deleted: installed packs and the search index, "
+        "keys you trusted, the sync state (library.json, packs/, index-*.sqlite, trusted-keys/, "
+        "sync/) and the window layout (imgui.ini in the config folder).");
 }
 
 }  // namespace fk::core

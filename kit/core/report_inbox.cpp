@@ -34,7 +34,8 @@ void ReadReports(const std::string& name, std::string_view text, InboxScan& scan
         return;
     }
     if (bad_armor > 0)
-        scan.refused.push_back(Format(trn("{file}: {n} damaged FKR1: line", "{file}: {n} damaged FKR1: lines", static_cast<unsigned long>(bad_armor)),
+        scan.refused.push_back(Format(trn("{file}: {n} damaged FKR1: line", "{file}: {n} damaged FKR1: lines",
+                                          static_cast<unsigned long>(bad_armor)),
                                       {{"file", name}, {"n", std::to_string(bad_armor)}}));
     for (const auto& c : candidates) {
         auto r = ParseSignedReport(c);
@@ -72,9 +73,10 @@ Result<InboxScan> ScanInbox(const fs::path& dir) {
         const std::string shown = bundle::EscapeForMessage(fs::relative(f, dir, ec).string());
         auto text = platform::ReadFile(f, tr("report file"), kMaxInboxFile);
         if (!text) {
-            scan.refused.push_back(text.error().code == ErrorCode::kTooLarge
-                                       ? Format(tr("{file}: larger than 1 MiB, not read"), {{"file", shown}})
-                                       : Format(tr("{file}: {error}"), {{"file", shown}, {"error", text.error().detail}}));
+            scan.refused.push_back(
+                text.error().code == ErrorCode::kTooLarge
+                    ? Format(tr("{file}: larger than 1 MiB, not read"), {{"file", shown}})
+                    : Format(tr("{file}: {error}"), {{"file", shown}, {"error", text.error().detail}}));
             continue;
         }
         ReadReports(shown, *text, scan, ids);

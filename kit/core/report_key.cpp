@@ -20,8 +20,9 @@ Result<ReportSigningKey> Parse(std::string text, const std::filesystem::path& pa
                     got == sizeof seed;
     sodium_memzero(text.data(), text.size());
     if (!ok)
-        return MakeError(ErrorCode::kCorrupt, Format(tr("report key '{path}' is damaged; move it away and a new one is made"),
-                                                     {{"path", path.string()}}));
+        return MakeError(ErrorCode::kCorrupt,
+                         Format(tr("report key '{path}' is damaged; move it away and a new one is made"),
+                                {{"path", path.string()}}));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_seed_keypair(pk, key.secret.data(), seed);
     sodium_memzero(seed, sizeof seed);

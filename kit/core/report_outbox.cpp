@@ -26,7 +26,8 @@ std::int64_t NowSeconds() {
 std::string InboxOf(const Library& library, const fs::path& dir) {
     const std::string name = bundle::kReleaseFile;
     auto json = platform::ReadFile(dir / name, tr("held release list"), bundle::kMaxReleaseFileSize);
-    auto sig = platform::ReadFile(dir / (name + ".minisig"), tr("held release signature"), bundle::kMaxSignatureFileSize);
+    auto sig =
+        platform::ReadFile(dir / (name + ".minisig"), tr("held release signature"), bundle::kMaxSignatureFileSize);
     if (!json || !sig) return "";
     const auto keys = library.TrustedKeys();
     auto rm = bundle::VerifyReleaseManifest(*json, *sig, keys, library.RetiredKeys());
@@ -105,7 +106,8 @@ SendReport SendOutbox(ReaderData& reader, const std::vector<std::string>& inboxe
                 long status = 0;
                 auto answer = platform::HttpPost(inbox, r.signed_json, "application/json", 1024, o.limits, &status, o.cancel);
                 if (!answer) {
-                    result.last_error = Format(tr("{url}: {error}"), {{"url", inbox}, {"error", answer.error().detail}});
+                    result.last_error =
+                        Format(tr("{url}: {error}"), {{"url", inbox}, {"error", answer.error().detail}});
                     note(result.last_error);
                     break;  // this inbox is down or refusing: the next one, or the next round
                 }

@@ -161,8 +161,9 @@ std::vector<std::pair<std::string, int>> OtherLanguages(const SearchResults& res
 }
 
 std::string OlderTranslationNote(const ArticleView& view) {
-    return Format(tr("This translation follows the English article of {source_date}; the English was updated on {english_date}."),
-                  {{"source_date", view.article.source_updated}, {"english_date", view.english_updated}});
+    return Format(
+        tr("This translation follows the English article of {source_date}; the English was updated on {english_date}."),
+        {{"source_date", view.article.source_updated}, {"english_date", view.english_updated}});
 }
 
 std::string AlsoInLine(const SearchResults& results) {
@@ -182,8 +183,11 @@ std::string AlsoInLine(const SearchResults& results) {
 }
 
 std::string LanguageName(std::string_view tag) {
-    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
-        {"en", N_("English")}, {"fr", N_("French")}, {"es", N_("Spanish")}, {"uk", N_("Ukrainian")}, {"ar", N_("Arabic")}};
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {{"en", N_("English")},
+                                                                               {"fr", N_("French")},
+                                                                               {"es", N_("Spanish")},
+                                                                               {"uk", N_("Ukrainian")},
+                                                                               {"ar", N_("Arabic")}};
     for (const auto& [t, name] : kNames)
         if (t == tag) return tr(name.data());  // the literals above end in a NUL
     return std::string(tag);

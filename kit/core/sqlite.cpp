@@ -1,8 +1,9 @@
 // SQLite wrapper implementation; the only file that maps SQLite result codes.
 #include "kit/core/sqlite.hpp"
-#include "platform/i18n.hpp"
 
 #include <utility>
+
+#include "platform/i18n.hpp"
 
 namespace fk::core {
 
@@ -28,16 +29,19 @@ Error Database::MakeSqlError(int rc, std::string_view what) const {
     if (primary == SQLITE_FULL) code = ErrorCode::kNoSpace;
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) code = ErrorCode::kCorrupt;
     if (primary == SQLITE_CANTOPEN) code = ErrorCode::kNotFound;
-    if (primary == SQLITE_FULL) return MakeError(code, Format(tr("{what}: No space left on device"), {{"what", m_role}}));
+    if (primary == SQLITE_FULL)
+        return MakeError(code, Format(tr("{what}: No space left on device"), {{"what", m_role}}));
     if (m_db && primary != SQLITE_CANTOPEN) {
         const char* detail = sqlite3_errmsg(m_db);
         if (detail && std::string_view(detail) != sqlite3_errstr(rc))
             // TRANSLATORS: {what} names a database and its file, {action} is what failed ("cannot
             // open"), {reason} and {detail} are SQLite's own messages in English.
-            return MakeError(code, Format(tr("{what}: {action}: {reason} ({detail})"),
-                                          {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}, {"detail", detail}}));
+            return MakeError(
+                code, Format(tr("{what}: {action}: {reason} ({detail})"),
+                             {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}, {"detail", detail}}));
     }
-    return MakeError(code, Format(tr("{what}: {action}: {reason}"), {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}}));
+    return MakeError(code, Format(tr("{what}: {action}: {reason}"),
+                                  {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}}));
 }
 
 Result<Database> Database::Open(const std::filesystem::path& path, std::string_view role, bool read_only) {

@@ -49,7 +49,8 @@ public:
     // Downloads an artifact (resuming across cuts) and checks its signed hash and length.
     Result<std::string> Fetch(const std::string& pack, const bundle::Artifact& a) {
         const fs::path held = SyncDir(m_dir) / "held" / a.name;
-        if (auto bytes = platform::ReadFile(held, tr("held artifact"), a.size); bytes && bundle::HashHex(*bytes) == a.hash)
+        if (auto bytes = platform::ReadFile(held, tr("held artifact"), a.size);
+            bytes && bundle::HashHex(*bytes) == a.hash)
             return bytes;
         if (auto st = platform::MakeDirs(SyncDir(m_dir) / "partial", tr("sync directory")); !st) return st.error();
         const fs::path part = SyncDir(m_dir) / "partial" / (a.name + ".part");
@@ -70,10 +71,11 @@ public:
             const std::uint64_t have = fs::exists(part, ec) ? fs::file_size(part, ec) : 0;
             const bool again = attempt + 1 < m_o.attempts_per_artifact;
             const std::string shown = a.name.substr(0, 12), kept = std::to_string(have), size = std::to_string(a.size);
-            Note("  " + (again ? Format(tr("{file}: {error}; {have} of {size} bytes kept, resuming"),
-                                        {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})
-                               : Format(tr("{file}: {error}; {have} of {size} bytes kept"),
-                                        {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})));
+            Note("  " +
+                 (again ? Format(tr("{file}: {error}; {have} of {size} bytes kept, resuming"),
+                                 {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})
+                        : Format(tr("{file}: {error}; {have} of {size} bytes kept"),
+                                 {{"file", shown}, {"error", st.error().detail}, {"have", kept}, {"size", size}})));
             stuck = have > last_have ? 0 : stuck + 1;
             last_have = have;
             if (stuck >= 2) break;  // no progress twice: this mirror is not delivering
@@ -88,7 +90,8 @@ public:
         if (!bytes) return bytes.error();
         if (bytes->size() != a.size || bundle::HashHex(*bytes) != a.hash) {
             fs::remove(part, ec);  // never resume onto bytes that failed their check
-            return MakeError(ErrorCode::kCorrupt, Format(tr("'{url}' does not match its signed hash"), {{"url", Join(m_mirror, a.name)}}));
+            return MakeError(ErrorCode::kCorrupt,
+                             Format(tr("'{url}' does not match its signed hash"), {{"url", Join(m_mirror, a.name)}}));
         }
         if (a.name.ends_with(".fkd")) {
             // Held deltas are offered again by `fieldkit export` and `fieldkit serve`.
@@ -112,9 +115,10 @@ public:
         auto r = plan.full ? lib.ImportBundle(files.front(), expected) : lib.ImportDeltas(files, expected);
         if (!r) return r.error();
         if (r->manifest.version != plan.target_version)
-            return MakeError(ErrorCode::kCorrupt, Format(tr("mirror delivered version {version} where its manifest announced {announced}"),
-                                                         {{"version", std::to_string(r->manifest.version)},
-                                                          {"announced", std::to_string(plan.target_version)}}));
+            return MakeError(ErrorCode::kCorrupt,
+                             Format(tr("mirror delivered version {version} where its manifest announced {announced}"),
+                                    {{"version", std::to_string(r->manifest.version)},
+                                     {"announced", std::to_string(plan.target_version)}}));
         return r;
     }
 
@@ -135,8 +139,10 @@ public:
         // "not modified", a check costs only headers (the copy is verified again all the same).
         const fs::path cache = SyncDir(m_dir) / "mirrors" / bundle::HashHex(m_mirror).substr(0, 32);
         const std::string json_name = bundle::kReleaseFile, sig_name = json_name + ".minisig";
-        auto cached_json = platform::ReadFile(cache / json_name, tr("cached release list"), bundle::kMaxReleaseFileSize);
-        auto cached_sig = platform::ReadFile(cache / sig_name, tr("cached release signature"), bundle::kMaxSignatureFileSize);
+        auto cached_json =
+            platform::ReadFile(cache / json_name, tr("cached release list"), bundle::kMaxReleaseFileSize);
+        auto cached_sig =
+            platform::ReadFile(cache / sig_name, tr("cached release signature"), bundle::kMaxSignatureFileSize);
         auto cached_etag = platform::ReadFile(cache / "etag", tr("cached ETag"), 256);
         const bool have_cache = cached_json && cached_sig && cached_etag;
         auto answer = platform::HttpGetIfChanged(Join(m_mirror, json_name), have_cache ? *cached_etag : "",
@@ -179,24 +185,32 @@ public:
                 ++it;
                 continue;
             }
-            Note(Format(tr("mirror {mirror}: its release list is signed by key {key}, not by the publisher of pack {pack}: "
-                           "that entry is ignored"),
-                        {{"mirror", m_mirror}, {"key", bundle::KeyIdHex(signer.id)}, {"pack", it->first}}));
+            Note(Format(
+                tr("mirror {mirror}: its release list is signed by key {key}, not by the publisher of pack {pack}: "
+                   "that entry is ignored"),
+                {{"mirror", m_mirror}, {"key", bundle::KeyIdHex(signer.id)}, {"pack", it->first}}));
             it = rm->packs.erase(it);
         }
         if (named > 0 && rm->packs.empty())
-            return MakeError(ErrorCode::kUnknownKey, Format(tr("release list signed by key {key} names only packs other keys publish here: refused"),
-                                                            {{"key", bundle::KeyIdHex(signer.id)}}));
+            return MakeError(
+                ErrorCode::kUnknownKey,
+                Format(tr("release list signed by key {key} names only packs other keys publish here: refused"),
+                       {{"key", bundle::KeyIdHex(signer.id)}}));
         if (rm->expires < now)
-            return MakeError(ErrorCode::kOlderThanInstalled,
-                             Format(tr("release list expired {expired} (made {made}): refused, a newer one should exist"),
-                                    {{"expired", bundle::IsoTime(rm->expires)}, {"made", bundle::IsoTime(rm->created)}}));
+            return MakeError(
+                ErrorCode::kOlderThanInstalled,
+                Format(tr("release list expired {expired} (made {made}): refused, a newer one should exist"),
+                       {{"expired", bundle::IsoTime(rm->expires)}, {"made", bundle::IsoTime(rm->created)}}));
         for (const auto& [id, pr] : rm->packs) {
             auto floor = state.pack_floors.find(id);
             if (floor != state.pack_floors.end() && rm->created < floor->second)
-                return MakeError(ErrorCode::kOlderThanInstalled,
-                                 Format(tr("offers an older release (made {made}; already seen one for {pack} made {seen}): refused"),
-                                        {{"made", bundle::IsoTime(rm->created)}, {"pack", id}, {"seen", bundle::IsoTime(floor->second)}}));
+                return MakeError(
+                    ErrorCode::kOlderThanInstalled,
+                    Format(
+                        tr("offers an older release (made {made}; already seen one for {pack} made {seen}): refused"),
+                        {{"made", bundle::IsoTime(rm->created)},
+                         {"pack", id},
+                         {"seen", bundle::IsoTime(floor->second)}}));
         }
         return VerifiedList{m_mirror, std::move(json), std::move(sig), std::move(*rm)};
     }
@@ -214,15 +228,17 @@ public:
         const std::uint64_t have = installed->second.version;
         if (pr.version <= have) {
             if (pr.version < have)
-                Note(Format(tr("pack {pack}: mirror offers version {version}, you already have {installed}"),
-                            {{"pack", id}, {"version", std::to_string(pr.version)}, {"installed", std::to_string(have)}}));
+                Note(Format(
+                    tr("pack {pack}: mirror offers version {version}, you already have {installed}"),
+                    {{"pack", id}, {"version", std::to_string(pr.version)}, {"installed", std::to_string(have)}}));
             return std::nullopt;
         }
         auto raw = lib.InstalledRawHash(id);
         const UpdatePlan cheapest = CheapestPlan(pr, raw ? *raw : std::string());
         if (cheapest.full && m_o.metered == Metered::kDeltasOnly) {
-            report.skipped.push_back(Format(tr("{pack}: needs the full bundle ({bytes} bytes); metered mode takes deltas only"),
-                                            {{"pack", id}, {"bytes", std::to_string(cheapest.bytes)}}));
+            report.skipped.push_back(
+                Format(tr("{pack}: needs the full bundle ({bytes} bytes); metered mode takes deltas only"),
+                       {{"pack", id}, {"bytes", std::to_string(cheapest.bytes)}}));
             return std::nullopt;
         }
         if (m_o.metered == Metered::kAskAbove && cheapest.bytes > m_o.ask_above_bytes &&
@@ -255,7 +271,8 @@ public:
             UpdatePlan plan = cheapest;
             auto r = Execute(lib, id, plan);
             if (!r && !plan.full && m_o.metered != Metered::kDeltasOnly && r.error().code != ErrorCode::kOlderThanInstalled) {
-                Note(Format(tr("pack {pack}: delta path failed ({error}); trying the full bundle"), {{"pack", id}, {"error", r.error().detail}}));
+                Note(Format(tr("pack {pack}: delta path failed ({error}); trying the full bundle"),
+                            {{"pack", id}, {"error", r.error().detail}}));
                 plan = FullPlan(pr);
                 r = Execute(lib, id, plan);
             }
@@ -282,7 +299,8 @@ public:
         if (!m_o.mirrors.empty()) state.mirrors = m_o.mirrors;
 
         std::vector<std::string> mirrors = m_o.mirrors.empty() ? state.mirrors : m_o.mirrors;
-        if (mirrors.empty()) return MakeError(ErrorCode::kUsage, tr("no mirror configured (fieldkit sync --mirror URL)"));
+        if (mirrors.empty())
+            return MakeError(ErrorCode::kUsage, tr("no mirror configured (fieldkit sync --mirror URL)"));
         std::set<std::string> seen_mirrors(mirrors.begin(), mirrors.end());
         SyncReport report;
         std::optional<Error> last_error;
@@ -302,7 +320,9 @@ public:
             Progress(SyncPhase::kChecking, "", bundle::kReleaseFile, 0, 0);
             auto list = CheckMirror(*lib, state, now);
             if (!list) {
-                last_error = MakeError(list.error().code, Format(tr("mirror {mirror}: {error}"), {{"mirror", m_mirror}, {"error", list.error().detail}}));
+                last_error = MakeError(
+                    list.error().code,
+                    Format(tr("mirror {mirror}: {error}"), {{"mirror", m_mirror}, {"error", list.error().detail}}));
                 Note(last_error->detail);
                 continue;
             }
@@ -326,7 +346,8 @@ public:
             report.release_created = top.rm.created;
             report.release_expires = top.rm.expires;
             (void)platform::MakeDirs(SyncDir(m_dir) / "held", tr("sync directory"));
-            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, top.json, tr("held release manifest"));
+            (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / bundle::kReleaseFile, top.json,
+                                            tr("held release manifest"));
             (void)platform::WriteFileAtomic(SyncDir(m_dir) / "held" / (std::string(bundle::kReleaseFile) + ".minisig"),
                                             top.sig, tr("held release signature"));
             // Each pack from the newest list naming it; its floor rises to that list.

@@ -22,17 +22,17 @@ enum class ActionType {
     kSetTicked,  // text = task key, value = 0/1
     kResetChecklist,
     kToggleBookmark,
-    kSetNote,         // text = note
-    kSetTheme,        // text = theme
-    kChangeFontSize,  // value = delta
-    kSetAudience,     // text = audience key
-    kSetLanguage,     // text = language
+    kSetNote,               // text = note
+    kSetTheme,              // text = theme
+    kChangeFontSize,        // value = delta
+    kSetAudience,           // text = audience key
+    kSetLanguage,           // text = language
     kSetInterfaceLanguage,  // text = language of the window's own words, "" = the system's
-    kImportFile,      // text = path
-    kTrustKeyFile,    // text = path of a minisign public key
-    kCheckNow,        // ask the sync engine to check the mirrors now
-    kDownloadHeld,    // download the update metered mode held back, once
-    kSetMetered,      // text = off|deltas|ask, value = ask-above limit in MB (0 = keep)
+    kImportFile,            // text = path
+    kTrustKeyFile,          // text = path of a minisign public key
+    kCheckNow,              // ask the sync engine to check the mirrors now
+    kDownloadHeld,          // download the update metered mode held back, once
+    kSetMetered,            // text = off|deltas|ask, value = ask-above limit in MB (0 = keep)
     kDismissMessage,
     kUnlock,            // text = passphrase
     kLockNow,           // forget the key

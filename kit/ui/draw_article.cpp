@@ -45,23 +45,29 @@ void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, V
     }
     // TRANSLATORS: "Bookmark" is a button (bookmark this article); "Bookmarked" its state once pressed.
     const char* bookmark = a.bookmarked ? L("Bookmarked") : L("Bookmark");
-    std::vector<RowItem> row = {
-        {ButtonWidth(bookmark),
-         [&] {
-             ImGui::BeginDisabled(locked);
-             if (DrawChip(bookmark, a.bookmarked, view)) out.push_back({ActionType::kToggleBookmark});
-             ImGui::EndDisabled();
-             view.Record("bookmark");
-         }},
-        {ButtonWidth(L("Notes")), [&] { if (DrawChip(L("Notes"), view.show_notes, view)) view.show_notes = !view.show_notes; }},
-        {ButtonWidth(L("Copy as Markdown")),
-         [&] {
-             if (ImGui::Button(L("Copy as Markdown"))) ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
-         }},
-        {ButtonWidth(L("Report a problem")), [&] {
-             if (DrawChip(L("Report a problem"), view.show_report, view)) view.show_report = !view.show_report;
-             view.Record("report-chip");
-         }}};
+    std::vector<RowItem> row = {{ButtonWidth(bookmark),
+                                 [&] {
+                                     ImGui::BeginDisabled(locked);
+                                     if (DrawChip(bookmark, a.bookmarked, view))
+                                         out.push_back({ActionType::kToggleBookmark});
+                                     ImGui::EndDisabled();
+                                     view.Record("bookmark");
+                                 }},
+                                {ButtonWidth(L("Notes")),
+                                 [&] {
+                                     if (DrawChip(L("Notes"), view.show_notes, view))
+                                         view.show_notes = !view.show_notes;
+                                 }},
+                                {ButtonWidth(L("Copy as Markdown")),
+                                 [&] {
+                                     if (ImGui::Button(L("Copy as Markdown")))
+                                         ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
+                                 }},
+                                {ButtonWidth(L("Report a problem")), [&] {
+                                     if (DrawChip(L("Report a problem"), view.show_report, view))
+                                         view.show_report = !view.show_report;
+                                     view.Record("report-chip");
+                                 }}};
     if (a.view.languages.size() > 1)
         for (const auto& lang : a.view.languages)
             row.push_back({ButtonWidth(lang.c_str()), [&] {

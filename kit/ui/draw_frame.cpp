@@ -46,16 +46,17 @@ void DrawSearchBox(const Model& model, ViewState& view, ActionQueue& out, float 
     // query is drawn by hand in visual order over a transparent copy.
     const bool drawn_by_hand = !view.search_active && HasRightToLeft(view.query);
     if (drawn_by_hand) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
-    bool enter = ImGui::InputTextWithHint("##search", rtl ? "" : hint, &view.query, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter =
+        ImGui::InputTextWithHint("##search", rtl ? "" : hint, &view.query, ImGuiInputTextFlags_EnterReturnsTrue);
     if (drawn_by_hand) ImGui::PopStyleColor();
     if ((rtl && view.query.empty() && !ImGui::IsItemActive()) || drawn_by_hand) {
         const std::string shown = view.query.empty() ? std::string(hint) : Displayable(view.query);
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
         const float x = rtl ? max.x - pad.x - ImGui::CalcTextSize(shown.c_str()).x : min.x + pad.x;
-        ImGui::GetWindowDrawList()->AddText(ImVec2(x, min.y + pad.y),
-                                            ImGui::GetColorU32(view.query.empty() ? ImGuiCol_TextDisabled : ImGuiCol_Text),
-                                            shown.c_str());
+        ImGui::GetWindowDrawList()->AddText(
+            ImVec2(x, min.y + pad.y), ImGui::GetColorU32(view.query.empty() ? ImGuiCol_TextDisabled : ImGuiCol_Text),
+            shown.c_str());
     }
     view.search_active = ImGui::IsItemActive();
     view.Record("search-box");

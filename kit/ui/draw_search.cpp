@@ -131,7 +131,8 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::PopFont();
             ImGui::SameLine();
             const bool other_language = !s.results.reader_lang.empty() && h.article.lang != s.results.reader_lang;
-            DrawMuted(view, bundle::LabelOf(model.Taxonomy().types, h.article.type) + (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
+            DrawMuted(view, bundle::LabelOf(model.Taxonomy().types, h.article.type) +
+                                (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
             ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, ImGui::GetCursorScreenPos().y));
             ImGui::PushClipRect(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, after.y), true);
             DrawRuns(SnippetRuns(h.snippet), 1e6f, false, view.fonts.regular, view, out);

@@ -174,9 +174,9 @@ void Model::ApplyInterfaceLanguage() {
     i18n::SetLanguage(m_settings.interface_language.empty() ? i18n::SystemLanguage() : m_settings.interface_language);
     m_shown_taxonomy = bundle::InLanguage(m_taxonomy, i18n::CurrentLanguage());
     // The sync lines are sentences made once per change: make them again in the new language.
-    ApplySync(m_sync.view, m_sync.running,
-              std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                  .count());
+    ApplySync(
+        m_sync.view, m_sync.running,
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
 void Model::ReopenIndex() {

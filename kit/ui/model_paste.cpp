@@ -1,9 +1,8 @@
 // "Paste update": the model side. Scanning and installing live in kit/core/armor_import.cpp;
 // this keeps what the Library screen shows and reloads the index after an install.
-#include "kit/ui/model.hpp"
-
 #include <algorithm>
 
+#include "kit/ui/model.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::ui {

@@ -31,7 +31,8 @@ void Model::ApplyReports(Action& a) {
         }
         case ActionType::kDeleteReport:
             if (auto removed = m_reader->DeleteReport(a.text); !removed)
-                SetMessage(Format(tr("The report was not deleted: {error}"), {{"error", removed.error().detail}}), true);
+                SetMessage(Format(tr("The report was not deleted: {error}"), {{"error", removed.error().detail}}),
+                           true);
             core::SettleAsked(*m_reader);
             break;
         case ActionType::kSendReports: {

@@ -24,18 +24,20 @@ PasteLines DescribePaste(const PasteState& paste) {
                                                            {{"update", what}, {"reason", s.refused->detail}})});
         } else if (s.missing.empty()) {
             whole = true;
-            out.lines.push_back({PasteLine::kReady, Format(trn("{update}: all {have} of {count} part, ready to install.",
-                                                               "{update}: all {have} of {count} parts, ready to install.", n),
-                                                           {{"update", what}, {"have", have}, {"count", count}})});
+            out.lines.push_back(
+                {PasteLine::kReady, Format(trn("{update}: all {have} of {count} part, ready to install.",
+                                               "{update}: all {have} of {count} parts, ready to install.", n),
+                                           {{"update", what}, {"have", have}, {"count", count}})});
         } else {
             parts = true;
             // TRANSLATORS: {missing} lists the missing parts' numbers, like "2, 5".
-            out.lines.push_back({PasteLine::kWaiting, Format(trn("{update}: {have} of {count} part; missing {missing}.",
-                                                                 "{update}: {have} of {count} parts; missing {missing}.", n),
-                                                             {{"update", what},
-                                                              {"have", have},
-                                                              {"count", count},
-                                                              {"missing", bundle::FormatPartList(s.missing)}})});
+            out.lines.push_back(
+                {PasteLine::kWaiting, Format(trn("{update}: {have} of {count} part; missing {missing}.",
+                                                 "{update}: {have} of {count} parts; missing {missing}.", n),
+                                             {{"update", what},
+                                              {"have", have},
+                                              {"count", count},
+                                              {"missing", bundle::FormatPartList(s.missing)}})});
         }
     }
     for (const auto& p : paste.found.problems) out.lines.push_back({PasteLine::kError, p});
@@ -46,28 +48,30 @@ PasteLines DescribePaste(const PasteState& paste) {
             whole = true;
             out.lines.push_back(
                 {PasteLine::kReady,
-                 Format(trn("{update}: all {count} part kept from before; not installed yet (trust its publisher first "
-                            "if its key was unknown).",
-                            "{update}: all {count} parts kept from before; not installed yet (trust its publisher first "
-                            "if its key was unknown).",
-                            n),
-                        {{"update", bundle::DescribeArmor(s.label)}, {"count", std::to_string(s.label.count)}})});
+                 Format(
+                     trn("{update}: all {count} part kept from before; not installed yet (trust its publisher first "
+                         "if its key was unknown).",
+                         "{update}: all {count} parts kept from before; not installed yet (trust its publisher first "
+                         "if its key was unknown).",
+                         n),
+                     {{"update", bundle::DescribeArmor(s.label)}, {"count", std::to_string(s.label.count)}})});
             continue;
         }
-        out.lines.push_back(
-            {PasteLine::kWaiting,
-             Format(trn("{update}: {have} of {count} part kept from before; missing {missing}.",
-                        "{update}: {have} of {count} parts kept from before; missing {missing}.", n),
-                    {{"update", bundle::DescribeArmor(s.label)},
-                     {"have", std::to_string(s.present.size())},
-                     {"count", std::to_string(s.label.count)},
-                     {"missing", bundle::FormatPartList(s.missing)}})});
+        out.lines.push_back({PasteLine::kWaiting,
+                             Format(trn("{update}: {have} of {count} part kept from before; missing {missing}.",
+                                        "{update}: {have} of {count} parts kept from before; missing {missing}.", n),
+                                    {{"update", bundle::DescribeArmor(s.label)},
+                                     {"have", std::to_string(s.present.size())},
+                                     {"count", std::to_string(s.label.count)},
+                                     {"missing", bundle::FormatPartList(s.missing)}})});
     }
     const bool done = !paste.found.sets.empty() &&
                       std::all_of(paste.found.sets.begin(), paste.found.sets.end(),
                                   [](const core::ArmorSetStatus& s) { return s.installed || s.refused; });
-    if (whole) out.button = tr("Install update");
-    else if (parts && !done) out.button = tr("Keep these parts");
+    if (whole)
+        out.button = tr("Install update");
+    else if (parts && !done)
+        out.button = tr("Keep these parts");
     return out;
 }
 

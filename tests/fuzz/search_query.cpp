@@ -39,8 +39,8 @@ fk::core::ContentIndex& Index() {
         pack.core = true;
         pack.manifest.pack = "fuzz";
         pack.manifest.title = "Fuzz";
-        pack.content.kit = {"fuzz", "Fuzz", "Fuzz", {{"prepare", "Prepare"}}, {{"everyone", "Everyone"}},
-                            {{"guide", "Guide"}}, {}, {}};
+        pack.content.kit = {
+            "fuzz", "Fuzz", "Fuzz", {{"prepare", "Prepare"}}, {{"everyone", "Everyone"}}, {{"guide", "Guide"}}, {}, {}};
         pack.content.articles = {
             Sample("water-purification", "Water purification (WASH)", "Boil water for one minute. Chlorine tablets."),
             Sample("fuel-resupply", "Fuel resupply checklist", "- [ ] Check the generator\n- [x] Count jerrycans"),

@@ -62,10 +62,10 @@ TEST_CASE("the language comes from LANGUAGE, then LC_ALL, LC_MESSAGES and LANG")
     const std::string en = help(Locale("C")), fr = help(Locale("fr_FR.UTF-8")), es = help(Locale("es_ES.UTF-8"));
     REQUIRE(fr != en);
     REQUIRE(es != en);
-    CHECK(help(Locale("C.UTF-8", "de:fr:en")) == fr);       // the first language with a catalog
+    CHECK(help(Locale("C.UTF-8", "de:fr:en")) == fr);  // the first language with a catalog
     CHECK(help({{"LANGUAGE", ""}, {"LC_ALL", "es_ES.UTF-8"}, {"LANG", "fr_FR.UTF-8"}}) == es);
     CHECK(help({{"LANGUAGE", ""}, {"LC_ALL", ""}, {"LC_MESSAGES", "fr_CA.UTF-8"}, {"LANG", "es_MX.UTF-8"}}) == fr);
-    CHECK(help(Locale("de_DE.UTF-8")) == en);                 // no German catalog: English
+    CHECK(help(Locale("de_DE.UTF-8")) == en);  // no German catalog: English
     CHECK(help(Locale("POSIX")) == en);
 }
 

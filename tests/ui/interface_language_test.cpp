@@ -34,7 +34,8 @@ std::set<std::string> LatinWords(std::string text) {
     static const std::regex word("[A-Za-z][A-Za-z'-]{3,}");
     for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
         std::string w = it->str();
-        bool acronym = std::all_of(w.begin(), w.end(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); });
+        bool acronym =
+            std::all_of(w.begin(), w.end(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); });
         if (!acronym && w != "fieldkit" && w != "Ctrl") out.insert(w);
     }
     return out;

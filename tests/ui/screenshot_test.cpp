@@ -160,15 +160,18 @@ TEST_CASE("screenshots under Xvfb: Home, Search and an article in each interface
     fk::test::RequireXvfb();
     Shots shots;
     // A question about generator fuel as a reader of each language would type it.
-    const std::pair<const char*, const char*> languages[] = {
-        {"en", "generator fuel"}, {"fr", "carburant groupe électrogène"}, {"es", "combustible generador"},
-        {"uk", "пальне генератор"}, {"ar", "وقود المولد"}};
+    const std::pair<const char*, const char*> languages[] = {{"en", "generator fuel"},
+                                                             {"fr", "carburant groupe électrogène"},
+                                                             {"es", "combustible generador"},
+                                                             {"uk", "пальне генератор"},
+                                                             {"ar", "وقود المولد"}};
     std::vector<Image> homes, searches, articles;
     for (const auto& [lang, query] : languages) {
         CAPTURE(lang);
         homes.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-home", {}));
         searches.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-search", {"--search", query}));
-        articles.push_back(shots.TakeIn(lang, std::string("ui-") + lang + "-article", {"--open", "checklist-fuel-resupply"}));
+        articles.push_back(
+            shots.TakeIn(lang, std::string("ui-") + lang + "-article", {"--open", "checklist-fuel-resupply"}));
     }
     // Every language draws its own picture of each screen.
     for (size_t i = 0; i < homes.size(); ++i)

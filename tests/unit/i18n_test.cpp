@@ -15,9 +15,9 @@ struct InLanguage {
 
 // One message with a count that the window shows on Home.
 std::string Articles(unsigned long n) {
-    return fk::Format(fk::trn("{n} article; content {age} (published {date}).",
-                              "{n} articles; content {age} (published {date}).", n),
-                      {{"n", std::to_string(n)}, {"age", "AGE"}, {"date", "DATE"}});
+    return fk::Format(
+        fk::trn("{n} article; content {age} (published {date}).", "{n} articles; content {age} (published {date}).", n),
+        {{"n", std::to_string(n)}, {"age", "AGE"}, {"date", "DATE"}});
 }
 
 // The same message with its number taken out: what the plural form alone looks like.
