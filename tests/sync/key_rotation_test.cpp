@@ -45,7 +45,7 @@ TEST_CASE("a rotated publisher key is followed through the root chain, by sync a
         auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
         INFO(r.out, r.err);
         CHECK(r.status == 0);
-        CHECK(r.out.find("updated test-pack 2 -> 3 via 1 delta(s)") != std::string::npos);
+        CHECK(r.out.find("updated test-pack 2 -> 3 via 1 delta,") != std::string::npos);
         CHECK(Releases::InstalledVersion(kit) == 3);
         auto keys = Fieldkit(kit, {"trust", "list"});
         auto k2 = Fieldkit(scratch, {"bundle", "verify", v3, "-p", k2_pub});
