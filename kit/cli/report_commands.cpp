@@ -253,9 +253,9 @@ int RunInbox(Context& ctx, const Args& a) {
     }
     std::set<std::string> keys;
     for (const auto& r : scan->reports) keys.insert(r.key);
-    // TRANSLATORS: {n} reports from {kits} kits (installations), {duplicates} and {refused} are counts too.
-    std::cout << Format(trn("{n} report(s) from {kits} kit(s); {duplicates} duplicate(s) dropped, {refused} refused",
-                            "{n} report(s) from {kits} kit(s); {duplicates} duplicate(s) dropped, {refused} refused",
+    // TRANSLATORS: {kits} counts the kits (installations) the reports came from; all four are numbers.
+    std::cout << Format(trn("{n} report (kits: {kits}; duplicates dropped: {duplicates}; refused: {refused})",
+                            "{n} reports (kits: {kits}; duplicates dropped: {duplicates}; refused: {refused})",
                             static_cast<unsigned long>(scan->reports.size())),
                         {{"n", std::to_string(scan->reports.size())},
                          {"kits", std::to_string(keys.size())},

@@ -157,7 +157,7 @@ TEST_CASE("reports reach the publisher by POST, USB stick and text, each counted
     CHECK(j["articles"][1]["known"] == true);
     CHECK(j["articles"][1]["kinds"] == json{{"outdated", 1}, {"worked", 1}, {"wrong", 1}});
     auto human = Fieldkit(s.publisher, {"inbox", s.inbox_dir});
-    CHECK(human.out.find("4 report(s) from 1 kit(s); 1 duplicate(s) dropped, 0 refused") != std::string::npos);
+    CHECK(human.out.find("4 reports (kits: 1; duplicates dropped: 1; refused: 0)") != std::string::npos);
 }
 
 TEST_CASE("an oversized or malformed POST is refused with one line and the inbox keeps running") {
