@@ -396,8 +396,8 @@ Result<std::string> JoinArmor(const ArmorSet& set) {
 }
 
 std::string DescribeArmor(const ArmorLabel& l) {
-    // TRANSLATORS: {pack} is a pack id, {from} and {to} its edition numbers, {id} an 8-letter code.
     if (l.kind == ArmorKind::kDelta)
+        // TRANSLATORS: {pack} is a pack id, {from} and {to} its edition numbers, {id} an 8-letter code.
         return Format(tr("{pack} {from} -> {to} (update {id})"), {{"pack", l.pack},
                                                                   {"from", std::to_string(l.from)},
                                                                   {"to", std::to_string(l.to)},
@@ -407,8 +407,8 @@ std::string DescribeArmor(const ArmorLabel& l) {
 }
 
 std::string DescribeArmorPart(const ArmorLabel& label, std::uint32_t index) {
-    // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
     return Format(
+        // TRANSLATORS: one part of a text-armored update, "part 2/5 of fieldkit-core 3 -> 4 (update ABCDEFGH)".
         tr("part {index}/{count} of {update}"),
         {{"index", std::to_string(index)}, {"count", std::to_string(label.count)}, {"update", DescribeArmor(label)}});
 }

@@ -41,8 +41,8 @@ Result<PublicKey> FindSigner(std::span<const PublicKey> keys, const Signature& s
         failure = st.error();
     }
     if (failure) return *failure;
-    // TRANSLATORS: {what} names the signed thing ("bundle", "release manifest"), {key} is a key id.
     return MakeError(ErrorCode::kUnknownKey,
+                     // TRANSLATORS: {what} names the signed thing ("bundle", "release manifest"), {key} is a key id.
                      Format(tr("{what} signed by unknown key {key}; trust it with `fieldkit trust add KEY.pub`"),
                             {{"what", what}, {"key", KeyIdHex(sig.key_id)}}));
 }

@@ -125,9 +125,9 @@ void CheckTermLists(const Content& content, std::vector<Problem>& problems) {
         for (const auto& e : list.entries) listed.insert(e.term);
         for (const auto& r : required)
             if (!listed.count(r.term))
-                // TRANSLATORS: {lang} is a language code ("fr"), {why} says where the term comes from
-                // ("phase", "tag on 5 articles").
                 problems.push_back({list.lang + "/terms.yaml", 0,
+                                    // TRANSLATORS: {lang} is a language code ("fr"), {why} says where the term comes from
+                                    // ("phase", "tag on 5 articles").
                                     Format(tr("no {lang} translation of '{term}' ({why})"),
                                            {{"lang", list.lang}, {"term", r.term}, {"why", r.why}})});
     }

@@ -19,8 +19,8 @@ Error ErrnoError(int err, std::string_view role, const fs::path& path) {
     if (err == ENOSPC || err == EDQUOT) code = ErrorCode::kNoSpace;
     if (err == ENOENT) code = ErrorCode::kNotFound;
     const char* what = err == ENOENT ? tr("not found") : std::strerror(err);
-    // TRANSLATORS: {what} names the thing that failed ("content directory"), {reason} is why.
     return MakeError(
+        // TRANSLATORS: {what} names the thing that failed ("content directory"), {reason} is why.
         code, Format(tr("{what} '{path}': {reason}"), {{"what", role}, {"path", path.string()}, {"reason", what}}));
 }
 

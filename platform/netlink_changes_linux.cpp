@@ -85,9 +85,9 @@ NetChange RouteChange(const nlmsghdr* h) {
             gateway + " " + std::to_string(metric);
     const std::string route = rt->rtm_family == AF_INET6 ? tr("IPv6 default route") : tr("default route");
     const std::string where = oif ? InterfaceName(static_cast<int>(oif)) : std::string();
-    // TRANSLATORS: {route} is "default route" or "IPv6 default route", {gateway} an IP address,
-    // {interface} a network interface ("eth0").
     if (!gateway.empty() && oif)
+        // TRANSLATORS: {route} is "default route" or "IPv6 default route", {gateway} an IP address,
+        // {interface} a network interface ("eth0").
         c.what = Format(tr("{route} via {gateway} on {interface}"),
                         {{"route", route}, {"gateway", gateway}, {"interface", where}});
     else if (!gateway.empty())

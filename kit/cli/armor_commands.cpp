@@ -88,8 +88,8 @@ int RunArmor(Context&, const Args& a) {
     const auto* parts = &armored->parts;
     std::string text;
     for (const auto& p : *parts) text += (text.empty() ? "" : "\n") + p + "\n";
-    // TRANSLATORS: {what} describes the update, e.g. "delta test-pack 1 -> 2".
     const std::string summary =
+        // TRANSLATORS: {what} describes the update, e.g. "delta test-pack 1 -> 2".
         Format(trn("{n} part, {chars} characters, for {what}", "{n} parts, {chars} characters, for {what}",
                    static_cast<unsigned long>(parts->size())),
                {{"n", std::to_string(parts->size())},
@@ -158,8 +158,8 @@ int ImportInputs(Context& ctx, const Args& a) {
                                  {{"what", what}, {"n", std::to_string(count)}, {"error", s.refused->detail}}));
         } else {
             const auto count = static_cast<unsigned long>(s.label.count);
-            // TRANSLATORS: {present} of {n} parts of an update arrived; {missing} lists the part numbers missing.
             std::cout << Format(
+                             // TRANSLATORS: {present} of {n} parts of an update arrived; {missing} lists the part numbers missing.
                              trn("{what}: {present} of {n} part; missing {missing} (the others are kept: import the "
                                  "rest when they arrive)",
                                  "{what}: {present} of {n} parts; missing {missing} (the others are kept: import the "

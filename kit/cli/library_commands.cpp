@@ -212,8 +212,8 @@ int RunStatus(Context& ctx, const Args& a) {
                           ? Format(tr("pack {pack} version {version} (built in)"), {{"pack", id}, {"version", version}})
                           : Format(tr("pack {pack} version {version}"), {{"pack", id}, {"version", version}}))
                   << "\n  "
-                  // TRANSLATORS: {title} is the pack's title, {time} an ISO date, {age} e.g. "3 days old".
                   << Format(
+                         // TRANSLATORS: {title} is the pack's title, {time} an ISO date, {age} e.g. "3 days old".
                          trn("{title}, {n} article, made {time} ({age})", "{title}, {n} articles, made {time} ({age})",
                              static_cast<unsigned long>(p.article_count)),
                          {{"title", p.title},
@@ -225,8 +225,8 @@ int RunStatus(Context& ctx, const Args& a) {
         // Clauses of one line, each a statement of its own, joined by "; ".
         std::vector<std::string> clauses;
         if (sync.last_success)
-            // TRANSLATORS: {time} is an ISO date, {ago} e.g. "3 days ago".
             clauses.push_back(
+                // TRANSLATORS: {time} is an ISO date, {ago} e.g. "3 days ago".
                 Format(tr("last successful check {time} ({ago})"),
                        {{"time", bundle::IsoTime(sync.last_success)}, {"ago", HumanAgo(now - sync.last_success)}}));
         else

@@ -68,8 +68,8 @@ std::string FewOf(const std::vector<std::string>& items, size_t few) {
 std::string SharedIdsWarning(const std::string& pack, const std::vector<std::string>& shared_ids) {
     if (shared_ids.empty()) return "";
     const auto n = static_cast<unsigned long>(shared_ids.size());
-    // TRANSLATORS: {pack} is a pack id, {ids} a list of article ids; "{pack}/ID" is typed as it is.
     return Format(
+               // TRANSLATORS: {pack} is a pack id, {ids} a list of article ids; "{pack}/ID" is typed as it is.
                trn("warning: {n} article id of {pack} also in another pack ({ids}); open this pack's as {pack}/ID",
                    "warning: {n} article ids of {pack} also in another pack ({ids}); open this pack's as {pack}/ID", n),
                {{"n", std::to_string(n)}, {"pack", pack}, {"ids", FewOf(shared_ids)}}) +

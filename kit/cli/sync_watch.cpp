@@ -44,8 +44,8 @@ void ApplyMeteredSetting(core::SyncOptions& o, const core::ReaderSettings& s) {
 
 std::string MeteredText(const core::SyncOptions& o) {
     switch (o.metered) {
-        // TRANSLATORS: the metered-link setting: no limit.
         case core::Metered::kOff:
+            // TRANSLATORS: the metered-link setting: no limit.
             return tr("off");
         case core::Metered::kDeltasOnly:
             return tr("deltas only");

@@ -200,10 +200,10 @@ Result<ImportReport> Library::ImportFile(const fs::path& file) {
 
 Status ExpectedRelease::Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const {
     if (held_pack == pack && held_version == version) return Ok{};
-    // TRANSLATORS: {what} is "bundle" or "delta", {who} names who named the release ("the
-    // release list", "the parts' header").
     return MakeError(
         ErrorCode::kCorrupt,
+        // TRANSLATORS: {what} is "bundle" or "delta", {who} names who named the release ("the
+        // release list", "the parts' header").
         Format(tr("{what} holds pack '{held_pack}' version {held_version} where {who} names '{pack}' version "
                   "{version}; nothing installed"),
                {{"what", what},

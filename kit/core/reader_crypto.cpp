@@ -146,9 +146,9 @@ std::string DataKey::Seal(std::string_view kind, std::string_view tag, std::stri
 Result<std::string> DataKey::Open(std::string_view kind, std::string_view tag, std::string_view box) const {
     std::string out(box.size() > kNonceBytes + kMacBytes ? box.size() - kNonceBytes - kMacBytes : 0, '\0');
     if (!OpenWith(m_bytes + kKeyBytes, RowAd(kind, tag), box, reinterpret_cast<unsigned char*>(out.data())))
-        // TRANSLATORS: {kind} is the stored name of a kind of row: "note", "bookmark" or "history".
         return MakeError(
             ErrorCode::kCorrupt,
+            // TRANSLATORS: {kind} is the stored name of a kind of row: "note", "bookmark" or "history".
             Format(tr("a locked {kind} row failed its integrity check (changed outside fieldkit)"), {{"kind", kind}}));
     return out;
 }

@@ -170,12 +170,12 @@ std::string AlsoInLine(const SearchResults& results) {
     std::string line;
     for (const auto& [lang, n] : OtherLanguages(results)) {
         const unsigned long count = static_cast<unsigned long>(n);
-        // TRANSLATORS: the first item of "Also in English: 2 articles; in French: 1 article".
         if (line.empty())
+            // TRANSLATORS: the first item of "Also in English: 2 articles; in French: 1 article".
             line = Format(trn("Also in {language}: {n} article", "Also in {language}: {n} articles", count),
                           {{"language", LanguageName(lang)}, {"n", std::to_string(n)}});
-        // TRANSLATORS: a further item of "Also in English: 2 articles; in French: 1 article".
         else
+            // TRANSLATORS: a further item of "Also in English: 2 articles; in French: 1 article".
             line += Format(trn("; in {language}: {n} article", "; in {language}: {n} articles", count),
                            {{"language", LanguageName(lang)}, {"n", std::to_string(n)}});
     }

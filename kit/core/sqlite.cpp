@@ -34,9 +34,9 @@ Error Database::MakeSqlError(int rc, std::string_view what) const {
     if (m_db && primary != SQLITE_CANTOPEN) {
         const char* detail = sqlite3_errmsg(m_db);
         if (detail && std::string_view(detail) != sqlite3_errstr(rc))
-            // TRANSLATORS: {what} names a database and its file, {action} is what failed ("cannot
-            // open"), {reason} and {detail} are SQLite's own messages in English.
             return MakeError(
+                // TRANSLATORS: {what} names a database and its file, {action} is what failed ("cannot
+                // open"), {reason} and {detail} are SQLite's own messages in English.
                 code, Format(tr("{what}: {action}: {reason} ({detail})"),
                              {{"what", m_role}, {"action", what}, {"reason", sqlite3_errstr(rc)}, {"detail", detail}}));
     }

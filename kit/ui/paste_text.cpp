@@ -30,8 +30,8 @@ PasteLines DescribePaste(const PasteState& paste) {
                                            {{"update", what}, {"have", have}, {"count", count}})});
         } else {
             parts = true;
-            // TRANSLATORS: {missing} lists the missing parts' numbers, like "2, 5".
             out.lines.push_back(
+                // TRANSLATORS: {missing} lists the missing parts' numbers, like "2, 5".
                 {PasteLine::kWaiting, Format(trn("{update}: {have} of {count} part; missing {missing}.",
                                                  "{update}: {have} of {count} parts; missing {missing}.", n),
                                              {{"update", what},

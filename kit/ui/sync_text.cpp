@@ -75,7 +75,11 @@ SyncLines DescribeSync(const SyncView& v, bool running, bool has_mirror, const c
                 if (s.check_requested) l.activity = tr("Checking soon...");
                 break;
             case core::SyncPhase::kChecking:
-                l.activity = tr("Checking the mirrors...");
+                // Why it runs, as --watch prints it: a link that just appeared says so here too.
+                l.activity = s.check_reason.empty()
+                                 // TRANSLATORS: {reason} is "start", "asked", "scheduled" or "link: <what appeared>".
+                                 ? tr("Checking the mirrors...")
+                                 : Format(tr("Checking the mirrors ({reason})..."), {{"reason", s.check_reason}});
                 break;
             case core::SyncPhase::kDownloading:
                 l.activity = Format(tr("Downloading an update of {pack}..."), {{"pack", s.progress.pack}});

@@ -12,7 +12,7 @@ namespace fk::ui {
 
 struct SyncLines {
     std::string status;    // "Online. Last checked ...; next check ..."
-    std::string activity;  // "Checking the mirrors..." while a pass runs ("" when idle)
+    std::string activity;  // "Checking the mirrors (scheduled)..." while a pass runs ("" when idle)
     std::string error;     // the last failure, one calm line ("" when none)
     bool downloading = false;
     float fraction = 0;    // of the current artifact

@@ -63,6 +63,17 @@ TEST_CASE("a download snapshot shows a progress bar with the CLI's figures, and 
     CHECK(h.view().items.count("sync-progress"));  // Library shows it too
 }
 
+TEST_CASE("a check that a new link started says so while it runs") {
+    fk::test::TempDir dir;
+    StoreMirror(dir);
+    fk::test::UiHarness h(dir.path());
+    fk::ui::SyncView v;
+    v.snapshot.phase = fk::core::SyncPhase::kChecking;
+    v.snapshot.check_reason = "link: default route via 10.9.0.1 on wwan0";
+    h.model().ApplySync(v, true, Now());
+    CHECK(h.model().Sync().lines.activity == "Checking the mirrors (link: default route via 10.9.0.1 on wwan0)...");
+}
+
 TEST_CASE("a failed check is one calm line, with the next check and no progress bar") {
     fk::test::TempDir dir;
     StoreMirror(dir);
