@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -23,6 +24,15 @@ bool HasScript(const std::string& text, unsigned char lead_a, unsigned char lead
     for (unsigned char c : text)
         if (c == lead_a || c == lead_b) return true;
     return false;
+}
+
+// The output with what depends on the clock left out (a pack's age in seconds).
+std::string Timeless(const std::string& out) {
+    auto j = nlohmann::json::parse(out, nullptr, false);
+    if (j.is_discarded()) return out;
+    if (j.is_object() && j.contains("packs"))
+        for (auto& p : j["packs"]) p.erase("age_seconds");
+    return j.dump();
 }
 
 }  // namespace
@@ -77,11 +87,12 @@ TEST_CASE("--json output is the same in every language") {
         CAPTURE(args[0]);
         REQUIRE(en.status == 0);
         REQUIRE(en.out.size() > 20);
+        REQUIRE_FALSE(nlohmann::json::parse(en.out, nullptr, false).is_discarded());
         for (const char* lang : {"fr_FR.UTF-8", "es_ES.UTF-8", "uk_UA.UTF-8", "ar_SA.UTF-8"}) {
             CAPTURE(lang);
             auto r = Fieldkit(dir / "data", args, Locale(lang));
             CHECK(r.status == 0);
-            CHECK(r.out == en.out);
+            CHECK(Timeless(r.out) == Timeless(en.out));
         }
     }
 }
