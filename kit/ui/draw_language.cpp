@@ -8,9 +8,11 @@ void DrawInterfaceLanguage(const Model& model, ViewState& view, ActionQueue& out
     const std::string& chosen = model.Settings().interface_language;
     DrawHeading(view.fonts.h2, L("Interface language"));
     DrawMuted(view, tr("Menus, buttons and messages. Articles keep the reading language."));
-    std::string system = L("System");
+    // Joined in logical order, then made drawable once: "System (العربية)" reads right either way.
+    std::string system = tr("System");
     for (const auto& l : i18n::Languages())
-        if (i18n::SystemLanguage() == l.code) system += std::string(" (") + Displayable(l.native_name) + ")";
+        if (i18n::SystemLanguage() == l.code) system += std::string(" (") + l.native_name + ")";
+    system = Displayable(system);
     if (DrawChip((system + "###ui-lang-system").c_str(), chosen.empty(), view))
         out.push_back({ActionType::kSetInterfaceLanguage, ""});
     view.Record("ui-lang:");

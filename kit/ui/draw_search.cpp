@@ -26,7 +26,7 @@ void DrawChipRow(const char* field, const char* shown, const bundle::Labels& nam
     float x = 0;  // where the next chip starts (left edge), or ends (right edge) when rtl
     for (const auto& [key, name] : names) {
         const std::string chip = Displayable(name) + "###" + key;
-        const float w = ImGui::CalcTextSize(chip.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        const float w = ButtonWidth(chip.c_str());
         const float line_start = rtl ? right - label_w : left + label_w;
         ImGui::SameLine();
         if (first) {
@@ -49,9 +49,13 @@ void DrawChipRow(const char* field, const char* shown, const bundle::Labels& nam
 void DrawFilters(const Model& model, const ViewState& view, ActionQueue& out) {
     const auto& t = model.Taxonomy();
     const auto& f = model.Search().filters;
-    const bundle::Labels codes = {{"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ar", "ar"}, {"uk", "uk"}};
-    const bundle::Labels langs = {
-        {"en", L("English")}, {"fr", L("French")}, {"es", L("Spanish")}, {"ar", L("Arabic")}, {"uk", L("Ukrainian")}};
+    // The chips show language codes; hovering names the language (in logical order: the chip
+    // row makes it drawable, as it does every label).
+    bundle::Labels codes, langs;
+    for (const char* code : {"en", "fr", "es", "ar", "uk"}) {
+        codes.emplace_back(code, code);
+        langs.emplace_back(code, core::LanguageName(code));
+    }
     // TRANSLATORS: labels of the rows of filter chips on the search screen.
     const char* rows[] = {L("phase"), L("type"), L("audience"), L("lang")};
     float widest = 0;
