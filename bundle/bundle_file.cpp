@@ -47,7 +47,7 @@ std::string AssembleBundle(const Manifest& manifest, std::string_view payload, c
     return out;
 }
 
-Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted) {
+Result<VerifiedBundle> VerifyBundleHead(std::string_view file, std::span<const PublicKey> trusted) {
     if (file.size() < sizeof kMagic || std::memcmp(file.data(), kMagic, sizeof kMagic) != 0)
         return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit bundle"));
     if (file.size() < kBundleHeaderSize) return MakeError(ErrorCode::kTruncated, tr("bundle is truncated (header)"));
@@ -83,11 +83,16 @@ Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const Publi
     if (!manifest) return manifest.error();
     if (manifest->format != static_cast<int>(format))
         return MakeError(ErrorCode::kCorrupt, tr("manifest format differs from the header"));
-    VerifiedBundle vb{*manifest, *sig, *signer, file.substr(signed_part.size() + sig_len)};
-    if (vb.payload.size() != manifest->payload_size || HashHex(vb.payload) != manifest->payload_hash)
-        return MakeError(ErrorCode::kCorrupt, tr("payload does not match its signed hash (damaged copy?)"));
     if (manifest->raw_size > kMaxRawPayloadSize) return MakeError(ErrorCode::kCorrupt, tr("payload is too large"));
-    return vb;
+    return VerifiedBundle{*manifest, *sig, *signer, file.substr(signed_part.size() + sig_len)};
+}
+
+Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted) {
+    auto head = VerifyBundleHead(file, trusted);
+    if (!head) return head;
+    if (head->payload.size() != head->manifest.payload_size || HashHex(head->payload) != head->manifest.payload_hash)
+        return MakeError(ErrorCode::kCorrupt, tr("payload does not match its signed hash (damaged copy?)"));
+    return head;
 }
 
 Result<std::string> OpenPayload(const VerifiedBundle& bundle) {

@@ -43,17 +43,39 @@ constexpr const char* kFilterSql =
     " AND b.status = 'current') AND (a.lang = 'en' OR NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id"
     " AND b.lang = 'en' AND b.pack = a.pack AND b.status = 'current'))))";
 
+// The article count of an index built by this version, nullopt for any other file.
+std::optional<std::int64_t> BuiltArticleCount(Database& db) {
+    auto meta = db.Prepare("SELECT key, value FROM meta WHERE key IN ('schema', 'articles')");
+    std::optional<std::string> schema;
+    std::optional<std::int64_t> count;
+    for (auto row = meta ? meta->Step() : Result<bool>(false); row && *row; row = meta->Step()) {
+        if (meta->Text(0) == "schema")
+            schema = meta->Text(1);
+        else
+            count = meta->Int(1);
+    }
+    if (schema != kIndexSchema) return std::nullopt;
+    return count;
+}
+
 }  // namespace
+
+bool ContentIndex::Usable(const std::filesystem::path& path) {
+    auto db = Database::Open(path, tr("search index"), true);
+    if (!db) return false;
+    auto count = BuiltArticleCount(*db);
+    return count && *count > 0;
+}
 
 Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     auto db = Database::Open(path, tr("search index"), true);
     if (!db) return db.error();
     ContentIndex index(std::move(*db));
-    auto schema = index.m_db.Prepare("SELECT value FROM meta WHERE key = 'schema'");
-    auto row = schema ? schema->Step() : Result<bool>(false);
-    if (!row || !*row || schema->Text(0) != kIndexSchema)
+    auto count = BuiltArticleCount(index.m_db);
+    if (!count)
         return MakeError(ErrorCode::kCorrupt,
                          Format(tr("search index '{path}' was built by another version"), {{"path", path.string()}}));
+    index.m_article_count = *count;
     // Ranked hits; the text for snippets is read only for the hits kept.
     for (const char* table : {"fts_about", "fts"}) {
         auto match = index.m_db.Prepare(
@@ -82,7 +104,6 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     index.m_term_phrases = std::move(*term_phrases);
     index.m_known = std::move(*known);
     index.m_acronym = std::move(*acronym);
-    index.m_article_count = index.ArticleCount();
     return index;
 }
 
@@ -217,7 +238,7 @@ std::vector<std::string> ContentIndex::SharedIds(std::string_view pack) {
     return out;
 }
 
-std::int64_t ContentIndex::ArticleCount() {
+std::int64_t ContentIndex::CountArticles() {
     auto st = m_db.Prepare("SELECT count(*) FROM (SELECT DISTINCT pack, id FROM articles WHERE status = 'current')");
     if (!st) return 0;
     auto r = st->Step();

@@ -103,6 +103,9 @@ std::string ArticleAddress(std::string_view pack, std::string_view id, bool core
 class ContentIndex {
 public:
     static Result<ContentIndex> Open(const std::filesystem::path& path);
+    // Whether the file is an index of this version holding articles, without preparing
+    // anything for search (a cheap check for every start).
+    static bool Usable(const std::filesystem::path& path);
 
     // Never fails: any string a person can type gives results or none.
     SearchResults Search(std::string_view query, const Filters& filters, int limit = 20);
@@ -123,7 +126,8 @@ public:
     // Ids of `pack` that another installed pack has too (the collisions an import reports).
     std::vector<std::string> SharedIds(std::string_view pack);
 
-    std::int64_t ArticleCount();  // one per pack and id
+    std::int64_t ArticleCount() const { return m_article_count; }  // one per pack and id, as built
+    std::int64_t CountArticles();                                  // the same, counted now
     bundle::Taxonomy Taxonomy();  // merged labels of all installed packs
 
 private:
@@ -169,7 +173,7 @@ private:
     Statement m_known;
     Statement m_acronym;
     std::vector<std::pair<std::string, std::int64_t>> m_words;
-    std::int64_t m_article_count = 0;  // loaded on first typo, by count
+    std::int64_t m_article_count = 0;  // from the index's meta table
     Statement m_term_by_key;
     Statement m_term_phrases;
     std::map<std::string, bool> m_missing_in;

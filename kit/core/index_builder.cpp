@@ -211,7 +211,11 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                           "INSERT INTO fts_about(fts_about) VALUES('optimize');");
         !st)
         return st;
-    if (auto st = db.Exec(std::string("INSERT INTO meta VALUES('schema', '") + kIndexSchema + "'); COMMIT;"); !st)
+    // The article count is kept so that opening the index never has to count.
+    if (auto st = db.Exec(std::string("INSERT INTO meta VALUES('schema', '") + kIndexSchema +
+                          "'); INSERT INTO meta SELECT 'articles', count(*) FROM (SELECT DISTINCT pack, id FROM "
+                          "articles WHERE status = 'current'); COMMIT;");
+        !st)
         return st;
     db = Database();  // close before the flush below
 

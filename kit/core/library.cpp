@@ -78,7 +78,8 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
         auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
         if (!key) return MakeError(ErrorCode::kInternal, tr("built-in bundle key is unreadable"));
         built_in_keys.push_back(*key);
-        auto vb = bundle::VerifyBundle(built_in.default_bundle, built_in_keys);
+        // Only its manifest is needed here; Install checks the payload if it is installed.
+        auto vb = bundle::VerifyBundleHead(built_in.default_bundle, built_in_keys);
         if (!vb)
             return MakeError(ErrorCode::kInternal,
                              Format(tr("built-in bundle does not verify: {error}"), {{"error", vb.error().detail}}));
@@ -87,8 +88,7 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     }
 
     bool index_ok = false;
-    if (!lib.m_state.index_file.empty())
-        if (auto idx = ContentIndex::Open(lib.IndexPath()); idx && idx->ArticleCount() > 0) index_ok = true;
+    if (!lib.m_state.index_file.empty()) index_ok = ContentIndex::Usable(lib.IndexPath());
     if (!index_ok && !lib.m_state.packs.empty()) {
         LibraryState next = lib.m_state;
         if (auto st = lib.RebuildIndex(next, "", ""); st) {
@@ -382,7 +382,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
     if (auto st = platform::SyncDirectory(m_dir); !st) return st;
     // The new version must open and answer before it replaces the old one.
     auto check = ContentIndex::Open(final_path);
-    if (!check || (check->ArticleCount() == 0 && !packs.empty())) {
+    if (!check || check->CountArticles() != check->ArticleCount() || (check->ArticleCount() == 0 && !packs.empty())) {
         fs::remove(final_path, ec);
         return MakeError(ErrorCode::kCorrupt, tr("new search index failed its check"));
     }
