@@ -1,12 +1,14 @@
 // CURLcode -> ErrorCode. Raw curl codes never leave this file.
 #include "platform/curl_errors.hpp"
 
+#include "platform/curl_library.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::platform {
 
 Error CurlError(CURLcode code, const std::string& url, long http_status) {
-    const std::string what = curl_easy_strerror(code);
+    const auto lib = LoadCurl();
+    const std::string what = lib ? (*lib)->easy_strerror(code) : lib.error().detail;
     const auto say = [&](ErrorCode kind, const char* pattern) {
         return MakeError(kind,
                          Format(pattern, {{"url", url}, {"reason", what}, {"status", std::to_string(http_status)}}));

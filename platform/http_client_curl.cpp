@@ -8,10 +8,10 @@
 #include <cctype>
 #include <cerrno>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include "platform/curl_errors.hpp"
+#include "platform/curl_library.hpp"
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
 #include "platform/i18n.hpp"
@@ -19,14 +19,22 @@
 namespace fk::platform {
 namespace {
 
-struct EasyFree {
-    void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
+// libcurl's functions; only called once NewEasy or SplitUrl has loaded the library.
+const CurlLibrary& Api() {
+    return *LoadCurl().value();
+}
 
-CURL* NewEasy() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    return curl_easy_init();
+struct EasyFree {
+    void operator()(CURL* c) const { Api().easy_cleanup(c); }
+};
+using Easy = std::unique_ptr<CURL, EasyFree>;
+
+Result<Easy> NewEasy() {
+    auto lib = LoadCurl();
+    if (!lib) return lib.error();
+    Easy easy((*lib)->easy_init());
+    if (!easy) return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
+    return easy;
 }
 
 struct Sink {
@@ -49,7 +57,7 @@ size_t OnWrite(char* data, size_t one, size_t n, void* user) {
     Sink& s = *static_cast<Sink*>(user);
     n *= one;
     long code = 0;
-    curl_easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &code);
+    Api().easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &code);
     if (code >= 300 && code < 400) {  // stop here: Perform decides whether to follow
         s.redirected = true;
         return 0;
@@ -87,28 +95,28 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }
 
 void Configure(CURL* c, const std::string& url, const HttpLimits& limits, Sink& sink) {
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // Perform follows, after checking the target
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits.low_speed_bytes);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits.low_speed_s);
-    if (limits.deadline_s > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT, limits.deadline_s);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, nullptr);  // bytes on the wire are the bytes we count
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "fieldkit");
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnWrite);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    Api().easy_setopt(c, CURLOPT_URL, url.c_str());
+    Api().easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    Api().easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // Perform follows, after checking the target
+    Api().easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    Api().easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+    Api().easy_setopt(c, CURLOPT_CONNECTTIMEOUT, limits.connect_timeout_s);
+    Api().easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, limits.low_speed_bytes);
+    Api().easy_setopt(c, CURLOPT_LOW_SPEED_TIME, limits.low_speed_s);
+    if (limits.deadline_s > 0) Api().easy_setopt(c, CURLOPT_TIMEOUT, limits.deadline_s);
+    Api().easy_setopt(c, CURLOPT_ACCEPT_ENCODING, nullptr);  // bytes on the wire are the bytes we count
+    Api().easy_setopt(c, CURLOPT_USERAGENT, "fieldkit");
+    Api().easy_setopt(c, CURLOPT_WRITEFUNCTION, OnWrite);
+    Api().easy_setopt(c, CURLOPT_WRITEDATA, &sink);
     sink.curl = c;
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
+    Api().easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    Api().easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
+    Api().easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
 }
 
 long ResponseCode(CURL* c) {
     long code = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+    Api().easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
     return code;
 }
 
@@ -119,18 +127,20 @@ struct UrlParts {
 };
 
 std::optional<UrlParts> SplitUrl(const std::string& url) {
-    CURLU* u = curl_url();
+    if (!LoadCurl()) return std::nullopt;
+    CURLU* u = Api().url();
     if (!u) return std::nullopt;
     std::optional<UrlParts> out;
     char *scheme = nullptr, *host = nullptr;
-    if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+    if (Api().url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+        Api().url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        Api().url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
         out = UrlParts{scheme, host};
         for (auto& ch : out->host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     }
-    curl_free(scheme);
-    curl_free(host);
-    curl_url_cleanup(u);
+    Api().free(scheme);
+    Api().free(host);
+    Api().url_cleanup(u);
     return out;
 }
 
@@ -148,12 +158,12 @@ Result<CURLcode> Perform(CURL* c, const std::string& url, Sink& sink) {
     std::string at = url;
     for (int hop = 0;; ++hop) {
         sink.redirected = false;
-        curl_easy_setopt(c, CURLOPT_URL, at.c_str());
-        const CURLcode rc = curl_easy_perform(c);
+        Api().easy_setopt(c, CURLOPT_URL, at.c_str());
+        const CURLcode rc = Api().easy_perform(c);
         const long code = ResponseCode(c);
         if (code < 300 || code >= 400 || code == 304) return rc;
         char* next = nullptr;
-        curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
+        Api().easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
         if (!next)
             return MakeError(ErrorCode::kHttpStatus,
                              Format(tr("'{url}': HTTP status {status} without a usable Location"),
@@ -190,8 +200,9 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
                                     const HttpLimits& limits, HttpStats* stats, const std::atomic<bool>* cancel) {
     if (!IsHttpUrl(url))
         return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
-    std::unique_ptr<CURL, EasyFree> c(NewEasy());
-    if (!c) return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
+    auto easy = NewEasy();
+    if (!easy) return easy.error();
+    Easy& c = *easy;
     HttpAnswer answer;
     Sink sink;
     sink.memory = &answer.body;
@@ -199,10 +210,10 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
     sink.stats = stats;
     sink.cancel = cancel;
     Configure(c.get(), url, limits, sink);
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
+    std::unique_ptr<curl_slist, decltype(Api().slist_free_all)> headers(nullptr, Api().slist_free_all);
     if (IsPlainEtag(etag)) {
-        headers.reset(curl_slist_append(nullptr, ("If-None-Match: " + etag).c_str()));
-        curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
+        headers.reset(Api().slist_append(nullptr, ("If-None-Match: " + etag).c_str()));
+        Api().easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
     }
     if (stats) ++stats->attempts;
     auto performed = Perform(c.get(), url, sink);
@@ -215,7 +226,7 @@ Result<HttpAnswer> HttpGetIfChanged(const std::string& url, const std::string& e
     answer.not_modified = ResponseCode(c.get()) == 304;
     if (answer.not_modified) answer.body.clear();
     curl_header* h = nullptr;
-    if (curl_easy_header(c.get(), "ETag", 0, CURLH_HEADER, -1, &h) == CURLHE_OK && IsPlainEtag(h->value))
+    if (Api().easy_header(c.get(), "ETag", 0, CURLH_HEADER, -1, &h) == CURLHE_OK && IsPlainEtag(h->value))
         answer.etag = h->value;
     return answer;
 }
@@ -226,23 +237,24 @@ Result<HttpPostAnswer> HttpPost(const std::string& url, std::string_view body, c
     if (status) *status = 0;
     if (!IsHttpUrl(url))
         return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// URLs"), {{"url", url}}));
-    std::unique_ptr<CURL, EasyFree> c(NewEasy());
-    if (!c) return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
+    auto easy = NewEasy();
+    if (!easy) return easy.error();
+    Easy& c = *easy;
     HttpPostAnswer answer;
     Sink sink;
     sink.memory = &answer.body;
     sink.limit = max_answer;
     sink.cancel = cancel;
     Configure(c.get(), url, limits, sink);
-    curl_easy_setopt(c.get(), CURLOPT_POST, 1L);
-    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(c.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    Api().easy_setopt(c.get(), CURLOPT_POST, 1L);
+    Api().easy_setopt(c.get(), CURLOPT_POSTFIELDS, body.data());
+    Api().easy_setopt(c.get(), CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     // No "Expect: 100-continue" round trip for a body this small.
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(
-        curl_slist_append(curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str()), "Expect:"),
-        curl_slist_free_all);
-    curl_easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
-    const CURLcode rc = curl_easy_perform(c.get());
+    std::unique_ptr<curl_slist, decltype(Api().slist_free_all)> headers(
+        Api().slist_append(Api().slist_append(nullptr, ("Content-Type: " + content_type).c_str()), "Expect:"),
+        Api().slist_free_all);
+    Api().easy_setopt(c.get(), CURLOPT_HTTPHEADER, headers.get());
+    const CURLcode rc = Api().easy_perform(c.get());
     answer.status = ResponseCode(c.get());
     if (status) *status = answer.status;
     if (sink.too_large)
@@ -280,11 +292,12 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
             ::close(fd);
             return Ok{};
         }
-        std::unique_ptr<CURL, EasyFree> c(NewEasy());
-        if (!c) {
+        auto easy = NewEasy();
+        if (!easy) {
             ::close(fd);
-            return MakeError(ErrorCode::kInternal, tr("libcurl did not initialise"));
+            return easy.error();
         }
+        Easy& c = *easy;
         Sink sink;
         sink.fd = fd;
         sink.have = have;
@@ -295,7 +308,7 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
         sink.cancel = cancel;
         Configure(c.get(), url, limits, sink);
         if (have > 0) {
-            curl_easy_setopt(c.get(), CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(have));
+            Api().easy_setopt(c.get(), CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(have));
             if (stats) stats->resumed = true;
         }
         if (stats) ++stats->attempts;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "platform/i18n.hpp"
+#include "platform/programs.hpp"
 
 extern "C" int _nl_msg_cat_cntr;  // gettext's documented way to drop its cache of lookups
 
@@ -91,12 +92,14 @@ const std::vector<Language>& Languages() {
 }
 
 std::filesystem::path LocaleDirOfExecutable() {
+    // Beside the binary in a build tree; ../share/locale from bin/, ../../share/locale from
+    // libexec/fieldkit/ in a package.
+    const auto dir = platform::ExecutableDir();
+    if (dir.empty()) return "/usr/share/locale";
     std::error_code ec;
-    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) return "/usr/share/locale";
-    std::filesystem::path beside = exe.parent_path() / "locale";
-    if (std::filesystem::is_directory(beside, ec)) return beside;
-    return exe.parent_path().parent_path() / "share" / "locale";
+    for (const auto& candidate : {dir / "locale", dir.parent_path() / "share" / "locale"})
+        if (std::filesystem::is_directory(candidate, ec)) return candidate;
+    return dir.parent_path().parent_path() / "share" / "locale";
 }
 
 std::string SystemLanguage() {

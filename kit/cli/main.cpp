@@ -1,16 +1,16 @@
-// fieldkit's entry point: no arguments (or --screenshot) opens the window; otherwise a
-// subcommand runs. Only this file and the UI's run loop print and exit.
+// fieldkit's entry point: a subcommand runs; no arguments (or --screenshot) hand over to
+// fieldkit-window. Only this file and the UI's run loop print and exit.
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <iostream>
 
 #include "kit/cli/built_in.hpp"
 #include "kit/cli/command.hpp"
-#include "kit/ui/window.hpp"
+#include "kit/cli/data_dir_option.hpp"
 #include "platform/i18n.hpp"
 #include "platform/paths.hpp"
+#include "platform/programs.hpp"
 
 namespace {
 
@@ -43,6 +43,18 @@ void PrintOverview(const std::vector<Command>& commands) {
               << "\n";
 }
 
+// Hands over to fieldkit-window with the same arguments; returns only if it cannot start.
+int OpenWindow(const std::optional<std::filesystem::path>& data_dir, const std::vector<std::string>& args) {
+    std::vector<std::string> forwarded;
+    if (data_dir) forwarded = {"--data-dir", data_dir->string()};
+    forwarded.insert(forwarded.end(), args.begin(), args.end());
+    const auto program = fk::platform::CompanionProgram("fieldkit-window");
+    auto started = fk::platform::ReplaceProcess(program, forwarded);
+    std::cerr << "fieldkit: " << fk::tr("cannot open the window:") << " " << started.error().detail << "\n"
+              << fk::tr("The command line works without it: fieldkit --help") << "\n";
+    return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -56,29 +68,12 @@ int main(int argc, char** argv) {
     ctx.stderr_is_tty = isatty(STDERR_FILENO) != 0;
     ctx.data_dir = fk::platform::DefaultDataDir();
 
-    // --data-dir may come anywhere; take it out before dispatch.
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--data-dir" || args[i].starts_with("--data-dir=")) {
-            std::string value;
-            if (args[i] == "--data-dir") {
-                if (i + 1 >= args.size()) {
-                    std::cerr << "fieldkit: " << fk::tr("option --data-dir needs a value") << "\n";
-                    return 2;
-                }
-                value = args[i + 1];
-                args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
-            } else {
-                value = args[i].substr(std::strlen("--data-dir="));
-                args.erase(args.begin() + static_cast<long>(i));
-            }
-            if (value.empty()) {
-                std::cerr << "fieldkit: " << fk::tr("option --data-dir needs a value") << "\n";
-                return 2;
-            }
-            ctx.data_dir = value;
-            --i;
-        }
+    auto data_dir = fk::cli::TakeDataDirOption(args);
+    if (data_dir.error) {
+        std::cerr << "fieldkit: " << *data_dir.error << "\n";
+        return 2;
     }
+    if (data_dir.dir) ctx.data_dir = *data_dir.dir;
 
     std::vector<Command> commands = fk::cli::LibraryCommands();
     for (auto& c : fk::cli::BundleCommands()) commands.push_back(std::move(c));
@@ -88,7 +83,7 @@ int main(int argc, char** argv) {
     for (auto& c : fk::cli::ArmorCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::ReportCommands()) commands.push_back(std::move(c));
 
-    if (args.empty() || args[0] == "--screenshot") return fk::ui::RunWindow(ctx.data_dir, ctx.built_in, args);
+    if (args.empty() || args[0] == "--screenshot") return OpenWindow(data_dir.dir, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         PrintOverview(commands);
         return 0;

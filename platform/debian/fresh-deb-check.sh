@@ -42,6 +42,11 @@ echo "fresh-check deb: show $top: ok"
 in_root env LANGUAGE= LC_ALL= LANG=uk_UA.UTF-8 fieldkit status >"$root/status-uk.out" || fail "status in Ukrainian failed"
 grep -q 'пакет' "$root/status-uk.out" || fail "LANG=uk_UA.UTF-8 fieldkit status did not speak Ukrainian"
 echo "fresh-check deb: LANG=uk_UA.UTF-8 fieldkit status: $(head -n 2 "$root/status-uk.out" | tail -n 1)"
+# libcurl is opened when sync first needs it: a closed port on loopback must say "cannot
+# connect", not that the library could not be loaded.
+in_root fieldkit sync --mirror http://127.0.0.1:9/ >"$root/sync.out" 2>&1 && fail "sync to a closed port succeeded"
+grep -q 'cannot connect' "$root/sync.out" || fail "sync did not reach libcurl: $(tail -n 1 "$root/sync.out")"
+echo "fresh-check deb: sync opened libcurl: $(tail -n 1 "$root/sync.out")"
 
 # The window: Xvfb only now, after the package check.
 in_root apt-get install -y -qq xvfb xauth >/dev/null 2>&1 || fail "installing xvfb failed"

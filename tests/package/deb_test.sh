@@ -11,10 +11,14 @@ lintian --fail-on error,warning --tag-display-limit 0 "$deb"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 echo "$depends" | grep -q 'libc6 (>= ' || fail "Depends not from dpkg-shlibdeps (no versioned libc6)"
+# The window's libraries come from shlibdeps on fieldkit-window; libcurl, opened on first use,
+# is named by hand.
+echo "$depends" | grep -q 'libglfw3' || fail "Depends lacks the window's libraries (libglfw3)"
+echo "$depends" | grep -q 'libcurl4 (>= ' || fail "Depends lacks libcurl4, which sync opens at run time"
 echo "$depends" | tr ',' '\n' | awk '{print $1}' | grep -Ex -- '.*-dev|(gcc|g\+\+|cpp|clang|build-essential)(-[0-9]+)?' &&
     fail "Depends names a -dev package or a compiler"
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for f in ./usr/bin/fieldkit ./usr/share/applications/fieldkit.desktop ./usr/share/metainfo/fieldkit.metainfo.xml \
+for f in ./usr/bin/fieldkit ./usr/libexec/fieldkit/fieldkit-window ./usr/share/applications/fieldkit.desktop ./usr/share/metainfo/fieldkit.metainfo.xml \
     ./usr/share/icons/hicolor/scalable/apps/fieldkit.svg ./usr/share/icons/hicolor/16x16/apps/fieldkit.png \
     ./usr/share/icons/hicolor/256x256/apps/fieldkit.png ./usr/share/man/man1/fieldkit.1.gz \
     ./usr/share/bash-completion/completions/fieldkit ./usr/share/doc/fieldkit/copyright \
