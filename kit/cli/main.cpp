@@ -1,4 +1,4 @@
-// fieldkit's entry point: a subcommand runs; no arguments (or --screenshot) hand over to
+// fieldkit's entry point: a subcommand runs; no arguments (or --screenshot, --present) hand over to
 // fieldkit-window. Only this file and the UI's run loop print and exit.
 #include <unistd.h>
 
@@ -27,7 +27,8 @@ void PrintOverview(const std::vector<Command>& commands) {
               << indent << "fieldkit [--data-dir DIR] COMMAND [ARGS]   " << fk::tr("run a command") << "\n"
               << indent
               << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
-              << indent << "         [--scale S]\n\n"
+              << indent << "         [--scale S] [--present ID [--page N] [--reveal N] [--notes]]\n"
+              << indent << "fieldkit --present ID                      " << fk::tr("present a workshop module") << "\n\n"
               << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
     for (auto& c : fk::cli::ArmorCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::ReportCommands()) commands.push_back(std::move(c));
 
-    if (args.empty() || args[0] == "--screenshot") return OpenWindow(data_dir.dir, args);
+    if (args.empty() || args[0] == "--screenshot" || args[0] == "--present") return OpenWindow(data_dir.dir, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         PrintOverview(commands);
         return 0;

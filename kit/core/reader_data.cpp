@@ -437,6 +437,12 @@ ReaderSettings ReaderData::LoadSettings() {
         s.font_size = ReaderSettings{}.font_size;
     }
     s.font_size = std::clamp(s.font_size, kMinFontSize, kMaxFontSize);
+    try {
+        s.presenter_font_size = std::stoi(Setting("presenter_font_size", std::to_string(s.presenter_font_size)));
+    } catch (...) {
+        s.presenter_font_size = ReaderSettings{}.presenter_font_size;
+    }
+    s.presenter_font_size = std::clamp(s.presenter_font_size, kMinPresenterFontSize, kMaxPresenterFontSize);
     s.language = Setting("language", s.language);
     s.interface_language = Setting("interface_language", "");
     s.metered = Setting("metered", s.metered);
@@ -455,6 +461,8 @@ Status ReaderData::SaveSettings(const ReaderSettings& s) {
     for (auto [k, v] : {std::pair<const char*, std::string>{"audience", s.audience},
                         {"theme", s.theme},
                         {"font_size", std::to_string(std::clamp(s.font_size, kMinFontSize, kMaxFontSize))},
+                        {"presenter_font_size", std::to_string(std::clamp(s.presenter_font_size, kMinPresenterFontSize,
+                                                                          kMaxPresenterFontSize))},
                         {"language", s.language},
                         {"interface_language", s.interface_language},
                         {"metered", s.metered},

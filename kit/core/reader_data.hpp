@@ -42,6 +42,7 @@ struct ReaderSettings {
     // (ask before a download larger than ask_above_mb megabytes).
     std::string metered = "off";
     int ask_above_mb = 5;
+    int presenter_font_size = 36;  // the presenter view's text, kMinPresenterFontSize..kMaxPresenterFontSize
 };
 
 // A signed field report waiting in the outbox (or kept after it left, until deleted).
@@ -60,6 +61,8 @@ enum class LockState {
 
 inline constexpr int kMinFontSize = 10;
 inline constexpr int kMaxFontSize = 32;
+inline constexpr int kMinPresenterFontSize = 20;
+inline constexpr int kMaxPresenterFontSize = 64;
 
 class ReaderData {
 public:

@@ -9,6 +9,10 @@ namespace fk::ui {
 
 enum class Screen { kHome, kSearch, kArticle, kLibrary, kSettings };
 
+// Who a presenter frame is drawn for: one screen (the trainer's pane on request), the trainer's
+// window beside a projector (pane always shown), or the projector (never the trainer's pane).
+enum class PresenterRole { kSingle, kTrainer, kAudience };
+
 enum class ActionType {
     kShowScreen,     // value = Screen
     kOpenArticle,    // text = id
@@ -47,6 +51,15 @@ enum class ActionType {
     kReportPractice,    // a field report of a new practice: text = note
     kDeleteReport,      // text = report id
     kSendReports,       // send the waiting field reports (the reader pressed Send)
+    // The presenter view of a workshop article (model_presenter.cpp).
+    kPresent,                  // text = address, "" = the open article
+    kEndPresenting,            // back to the article, where it was
+    kPresentPage,              // value = +1 next section, -1 previous
+    kPresentReveal,            // value = +1 reveal the next inject, -1 hide the last
+    kPresentClock,             // start or pause the agenda clock
+    kPresentBlock,             // value = +1 next agenda block, -1 previous
+    kPresentNotes,             // show or hide the trainer's pane (one screen)
+    kChangePresenterFontSize,  // value = steps
 };
 
 struct Action {

@@ -68,6 +68,14 @@ void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, V
                                          view.show_report = !view.show_report;
                                      view.Record("report-chip");
                                  }}};
+    if (art.type == "workshop")
+        row.push_back({ButtonWidth(L("Present")), [&] {
+                           if (ImGui::Button(L("Present"))) out.push_back({ActionType::kPresent});
+                           view.Record("present");
+                           if (ImGui::IsItemHovered())
+                               ImGui::SetTooltip("%s", L("Run this module full screen, one section at a time (Esc "
+                                                         "returns here)"));
+                       }});
     if (a.view.languages.size() > 1)
         for (const auto& lang : a.view.languages)
             row.push_back({ButtonWidth(lang.c_str()), [&] {

@@ -148,6 +148,11 @@ void DrawFrame(const Model& model, ViewState& view, ActionQueue& out) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
     // Lists (Selectable) read from the right in a right-to-left interface.
     ImGui::GetStyle().SelectableTextAlign.x = i18n::RightToLeft() ? 1.0f : 0.0f;
+    if (model.Presenter()) {  // over the article, which keeps its place underneath
+        DrawPresenter(model, view, out);
+        ImGui::End();
+        return;
+    }
     HandleShortcuts(model, view, out);
     DrawTopBar(model, view, out);
     DrawMessage(model, view, out);

@@ -60,7 +60,35 @@ ImFont* Add(ImFontAtlas& atlas, FontFile file, float px, const ImWchar* ranges, 
     return font;
 }
 
+const ImWchar kPresenterLatin[] = {0x0020, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2199, 0x2212, 0x2212, 0};
+const ImWchar kPresenterCyrillic[] = {0x0400, 0x04FF, 0};
+
+const ImWchar* PresenterRanges(bool cyrillic) {
+    static ImVector<ImWchar> with, without;
+    ImVector<ImWchar>& ranges = cyrillic ? with : without;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(kPresenterLatin);
+        if (cyrillic) b.AddRanges(kPresenterCyrillic);
+        b.BuildRanges(&ranges);
+    }
+    return ranges.Data;
+}
+
 }  // namespace
+
+Fonts AddPresenterFonts(ImFontAtlas& atlas, float px, bool cyrillic, bool arabic) {
+    const FontFile none{nullptr, 0};
+    const ImWchar* ranges = PresenterRanges(cyrillic);
+    Fonts f;
+    f.size = px;
+    f.regular = Add(atlas, RegularFontFile(), px, ranges, arabic ? ArabicFontFile() : none);
+    f.bold = Add(atlas, BoldFontFile(), px, ranges, arabic ? ArabicBoldFontFile() : none);
+    f.h1 = Add(atlas, BoldFontFile(), px * 1.35f, ranges, arabic ? ArabicBoldFontFile() : none);
+    f.italic = f.mono = f.regular;
+    f.h2 = f.bold;
+    return f;
+}
 
 Fonts LoadFonts(ImFontAtlas& atlas, float px) {
     atlas.Clear();

@@ -21,4 +21,9 @@ struct Fonts {
 // scale). The caller builds and uploads the atlas.
 Fonts LoadFonts(ImFontAtlas& atlas, float pixel_size);
 
+// Adds the presenter view's large fonts to `atlas` (after LoadFonts): regular and bold at
+// `pixel_size`, headings larger. Large glyphs fill the atlas quickly, so only Latin and the
+// scripts asked for are included; italic and mono fall back to regular.
+Fonts AddPresenterFonts(ImFontAtlas& atlas, float pixel_size, bool cyrillic, bool arabic);
+
 }  // namespace fk::ui

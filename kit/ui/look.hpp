@@ -13,6 +13,8 @@ struct Look {
     int font_size = 0;
     std::string theme;
     float scale = 0;
+    int presenter_size = 0;  // 0: not presenting (no large fonts in the atlas)
+    bool presenter_cyrillic = false, presenter_arabic = false;
 };
 
 // Applies the theme and reloads the fonts into ImGui's atlas when the settings (or the

@@ -392,6 +392,16 @@ void Model::Apply(Action a) {
         case ActionType::kSendReports:
             ApplyReports(a);
             break;
+        case ActionType::kPresent:
+        case ActionType::kEndPresenting:
+        case ActionType::kPresentPage:
+        case ActionType::kPresentReveal:
+        case ActionType::kPresentClock:
+        case ActionType::kPresentBlock:
+        case ActionType::kPresentNotes:
+        case ActionType::kChangePresenterFontSize:
+            ApplyPresenter(a);
+            break;
     }
 }
 

@@ -20,6 +20,7 @@
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
+#include "kit/ui/presenter_state.hpp"
 #include "kit/ui/sync_link.hpp"
 #include "kit/ui/sync_text.hpp"
 
@@ -119,6 +120,11 @@ public:
     // Inbox limits for the direct send (tests shorten them).
     core::SendOptions& ReportSendOptions() { return m_report_send; }
 
+    // The presenter view (model_presenter.cpp): non-null while a workshop is presented over
+    // the open article. Its clocks read `clock` (tests pass a fake one; default: steady clock).
+    const PresenterState* Presenter() const { return m_presenter ? &*m_presenter : nullptr; }
+    void SetPresenterClock(core::MonotonicMs clock) { m_presenter_clock = std::move(clock); }
+
     // For benchmarks and tests: show these hits, or this article body, as if found.
     void InjectResults(core::SearchResults results);
     void InjectArticle(core::ArticleView view);
@@ -148,6 +154,8 @@ private:
     void ApplyPaste(const Action& a);  // model_paste.cpp
     void ApplyReports(Action& a);  // model_reports.cpp
     void RefreshOutbox();
+    void ApplyPresenter(const Action& a);  // model_presenter.cpp
+    void StartPresenting(const std::string& address);
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
@@ -171,6 +179,9 @@ private:
     std::vector<Place> m_back, m_forward;
     std::string m_message;
     bool m_message_error = false;
+
+    std::optional<PresenterState> m_presenter;
+    core::MonotonicMs m_presenter_clock = core::SteadyClockMs();
 
     PasteState m_paste;
     std::vector<core::OutboxItem> m_outbox;

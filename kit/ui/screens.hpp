@@ -21,6 +21,8 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out);
 void DrawArticle(const Model& model, ViewState& view, ActionQueue& out);
 void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out);
 void DrawSettings(const Model& model, ViewState& view, ActionQueue& out);
+// The presenter view over the open workshop article, for view.presenter_role (draw_presenter.cpp).
+void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out);
 
 // The article body (inside DrawArticle's scrolling region), skipping off-screen blocks.
 void DrawBlocks(const ArticleState& article, ViewState& view, ActionQueue& out);

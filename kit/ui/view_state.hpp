@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kit/ui/actions.hpp"
 #include "kit/ui/fonts.hpp"
 
 namespace fk::ui {
@@ -23,6 +24,9 @@ struct Palette {
 
 struct ViewState {
     Fonts fonts;
+    Fonts presenter_fonts;  // the presenter view's large text (empty unless presenting)
+    PresenterRole presenter_role = PresenterRole::kSingle;  // set by the window for each frame it draws
+    int presenter_page_shown = -1;                          // the page last scrolled to its top
     Palette palette{};
     float scale = 1;  // content scale (monitor or --scale)
 

@@ -20,6 +20,7 @@
 
 #include "kit/ui/gl_window.hpp"
 #include "kit/ui/look.hpp"
+#include "kit/ui/presenter_screens.hpp"
 #include "kit/ui/screens.hpp"
 #include "kit/ui/screenshot.hpp"
 #include "kit/ui/startup.hpp"
@@ -34,6 +35,7 @@ namespace {
 constexpr int kFramesAfterEvent = 3;      // hover and layout settle within a few frames
 constexpr double kIdleWaitSeconds = 5;    // wake now and then even with no events
 constexpr double kSyncPollSeconds = 0.1;  // sync progress redraws at most ten times a second
+constexpr double kClockSeconds = 0.25;    // a running presenter clock redraws four times a second
 
 bool g_event = true;
 std::atomic<bool> g_sync_dirty{false};  // the sync engine changed since the loop last looked
@@ -196,6 +198,12 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     if (!opt.search.empty()) m.Apply({ActionType::kSetQuery, opt.search});
     if (opt.screen == "library") m.Apply({ActionType::kShowScreen, {}, static_cast<int>(Screen::kLibrary)});
     if (opt.screen == "settings") m.Apply({ActionType::kShowScreen, {}, static_cast<int>(Screen::kSettings)});
+    if (!opt.present.empty()) {
+        m.Apply({ActionType::kPresent, opt.present});
+        for (int i = 0; i < opt.page; ++i) m.Apply({ActionType::kPresentPage, {}, 1});
+        for (int i = 0; i < opt.reveal; ++i) m.Apply({ActionType::kPresentReveal, {}, 1});
+        if (opt.notes) m.Apply({ActionType::kPresentNotes});
+    }
     if (shot && !m.Message().empty() && m.MessageIsError()) {
         std::fprintf(stderr, "fieldkit: %s\n", m.Message().c_str());
     }
@@ -212,10 +220,14 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     }
     (void)m.PollSync(UnixNow());  // the stored sync state, in words for this moment
     long long last_sync_poll = 0;
+    long long last_clock = 0;
+    PresenterScreens screens(gw);
     while (!glfwWindowShouldClose(gw.window) && !g_quit) {
         if (!shot) {
             const double since_poll = static_cast<double>(MonotonicNs() - last_sync_poll) / 1e9;
-            const double wait = g_sync_dirty ? std::max(0.0, kSyncPollSeconds - since_poll) : kIdleWaitSeconds;
+            const bool clock_runs = m.Presenter() && m.Presenter()->session.Running();
+            double wait = g_sync_dirty ? std::max(0.0, kSyncPollSeconds - since_poll) : kIdleWaitSeconds;
+            if (clock_runs) wait = std::min(wait, kClockSeconds);
             if (pending > 0)
                 glfwPollEvents();
             else
@@ -227,6 +239,10 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
                 g_sync_dirty = false;
                 if (m.PollSync(UnixNow())) pending = std::max(pending, kFramesAfterEvent);
             }
+            if (clock_runs && MonotonicNs() - last_clock >= static_cast<long long>(kClockSeconds * 1e9)) {
+                last_clock = MonotonicNs();
+                pending = std::max(pending, 1);
+            }
             if (pending <= 0) continue;
             --pending;
         } else {
@@ -235,6 +251,8 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
         for (auto& p : g_dropped) actions.push_back({ActionType::kImportFile, p});
         g_dropped.clear();
         if (m.Apply(actions)) pending = kFramesAfterEvent;
+        if (!shot) screens.Follow(m.Presenter() != nullptr);
+        view.presenter_role = screens.MainRole();
 
         float s = scale;
         if (opt.scale <= 0) {
@@ -274,6 +292,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
             }
         }
         glfwSwapBuffers(gw.window);
+        screens.DrawProjector(m, view);
         // Updates run while the window is open: the configured mirrors (those the last
         // `fieldkit sync` stored), started once the first frame is up.
         if (frames == 1 && !shot) m.StartSync(core::SyncOptions{}, WakeForSync);
@@ -283,6 +302,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
         }
     }
 
+    screens.Follow(false);  // the window's own size and place, before they are saved
     if (!shot) {
         int w = 0, h = 0;
         glfwGetWindowSize(gw.window, &w, &h);

@@ -41,6 +41,14 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
         } else if (a == "--scale") {
             if (!value(v) || std::sscanf(v.c_str(), "%f", &o.scale) != 1 || o.scale < 0.5f || o.scale > 4)
                 return tr("--scale needs a number from 0.5 to 4");
+        } else if (a == "--present") {
+            if (!value(o.present) || o.present.empty()) return tr("--present needs the id of a workshop article");
+        } else if (a == "--page" || a == "--reveal") {
+            int& n = a == "--page" ? o.page : o.reveal;
+            if (!value(v) || std::sscanf(v.c_str(), "%d", &n) != 1 || n < 0 || n > 1000)
+                return Format(tr("{option} needs a number from 0 to 1000"), {{"option", a}});
+        } else if (a == "--notes") {
+            o.notes = true;
         } else {
             return Format(tr("unknown window option '{option}' (see fieldkit --help)"), {{"option", a}});
         }
@@ -48,6 +56,9 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
     if (o.screenshot.empty() &&
         (!o.open_id.empty() || !o.search.empty() || !o.screen.empty() || o.width || !o.theme.empty() || o.scale))
         return tr("--open, --search, --screen, --size, --theme and --scale go with --screenshot FILE.png");
+    if (o.screenshot.empty() && (o.page || o.reveal || o.notes))
+        return tr("--page, --reveal and --notes go with --screenshot FILE.png");
+    if (o.present.empty() && (o.page || o.reveal || o.notes)) return tr("--page, --reveal and --notes go with --present ID");
     return std::nullopt;
 }
 

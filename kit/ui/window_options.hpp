@@ -1,5 +1,6 @@
 // The window's command-line options: `fieldkit --screenshot FILE.png [--open ID]
-// [--search QUERY] [--screen home|library|settings] [--size WxH] [--theme T] [--scale S]`.
+// [--search QUERY] [--screen home|library|settings] [--size WxH] [--theme T] [--scale S]`, and
+// `fieldkit --present ID` (with --screenshot also [--page N] [--reveal N] [--notes]).
 #pragma once
 
 #include <optional>
@@ -16,6 +17,10 @@ struct WindowOptions {
     int width = 0, height = 0;  // 0: saved or default size
     std::string theme;          // empty: the reader's setting
     float scale = 0;            // 0: the monitor's content scale
+    std::string present;        // a workshop article to open in the presenter view
+    int page = 0;               // the presenter's page (0: the opening page), for pictures
+    int reveal = 0;             // injects revealed, for pictures
+    bool notes = false;         // the trainer's pane shown, for pictures
 };
 
 // Returns an error message (for a usage error) or fills `out`.

@@ -71,15 +71,16 @@ void UiHarness::Type(const std::string& text) {
     Frame(2);
 }
 
-void UiHarness::Press(int key, bool ctrl, bool alt) {
+void UiHarness::Press(int key, bool ctrl, bool alt, bool shift) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
     io.KeyAlt = alt;
+    io.KeyShift = shift;
     io.KeysDown[key] = true;
     Frame();
     io.KeysDown[key] = false;
     Frame();
-    io.KeyCtrl = io.KeyAlt = false;
+    io.KeyCtrl = io.KeyAlt = io.KeyShift = false;
     Frame();
 }
 

@@ -22,7 +22,7 @@ public:
     // Draws `n` frames, applying the queued actions after each (as the window does).
     void Frame(int n = 1);
     void Type(const std::string& text);                        // characters, then two frames
-    void Press(int key, bool ctrl = false, bool alt = false);  // held one frame, released one frame
+    void Press(int key, bool ctrl = false, bool alt = false, bool shift = false);  // held one frame, released one frame
     bool Click(const std::string& item);                       // hover, press, release; false if not drawn
     void PressMouseButton(int button);
     // Draws one frame and returns the text it drew, as ImGui's log captures it: the items of
