@@ -223,7 +223,8 @@ WorkshopPlan ReadWorkshopPlan(std::string_view markdown) {
         *into += '\n';
     }
     const size_t first = plan.intro.find_first_not_of(" \t\r\n");
-    plan.intro = first == std::string::npos ? "" : plan.intro.substr(first, plan.intro.find_last_not_of(" \t\r\n") - first + 1);
+    plan.intro =
+        first == std::string::npos ? "" : plan.intro.substr(first, plan.intro.find_last_not_of(" \t\r\n") - first + 1);
 
     for (int s = 0; s < static_cast<int>(plan.sections.size()); ++s) {
         const auto tables = Tables(plan.sections[static_cast<size_t>(s)].markdown);

@@ -22,9 +22,9 @@ struct AgendaBlock {
 };
 
 struct Inject {
-    std::string time;  // the first cell as written ("9 min"), plain text
-    int minute = 0;    // the first number in it
-    std::string what;  // what happens
+    std::string time;    // the first cell as written ("9 min"), plain text
+    int minute = 0;      // the first number in it
+    std::string what;    // what happens
     std::string decide;  // what groups must decide (third column); may be empty
 };
 

@@ -74,7 +74,8 @@ std::int64_t WorkshopSession::BlockElapsedMs(int block) const {
 }
 
 std::int64_t WorkshopSession::BlockLeftMs() const {
-    const int minutes = m_block < static_cast<int>(m_block_minutes.size()) ? m_block_minutes[static_cast<size_t>(m_block)] : 0;
+    const int minutes =
+        m_block < static_cast<int>(m_block_minutes.size()) ? m_block_minutes[static_cast<size_t>(m_block)] : 0;
     return std::int64_t{minutes} * 60000 - BlockElapsedMs(m_block);
 }
 

@@ -35,8 +35,7 @@ void HandlePresenterKeys(const PresenterState& p, ViewState& view, ActionQueue& 
         out.push_back({ActionType::kPresentPage, {}, 1});
     if (Pressed(backward) || Pressed(ImGuiKey_UpArrow) || Pressed(ImGuiKey_PageUp))
         out.push_back({ActionType::kPresentPage, {}, -1});
-    if (ImGui::IsKeyPressed('S', false) || ImGui::IsKeyPressed('P', false))
-        out.push_back({ActionType::kPresentClock});
+    if (ImGui::IsKeyPressed('S', false) || ImGui::IsKeyPressed('P', false)) out.push_back({ActionType::kPresentClock});
     if (ImGui::IsKeyPressed('B', false)) out.push_back({ActionType::kPresentBlock, {}, io.KeyShift ? -1 : 1});
     if ((ImGui::IsKeyPressed('I', false) && !io.KeyShift) || Pressed(ImGuiKey_Enter) || Pressed(ImGuiKey_KeyPadEnter))
         out.push_back({ActionType::kPresentReveal, {}, 1});
@@ -84,7 +83,8 @@ void DrawSection(const PresenterState& p, int section, ViewState& view, ActionQu
     const auto& blocks = p.sections[static_cast<size_t>(section)];
     for (size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
-        const float indent = ImGui::GetFontSize() * 1.2f * static_cast<float>(b.kind == BlockKind::kListItem ? b.level : 0);
+        const float indent =
+            ImGui::GetFontSize() * 1.2f * static_cast<float>(b.kind == BlockKind::kListItem ? b.level : 0);
         if (indent > 0) ImGui::Indent(indent);
         switch (b.kind) {
             case BlockKind::kHeading:
@@ -164,17 +164,16 @@ void DrawFooter(const PresenterState& p, ViewState& view) {
         if (s.BlockLeftMs() < 0) block_colour = pal.error;
     }
     if (!s.Started()) {
-        block = tr("Clock not started");
+        block = tr("Clock not started (S starts it)");
         block_colour = pal.muted;
     } else if (!s.Running()) {
         block = tr("Paused") + std::string("  ·  ") + block;
         block_colour = pal.muted;
     }
     // TRANSLATORS: the presenter's footer: the time left for the whole module, then the page.
-    std::string total = Format(tr("Total {left}  ·  {page}/{pages}"),
-                               {{"left", LeftOrOver(s.TotalLeftMs())},
-                                {"page", std::to_string(s.Page() + 1)},
-                                {"pages", std::to_string(s.PageCount())}});
+    std::string total = Format(tr("Total {left}  ·  {page}/{pages}"), {{"left", LeftOrOver(s.TotalLeftMs())},
+                                                                       {"page", std::to_string(s.Page() + 1)},
+                                                                       {"pages", std::to_string(s.PageCount())}});
     DrawEnds(block, block_colour, total, s.TotalLeftMs() < 0 ? pal.error : pal.text);
 }
 
@@ -220,13 +219,13 @@ void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out) {
     // The trainer's pane sits at the end of the line: the right, or the left in Arabic.
     const bool pane_first = pane && i18n::RightToLeft();
     if (pane_first) {
-        DrawTrainerPane(p, role, view);
+        DrawTrainerPane(p, role, pane_w, view);
         ImGui::SameLine();
     }
     DrawAudience(p, total - pane_w - (pane ? ImGui::GetStyle().ItemSpacing.x : 0), view);
     if (pane && !pane_first) {
         ImGui::SameLine();
-        DrawTrainerPane(p, role, view);
+        DrawTrainerPane(p, role, pane_w, view);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "kit/ui/presenter_draw.hpp"
+#include "kit/ui/rich_text.hpp"
 #include "kit/ui/screens.hpp"
 
 namespace fk::ui {
@@ -26,11 +27,20 @@ std::string LeftOrOver(std::int64_t left_ms) {
     return Format(left_ms < 0 ? tr("{time} over") : tr("{time} left"), {{"time", ClockText(left_ms)}});
 }
 
-void DrawTrainerPane(const PresenterState& p, PresenterRole role, ViewState& view) {
+namespace {
+
+// The article's own words (notes, the brief) in the article's direction, whatever the interface's.
+void DrawArticleText(const PresenterState& p, const std::string& text) {
+    DrawPlainBidi(text, ImGui::GetContentRegionAvail().x, p.rtl || StartsRightToLeft(text));
+}
+
+}  // namespace
+
+void DrawTrainerPane(const PresenterState& p, PresenterRole role, float width, ViewState& view) {
     const ImVec4 a = view.palette.accent;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(a.x, a.y, a.z, 0.10f));
     ImGui::PushStyleColor(ImGuiCol_Border, a);
-    ImGui::BeginChild("trainer-pane", ImVec2(0, 0), true);
+    ImGui::BeginChild("trainer-pane", ImVec2(width, 0), true);
     ImGui::PushStyleColor(ImGuiCol_Text, a);
     DrawHeading(view.fonts.h2, L("Trainer only"));
     ImGui::PopStyleColor();
@@ -42,12 +52,13 @@ void DrawTrainerPane(const PresenterState& p, PresenterRole role, ViewState& vie
     const auto& agenda = p.plan.agenda;
     if (!agenda.empty()) {
         const auto& now = agenda[static_cast<size_t>(s.Block())];
+        const std::string minutes = std::to_string(now.minutes);
         // TRANSLATORS: the agenda block running now in the presenter's trainer pane.
-        DrawText(Format(tr("Now: {block} ({minutes} min), {left}"),
-                        {{"block", now.name}, {"minutes", std::to_string(now.minutes)}, {"left", LeftOrOver(s.BlockLeftMs())}}));
+        const char* line = tr("Now: {block} ({minutes} min), {left}");
+        DrawText(Format(line, {{"block", now.name}, {"minutes", minutes}, {"left", LeftOrOver(s.BlockLeftMs())}}));
         if (!now.notes.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, view.palette.accent);
-            DrawText(now.notes);
+            DrawArticleText(p, now.notes);
             ImGui::PopStyleColor();
         }
         if (s.Block() + 1 < static_cast<int>(agenda.size())) {
@@ -74,7 +85,7 @@ void DrawTrainerPane(const PresenterState& p, PresenterRole role, ViewState& vie
     if (!p.plan.intro.empty()) {
         ImGui::Spacing();
         DrawHeading(view.fonts.bold, L("Brief for the trainer"));
-        DrawText(core::PlainCell(p.plan.intro));
+        DrawArticleText(p, core::PlainCell(p.plan.intro));
     }
     bool any_notes = false;
     for (const auto& b : agenda) any_notes = any_notes || !b.notes.empty();
@@ -82,7 +93,7 @@ void DrawTrainerPane(const PresenterState& p, PresenterRole role, ViewState& vie
         ImGui::Spacing();
         DrawHeading(view.fonts.bold, L("Notes for each block"));
         for (const auto& b : agenda)
-            if (!b.notes.empty()) DrawText(b.name + ": " + b.notes);
+            if (!b.notes.empty()) DrawArticleText(p, b.name + ": " + b.notes);
     }
     ImGui::Spacing();
     ImGui::Separator();

@@ -15,29 +15,49 @@ namespace {
 struct Cell {
     std::string text;
     const ImVec4* colour = nullptr;  // nullptr: the text colour
+    bool bold = false;
 };
 using CellRow = std::vector<Cell>;
 
-size_t Letters(const std::string& s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+float LongestWord(const std::string& text) {
+    float widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        widest = std::max(widest, ImGui::CalcTextSize(text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
 }
 
 // Rows of plain cells; row 0 is the header. Columns run right to left in a right-to-left
-// article. `current` (a body row, or -1) is tinted. Columns share the width by their longest
-// text (the last at least `last_letters`, so a clock that starts empty has room).
+// article. `current` (a body row, or -1) is tinted. A column of short cells (times, minutes)
+// gets their width and the header's longest word; the others share the rest by their text.
+// `last_sample` is the widest text the last column will hold (a clock that starts empty).
 void DrawCells(const char* id, const std::vector<CellRow>& rows, int current, bool rtl, ViewState& view,
-               size_t last_letters = 4) {
+               const std::string& last_sample = "") {
     size_t cols = 0;
     for (const auto& r : rows) cols = std::max(cols, r.size());
     if (cols == 0 || cols > 63) return;
-    if (!ImGui::BeginTable(id, static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg))
-        return;
-    for (size_t c = 0; c < cols; ++c) {
-        const size_t col = rtl ? cols - 1 - c : c;  // the table's own order, left to right
-        size_t letters = col + 1 == cols ? last_letters : 4;
-        for (const auto& r : rows)
-            if (col < r.size()) letters = std::max(letters, std::min<size_t>(Letters(r[col].text), 60));
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, static_cast<float>(letters));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::vector<float> body(cols, 0), header(cols, 0);
+    ImGui::PushFont(view.fonts.bold);
+    for (size_t c = 0; c < cols && !rows.empty(); ++c)
+        if (c < rows[0].size()) header[c] = LongestWord(rows[0][c].text);
+    ImGui::PopFont();
+    for (size_t r = 1; r < rows.size(); ++r)
+        for (size_t c = 0; c < rows[r].size(); ++c)
+            body[c] = std::max(body[c], ImGui::CalcTextSize(Displayable(rows[r][c].text).c_str()).x);
+    if (!last_sample.empty()) body[cols - 1] = std::max(body[cols - 1], ImGui::CalcTextSize(last_sample.c_str()).x);
+    if (!ImGui::BeginTable(id, static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    for (size_t i = 0; i < cols; ++i) {
+        const size_t c = rtl ? cols - 1 - i : i;  // the table's columns from the left
+        const float want = std::max(body[c], header[c]);
+        if (body[c] < avail * 0.18f)
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, want);
+        else
+            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, std::min(want, avail));
     }
     const ImVec4 a = view.palette.accent;
     for (size_t r = 0; r < rows.size(); ++r) {
@@ -48,7 +68,7 @@ void DrawCells(const char* id, const std::vector<CellRow>& rows, int current, bo
             ImGui::TableSetColumnIndex(static_cast<int>(rtl ? cols - 1 - c : c));
             if (c >= rows[r].size()) continue;
             const Cell& cell = rows[r][c];
-            ImGui::PushFont(r == 0 ? view.fonts.bold : view.fonts.regular);
+            ImGui::PushFont(r == 0 || cell.bold ? view.fonts.bold : view.fonts.regular);
             if (cell.colour) ImGui::PushStyleColor(ImGuiCol_Text, *cell.colour);
             DrawPlainBidi(cell.text, ImGui::GetContentRegionAvail().x, rtl || StartsRightToLeft(cell.text));
             if (cell.colour) ImGui::PopStyleColor();
@@ -84,10 +104,11 @@ void DrawAgendaTable(const PresenterState& p, const std::vector<Runs>& header, V
         }
         rows.push_back({{std::to_string(agenda[i].minutes)}, {agenda[i].name}, {status, colour}});
     }
-    rows.push_back({{std::to_string(p.plan.total_minutes)},
-                    {tr("Total")},
-                    {s.Started() ? LeftOrOver(s.TotalLeftMs()) : "", s.TotalLeftMs() < 0 ? &view.palette.error : nullptr}});
-    DrawCells("agenda", rows, s.Started() ? s.Block() : -1, p.rtl, view, 12);
+    rows.push_back(
+        {{std::to_string(p.plan.total_minutes), nullptr, true},
+         {tr("Total"), nullptr, true},
+         {s.Started() ? LeftOrOver(s.TotalLeftMs()) : "", s.TotalLeftMs() < 0 ? &view.palette.error : nullptr, true}});
+    DrawCells("agenda", rows, s.Started() ? s.Block() : -1, p.rtl, view, LeftOrOver(-36000000 + 1000));
 }
 
 void DrawInjectsTable(const PresenterState& p, const std::vector<Runs>& header, ViewState& view) {
@@ -106,8 +127,9 @@ void DrawInjectsTable(const PresenterState& p, const std::vector<Runs>& header, 
     DrawCells("injects", rows, shown - 1, p.rtl, view);
     const int left = static_cast<int>(injects.size()) - shown;
     if (left > 0)
-        DrawMuted(view, Format(trn("{n} more inject to come", "{n} more injects to come", static_cast<unsigned long>(left)),
-                               {{"n", std::to_string(left)}}));
+        DrawMuted(view,
+                  Format(trn("{n} more inject to come", "{n} more injects to come", static_cast<unsigned long>(left)),
+                         {{"n", std::to_string(left)}}));
 }
 
 void DrawPlainTable(const Block& b, size_t index, bool rtl, ViewState& view) {

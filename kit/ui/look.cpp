@@ -16,8 +16,8 @@ bool UpdateLook(const Model& model, const std::string& theme_override, float sca
     if (theme != applied.theme || scale != applied.scale) ApplyTheme(theme, scale, view.palette);
     if (fonts) {
         view.fonts = LoadFonts(*ImGui::GetIO().Fonts, static_cast<float>(size) * scale);
-        view.presenter_fonts = presenter ? AddPresenterFonts(*ImGui::GetIO().Fonts, static_cast<float>(presenter) * scale,
-                                                             cyrillic, arabic)
+        view.presenter_fonts = presenter ? AddPresenterFonts(*ImGui::GetIO().Fonts,
+                                                             static_cast<float>(presenter) * scale, cyrillic, arabic)
                                          : Fonts{};
     }
     view.scale = scale;

@@ -16,7 +16,7 @@ std::string ClockText(std::int64_t ms);
 std::string LeftOrOver(std::int64_t left_ms);
 
 // The trainer's pane: never drawn in the projector's frame (draw_presenter_pane.cpp).
-void DrawTrainerPane(const PresenterState& p, PresenterRole role, ViewState& view);
+void DrawTrainerPane(const PresenterState& p, PresenterRole role, float width, ViewState& view);
 
 // The live agenda (no trainer's column) and the injects revealed so far, in place of the
 // article's tables (draw_presenter_tables.cpp). `header` is the article's header row.

@@ -35,7 +35,7 @@ private:
     GlWindow m_main;
     bool m_active = false;
     GLFWwindow* m_projector = nullptr;
-    bool m_fullscreen = false;  // this window was made full screen (one monitor)
+    bool m_fullscreen = false;               // this window was made full screen (one monitor)
     int m_x = 0, m_y = 0, m_w = 0, m_h = 0;  // its place before
 };
 

@@ -24,7 +24,7 @@ struct Palette {
 
 struct ViewState {
     Fonts fonts;
-    Fonts presenter_fonts;  // the presenter view's large text (empty unless presenting)
+    Fonts presenter_fonts;                                  // the presenter view's large text (empty unless presenting)
     PresenterRole presenter_role = PresenterRole::kSingle;  // set by the window for each frame it draws
     int presenter_page_shown = -1;                          // the page last scrolled to its top
     Palette palette{};

@@ -58,7 +58,8 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
         return tr("--open, --search, --screen, --size, --theme and --scale go with --screenshot FILE.png");
     if (o.screenshot.empty() && (o.page || o.reveal || o.notes))
         return tr("--page, --reveal and --notes go with --screenshot FILE.png");
-    if (o.present.empty() && (o.page || o.reveal || o.notes)) return tr("--page, --reveal and --notes go with --present ID");
+    if (o.present.empty() && (o.page || o.reveal || o.notes))
+        return tr("--page, --reveal and --notes go with --present ID");
     return std::nullopt;
 }
 

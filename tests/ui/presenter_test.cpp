@@ -53,7 +53,7 @@ TEST_CASE("presenting a workshop: pages, clocks, injects, the trainer's pane and
     std::string text = h.DrawnText();
     CHECK(Has(text, "Workshop: power, fuel and sites"));
     CHECK(Has(text, "120 minutes"));
-    CHECK(Has(text, "Clock not started"));
+    CHECK(Has(text, "Clock not started (S starts it)"));
     CHECK_FALSE(Has(text, "Trainer only"));
 
     // Clickers: Page Down forward, Page Up back; arrows and Space too.

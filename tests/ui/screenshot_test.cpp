@@ -183,3 +183,19 @@ TEST_CASE("screenshots under Xvfb: Home, Search and an article in each interface
             CHECK(Difference(articles[i], articles[j]) > 0.01);
         }
 }
+
+TEST_CASE("screenshots under Xvfb: the presenter view, with the trainer's pane, and in Arabic") {
+    fk::test::RequireXvfb();
+    Shots shots;
+    const std::string id = "workshop-72-hour-blackout";
+    Image agenda = shots.Take("presenter-agenda", {"--present", id, "--page", "2"});
+    CHECK(agenda.w == 1280);
+    Image injects = shots.Take("presenter-injects", {"--present", id, "--page", "4", "--reveal", "2"});
+    Image notes = shots.Take("presenter-notes", {"--present", id, "--page", "4", "--reveal", "2", "--notes"});
+    Image arabic = shots.TakeIn("ar", "presenter-arabic", {"--present", id, "--page", "4", "--reveal", "2", "--notes"});
+    Image opening = shots.Take("presenter-opening", {"--present", id, "--theme", "light"});
+    CHECK(Difference(agenda, injects) > 0.02);
+    CHECK(Difference(injects, notes) > 0.05);  // the pane takes a third of the width
+    CHECK(Difference(notes, arabic) > 0.05);   // mirrored: the pane on the left
+    CHECK(opening.Brightness() > agenda.Brightness() + 60);
+}
