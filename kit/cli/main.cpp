@@ -28,7 +28,8 @@ void PrintOverview(const std::vector<Command>& commands) {
               << indent
               << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
               << indent << "         [--scale S] [--present ID [--page N] [--reveal N] [--notes]]\n"
-              << indent << "fieldkit --present ID                      " << fk::tr("present a workshop module") << "\n\n"
+              << indent << "fieldkit --present ID                      " << fk::tr("present a workshop module")
+              << "\n\n"
               << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;

@@ -17,7 +17,7 @@ bool Pressed(ImGuiKey key) {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
 }
 
-void HandlePresenterKeys(const PresenterState& p, ViewState& view, ActionQueue& out) {
+void HandlePresenterKeys(const ViewState& view, ActionQueue& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     // Clickers send Page Down / Page Up; in a right-to-left interface "next" is to the left.
@@ -44,7 +44,6 @@ void HandlePresenterKeys(const PresenterState& p, ViewState& view, ActionQueue& 
     if (ImGui::IsKeyPressed('N', false) && view.presenter_role == PresenterRole::kSingle)
         out.push_back({ActionType::kPresentNotes});
     if (Pressed(ImGuiKey_Escape)) out.push_back({ActionType::kEndPresenting});
-    (void)p;
 }
 
 void DrawTitle(const std::string& text, bool rtl, ViewState& view, ActionQueue& scratch) {
@@ -119,10 +118,9 @@ void DrawSection(const PresenterState& p, int section, ViewState& view, ActionQu
     }
 }
 
-// Where a later change offers "Collect feedback" (a form served to the participants) at the
-// end of a module. Today it only says that the module ends here.
-void DrawModuleEnd(const PresenterState& p, ViewState& view) {
-    (void)p;
+// Extension point at the end of a module: a later change offers "Collect feedback" here (a
+// workshop feedback form served to the participants). Today it only says the module ends.
+void DrawModuleEnd([[maybe_unused]] const PresenterState& p, ViewState& view) {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::Separator();
     DrawMuted(view, tr("End of the module. Esc returns to the article."));
@@ -212,7 +210,7 @@ void DrawAudience(const PresenterState& p, float width, ViewState& view) {
 void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out) {
     const PresenterState& p = *model.Presenter();
     const PresenterRole role = view.presenter_role;
-    if (role != PresenterRole::kAudience) HandlePresenterKeys(p, view, out);
+    if (role != PresenterRole::kAudience) HandlePresenterKeys(view, out);
     const bool pane = role == PresenterRole::kTrainer || (role == PresenterRole::kSingle && p.show_notes);
     const float total = ImGui::GetContentRegionAvail().x;
     const float pane_w = pane ? std::max(total * 0.3f, ImGui::GetFontSize() * 18) : 0;

@@ -156,7 +156,7 @@ TEST_CASE("presenting a workshop: pages, clocks, injects, the trainer's pane and
     CHECK(present_y < 0);  // it was scrolled
 }
 
-TEST_CASE("only workshop modules are presented; other articles say so and stay open") {
+TEST_CASE("only workshop modules are presented: other articles say so and stay open") {
     fk::test::TempDir dir;
     UiHarness h(dir.path());
     h.model().Apply({ActionType::kOpenArticle, "fuel-logistics"});
