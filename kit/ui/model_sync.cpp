@@ -126,6 +126,17 @@ void Model::TrustKeyFile(const std::string& path) {
                false);
 }
 
+void Model::AnswerNewPack(const std::string& pack, bool install) {
+    if (!m_sync_link) return;
+    for (const auto& p : m_sync.lines.new_packs) {
+        if (p.pack != pack || !p.can_install) continue;
+        if (install)
+            m_sync_link->AllowNewPack(p.pack, p.version);
+        else
+            m_sync_link->DeclineNewPack(p.pack, p.version);
+    }
+}
+
 void Model::SetMetered(const std::string& mode, int ask_above_mb) {
     if (mode != "off" && mode != "deltas" && mode != "ask") return;
     m_settings.metered = mode;
