@@ -15,6 +15,25 @@ namespace {
 constexpr const char* kDeclinedFile = "declined-new-packs.json";
 constexpr std::uint64_t kMaxDeclinedFile = 256 << 10;
 
+// A title from a release list, fit to print on a terminal or draw: control bytes (an escape
+// sequence would drive the reader's terminal) dropped, at most kMaxTitle bytes, cut between
+// UTF-8 characters.
+constexpr std::size_t kMaxTitle = 160;
+std::string PrintableTitle(const std::string& title) {
+    std::string out;
+    for (char c : title) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f) continue;
+        out += c;
+    }
+    if (out.size() > kMaxTitle) {
+        std::size_t cut = kMaxTitle;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        out.resize(cut);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<NewPackOffer> MakeNewPackOffer(const bundle::PackRelease& release, const bundle::PublicKey& signer,
@@ -23,7 +42,7 @@ std::optional<NewPackOffer> MakeNewPackOffer(const bundle::PackRelease& release,
     if (!newest || !bundle::CheckPackId(release.pack)) return std::nullopt;
     NewPackOffer o;
     o.pack = release.pack;
-    o.title = release.title;
+    o.title = PrintableTitle(release.title);
     o.version = newest->version;
     o.bytes = newest->file.size;
     o.signer = signer;
