@@ -86,15 +86,18 @@ std::optional<std::string> PackIdFromTitle(std::string_view title) {
 std::map<std::string, std::string> ScaffoldPackFiles(const std::string& pack_id, const std::string& title,
                                                      const std::string& today) {
     std::map<std::string, std::string> files;
-    files["kit.yaml"] = "# Your pack: its identity and the labels its articles use (made by `fieldkit pack new`).\n"
-                        "pack: " + pack_id + "\ntitle: " + Quoted(title) + "\n" + kKitTail;
+    files["kit.yaml"] =
+        "# Your pack: its identity and the labels its articles use (made by `fieldkit pack new`).\n"
+        "pack: " +
+        pack_id + "\ntitle: " + Quoted(title) + "\n" + kKitTail;
     const std::string guide = "sample-site-contacts", workshop = "workshop-sample-site-outage";
     files["en/" + guide + ".md"] =
         "---\nid: " + guide +
         "\ntitle: \"Sample guide: the contact sheet for each site\"\n"
         "summary: A sample article to replace with your own, kept short to show the format.\n"
         "type: guide\nphases: [prepare]\naudiences: [network-operator, ixp]\n"
-        "tags: [sample, contacts, site]\nrelated: [" + workshop + "]\n" + kSource + "updated: " + today +
+        "tags: [sample, contacts, site]\nrelated: [" +
+        workshop + "]\n" + kSource + "updated: " + today +
         "\n---\n\n"
         "> Sample text: replace this article with your own, or delete it. Every actionable claim needs a source "
         "in the front matter.\n\n"
@@ -105,15 +108,16 @@ std::map<std::string, std::string> ScaffoldPackFiles(const std::string& pack_id,
         "- [ ] Power supplier and generator service contacts\n"
         "- [ ] Fibre and transit suppliers' emergency numbers\n"
         "- [ ] The date the sheet was last checked\n\n"
-        "The [sample workshop](" + workshop + ".md) practises using it.\n";
+        "The [sample workshop](" +
+        workshop + ".md) practises using it.\n";
     files["en/" + workshop + ".md"] =
         "---\nid: " + workshop +
         "\ntitle: \"Sample workshop: a site loses power and contact (60 min)\"\n"
         "summary: A sample 60-minute tabletop to replace with your own, in the shape of the core library's "
         "workshop modules.\n"
         "type: workshop\nphases: [prepare, mitigate]\naudiences: [trainer, network-operator, ixp]\n"
-        "tags: [sample, workshop, tabletop, exercise, power, contacts]\nrelated: [" + guide + "]\n" + kSource +
-        "updated: " + today +
+        "tags: [sample, workshop, tabletop, exercise, power, contacts]\nrelated: [" +
+        guide + "]\n" + kSource + "updated: " + today +
         "\n---\n\n"
         "> Sample text: replace this workshop with your own. Keep the sections (learning goals, agenda, scenario, "
         "injects, discussion questions, debrief checklist): the kit and its readers expect them.\n\n"
@@ -146,7 +150,8 @@ std::map<std::string, std::string> ScaffoldPackFiles(const std::string& pack_id,
         "- [ ] A deputy is named for every site contact\n"
         "- [ ] A rule for which site gets the crew first was written down\n\n"
         "## Articles used\n\n"
-        "- [Sample guide: the contact sheet for each site](" + guide + ".md)\n";
+        "- [Sample guide: the contact sheet for each site](" +
+        guide + ".md)\n";
     return files;
 }
 

@@ -7,9 +7,9 @@
 #include "bundle/signer.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
-#include "kit/core/pack_labels.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/markdown_render.hpp"
+#include "kit/core/pack_labels.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
@@ -113,8 +113,8 @@ int RunSearch(Context& ctx, const Args& a) {
         std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
         std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
         if (art.lang != r.reader_lang) std::cout << ", " << art.lang;
-        std::cout << "]" << FromPack(labels, art.pack) << "\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.address
-                  << "\n";
+        std::cout << "]" << FromPack(labels, art.pack) << "\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty)
+                  << "\n   fieldkit show " << art.address << "\n";
     }
     return 0;
 }

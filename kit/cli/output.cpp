@@ -94,7 +94,9 @@ std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64
 
 namespace {
 
-std::string OfferTitle(const core::NewPackOffer& o) { return o.title.empty() ? o.pack : o.title; }
+std::string OfferTitle(const core::NewPackOffer& o) {
+    return o.title.empty() ? o.pack : o.title;
+}
 
 }  // namespace
 
@@ -112,18 +114,23 @@ std::string NewPackLine(const core::NewPackResult& r) {
     };
     switch (r.outcome) {
         case core::NewPackOutcome::kInstalled:
-            return line(tr("installed new pack {pack} version {version} ({title}), signed by key {key} (fingerprint "
-                             "{fingerprint}), {size}"));
-        case core::NewPackOutcome::kOffered:
-            // TRANSLATORS: keep `fieldkit sync --yes` as it is: it is the command to type.
-            return line(tr("new pack offered: {pack} version {version} ({title}), signed by trusted key {key} "
-                             "(fingerprint {fingerprint}), {size}; not installed: run `fieldkit sync --yes` to "
-                             "install it"));
+            return line(
+                tr("installed new pack {pack} version {version} ({title}), signed by key {key} (fingerprint "
+                   "{fingerprint}), {size}"));
+        case core::NewPackOutcome::kOffered: {
+            const char* offered =
+                // TRANSLATORS: keep `fieldkit sync --yes` as it is: it is the command to type.
+                tr("new pack offered: {pack} version {version} ({title}), signed by trusted key {key} "
+                   "(fingerprint {fingerprint}), {size}; not installed: run `fieldkit sync --yes` to "
+                   "install it");
+            return line(offered);
+        }
         case core::NewPackOutcome::kDeclined:
             return line(tr("new pack {pack} not installed (you said no)"));
         case core::NewPackOutcome::kMeteredRefused:
-            return line(tr("new pack {pack} ({size}) not downloaded: a new pack is a full bundle and metered mode "
-                             "takes deltas only"));
+            return line(
+                tr("new pack {pack} ({size}) not downloaded: a new pack is a full bundle and metered mode "
+                   "takes deltas only"));
         case core::NewPackOutcome::kNotNow:
             return line(tr("new pack {pack} version {version} not installed (\"Not now\" in the window)"));
         case core::NewPackOutcome::kFailed:
@@ -133,13 +140,14 @@ std::string NewPackLine(const core::NewPackResult& r) {
 }
 
 std::string NewPackQuestion(const core::NewPackOffer& o) {
-    // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
-    return Format(tr("Install new pack {pack} ({title}, publisher key {key}, fingerprint {fingerprint}, {size})? [y/N] "),
-                  {{"pack", o.pack},
-                   {"title", OfferTitle(o)},
-                   {"key", o.key_id},
-                   {"fingerprint", o.fingerprint},
-                   {"size", HumanBytes(o.bytes)}});
+    const char* question =
+        // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
+        tr("Install new pack {pack} ({title}, publisher key {key}, fingerprint {fingerprint}, {size})? [y/N] ");
+    return Format(question, {{"pack", o.pack},
+                             {"title", OfferTitle(o)},
+                             {"key", o.key_id},
+                             {"fingerprint", o.fingerprint},
+                             {"size", HumanBytes(o.bytes)}});
 }
 
 }  // namespace fk::cli

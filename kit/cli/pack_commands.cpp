@@ -34,8 +34,9 @@ int RunPackNew(Context&, const Args& a) {
     } else if (auto derived = bundle::PackIdFromTitle(*title)) {
         id = *derived;
     } else {
-        return Usage(tr("the title has no Latin letters or digits to make a pack id from: give one with --id ID "
-                        "(lower-case letters and digits joined by dashes)"));
+        return Usage(
+            tr("the title has no Latin letters or digits to make a pack id from: give one with --id ID "
+               "(lower-case letters and digits joined by dashes)"));
     }
     std::error_code ec;
     const auto status = fs::symlink_status(dir, ec);
@@ -54,7 +55,7 @@ int RunPackNew(Context&, const Args& a) {
     const std::time_t now = std::time(nullptr);
     std::strftime(today, sizeof today, "%Y-%m-%d", std::gmtime(&now));
     const auto files = bundle::ScaffoldPackFiles(id, *title, today);
-    for (const fs::path sub : {dir, dir / "en", dir / "keys"})
+    for (const fs::path& sub : {dir, dir / "en", dir / "keys"})
         if (auto st = platform::MakeDirs(sub, tr("pack directory")); !st) return Fail(st.error().detail);
     const fs::path pub = dir / "keys" / (id + ".pub"), sec = dir / "keys" / (id + ".sec");
     auto kp = bundle::GenerateKeyPair();
@@ -73,23 +74,26 @@ int RunPackNew(Context&, const Args& a) {
             return Fail(fst.error().detail);
 
     const std::string d = dir.string(), key_id = bundle::KeyIdHex(kp.pub.id);
-    std::cout << Format(tr("made pack {pack} in {dir}: kit.yaml, a sample article and a sample workshop in {dir}/en/, "
-                           "key {key} ({public}; secret key {secret}, encrypted with your passphrase)"),
-                        {{"pack", id}, {"dir", d}, {"key", key_id}, {"public", pub.string()}, {"secret", sec.string()}})
-              << "\n\n"
-              << tr("Next steps:") << "\n"
-              << "  " << tr("1. Replace the sample articles with your own (the content rules: README, Writing content), then check:")
-              << "\n       fieldkit bundle lint " << d << "\n"
-              << "  " << tr("2. Build and sign a bundle (asks for the passphrase):") << "\n       fieldkit bundle build " << d
-              << " -o " << id << ".fkb -s " << sec.string() << "\n"
-              << "  " << tr("3. Publish it to a mirror directory and share it on the room's network:")
-              << "\n       fieldkit bundle publish --mirror " << id << "-mirror " << id << ".fkb -s " << sec.string()
-              << "\n       fieldkit serve --dir " << id << "-mirror --bind 0.0.0.0:8765\n"
-              << "  " << tr("4. On each participant's kit (give them the public key file):") << "\n       fieldkit trust add "
-              << pub.filename().string() << "\n       fieldkit sync --mirror http://HOST:8765/ --yes\n"
-              << "  " << Format(tr("Keep {secret} private and backed up: whoever has it (and the passphrase) can sign as you."),
-                                {{"secret", sec.string()}})
-              << "\n";
+    std::cout
+        << Format(tr("made pack {pack} in {dir}: kit.yaml, a sample article and a sample workshop in {dir}/en/, "
+                     "key {key} ({public}; secret key {secret}, encrypted with your passphrase)"),
+                  {{"pack", id}, {"dir", d}, {"key", key_id}, {"public", pub.string()}, {"secret", sec.string()}})
+        << "\n\n"
+        << tr("Next steps:") << "\n"
+        << "  "
+        << tr("1. Replace the sample articles with your own (the content rules: README, Writing content), then check:")
+        << "\n       fieldkit bundle lint " << d << "\n"
+        << "  " << tr("2. Build and sign a bundle (asks for the passphrase):") << "\n       fieldkit bundle build " << d
+        << " -o " << id << ".fkb -s " << sec.string() << "\n"
+        << "  " << tr("3. Publish it to a mirror directory and share it on the room's network:")
+        << "\n       fieldkit bundle publish --mirror " << id << "-mirror " << id << ".fkb -s " << sec.string()
+        << "\n       fieldkit serve --dir " << id << "-mirror --bind 0.0.0.0:8765\n"
+        << "  " << tr("4. On each participant's kit (give them the public key file):") << "\n       fieldkit trust add "
+        << pub.filename().string() << "\n       fieldkit sync --mirror http://HOST:8765/ --yes\n"
+        << "  "
+        << Format(tr("Keep {secret} private and backed up: whoever has it (and the passphrase) can sign as you."),
+                  {{"secret", sec.string()}})
+        << "\n";
     return 0;
 }
 

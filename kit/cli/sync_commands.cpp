@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "bundle/manifest.hpp"
@@ -105,8 +104,13 @@ void PrintSyncJson(const core::SyncReport& r) {
     using nlohmann::json;
     json updated = json::array(), new_packs = json::array();
     for (const auto& u : r.updated)
-        updated.push_back({{"pack", u.pack}, {"from", u.from_version}, {"to", u.to_version}, {"via_delta", u.via_delta},
-                           {"steps", u.steps}, {"bytes", u.bytes}, {"new_pack", u.new_pack}});
+        updated.push_back({{"pack", u.pack},
+                           {"from", u.from_version},
+                           {"to", u.to_version},
+                           {"via_delta", u.via_delta},
+                           {"steps", u.steps},
+                           {"bytes", u.bytes},
+                           {"new_pack", u.new_pack}});
     for (const auto& n : r.new_packs)
         new_packs.push_back({{"pack", n.offer.pack},
                              {"title", n.offer.title},
@@ -388,7 +392,9 @@ std::vector<Command> SyncCommands() {
             "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
             "                       directory: a second one says so and exits 1. As a service, off\n"
             "                       until enabled: systemctl --user enable --now fieldkit-sync\n"),
-         {{"--yes", "--json", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}},
+         {{"--yes", "--json", "--watch"},
+          {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"},
+          {}},
          RunSync},
         {"export",
          "DIR [--no-reports]",

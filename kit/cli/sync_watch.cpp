@@ -88,8 +88,8 @@ public:
             }
             for (const auto& u : s.last_updates)
                 if (!u.new_pack)
-                    Line(UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta, static_cast<std::uint64_t>(u.steps),
-                                 u.bytes));
+                    Line(UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta,
+                                     static_cast<std::uint64_t>(u.steps), u.bytes));
             for (const auto& n : s.last_new_packs) Line(NewPackLine(n));
             for (const auto& k : s.last_skipped)
                 Line(Format(tr("skipped {pack} (a one-off `fieldkit sync` fetches it)"), {{"pack", k}}));

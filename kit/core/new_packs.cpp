@@ -63,12 +63,18 @@ NewPackAction DecideNewPack(const NewPackOffer& offer, const NewPackPolicy& poli
 
 const char* NewPackOutcomeName(NewPackOutcome outcome) {
     switch (outcome) {
-        case NewPackOutcome::kInstalled: return "installed";
-        case NewPackOutcome::kDeclined: return "declined";
-        case NewPackOutcome::kOffered: return "offered";
-        case NewPackOutcome::kMeteredRefused: return "metered";
-        case NewPackOutcome::kNotNow: return "not-now";
-        case NewPackOutcome::kFailed: return "failed";
+        case NewPackOutcome::kInstalled:
+            return "installed";
+        case NewPackOutcome::kDeclined:
+            return "declined";
+        case NewPackOutcome::kOffered:
+            return "offered";
+        case NewPackOutcome::kMeteredRefused:
+            return "metered";
+        case NewPackOutcome::kNotNow:
+            return "not-now";
+        case NewPackOutcome::kFailed:
+            return "failed";
     }
     return "offered";
 }

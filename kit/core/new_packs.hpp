@@ -20,7 +20,7 @@ struct NewPackOffer {
     std::string pack;
     std::string title;
     std::uint64_t version = 0;
-    std::uint64_t bytes = 0;  // the full bundle: a new pack has nothing to apply a delta to
+    std::uint64_t bytes = 0;   // the full bundle: a new pack has nothing to apply a delta to
     bundle::PublicKey signer;  // signed the release list; must sign the bundle too
     std::string key_id;        // signer's id, hex
     std::string fingerprint;   // signer's fingerprint, first 16 hex digits
@@ -40,11 +40,11 @@ struct NewPackPolicy {
 };
 
 enum class NewPackAction {
-    kInstall,        // fetch and install it
-    kAsk,            // ask; install only on yes
-    kListOnly,       // nobody to ask: say it is offered and how to install it
-    kMeteredRefused, // metered deltas-only mode
-    kNotNow,         // the reader said "Not now" to this pack and version before
+    kInstall,         // fetch and install it
+    kAsk,             // ask; install only on yes
+    kListOnly,        // nobody to ask: say it is offered and how to install it
+    kMeteredRefused,  // metered deltas-only mode
+    kNotNow,          // the reader said "Not now" to this pack and version before
 };
 
 // `declined`: pack -> the version the reader said "Not now" to (a newer version asks again).

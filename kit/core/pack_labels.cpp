@@ -8,7 +8,7 @@ std::string ShortenUtf8(const std::string& text, std::size_t max_chars) {
     std::size_t chars = 0, i = 0, cut = std::string::npos;
     for (; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // a continuation byte
-        if (chars == max_chars - 1 && cut == std::string::npos) cut = i;      // room for "…"
+        if (chars == max_chars - 1 && cut == std::string::npos) cut = i;     // room for "…"
         if (chars == max_chars) return text.substr(0, cut) + "\u2026";
         ++chars;
     }

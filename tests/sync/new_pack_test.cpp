@@ -171,8 +171,7 @@ TEST_CASE("a trainer's pack from pack new reaches a second kit by trust add and 
     auto list = Fieldkit(student, {"list", "--type", "workshop"});
     CHECK(list.out.find("room-3-fibre-drill/workshop-sample-site-outage") != std::string::npos);
     // One pack installed: results say nothing of packs.
-    CHECK(Fieldkit(trainer, {"search", "contact sheet"}).out.find("\u00b7 fieldkit core library") ==
-          std::string::npos);
+    CHECK(Fieldkit(trainer, {"search", "contact sheet"}).out.find("\u00b7 fieldkit core library") == std::string::npos);
 }
 
 TEST_CASE("on a terminal sync asks once per new pack: no keeps it out, yes installs it") {
@@ -197,7 +196,7 @@ TEST_CASE("on a terminal sync asks once per new pack: no keeps it out, yes insta
     CHECK(InstalledVersion(kit, "asked-pack") == 3);
 }
 
-TEST_CASE("a list signed by one trusted key cannot bring a pack another key signed; an untrusted key's never") {
+TEST_CASE("a list signed by one trusted key cannot bring a pack another key signed, nor an untrusted key's") {
     if (!fk::test::HaveProgram("minisign")) FAIL("minisign is not installed (apt-get install minisign)");
     fk::test::TempDir dir;
     const fs::path kit = dir / "kit", scratch = dir / "scratch";
@@ -210,13 +209,15 @@ TEST_CASE("a list signed by one trusted key cannot bring a pack another key sign
 
     // B's own pack, listed by a release list that A signed.
     BuildPack(dir.path(), "b-pack", 1, dir / "b.sec", 1, dir / "b.fkb");
-    REQUIRE(Fieldkit(scratch, {"bundle", "publish", "--mirror", dir / "ab", dir / "b.fkb", "-s", dir / "b.sec"})
-                .status == 0);
+    REQUIRE(
+        Fieldkit(scratch, {"bundle", "publish", "--mirror", dir / "ab", dir / "b.fkb", "-s", dir / "b.sec"}).status ==
+        0);
     Resign(dir / "ab", dir / "a.sec");
     // C's pack, listed by A; and C's pack listed by C.
     BuildPack(dir.path(), "c-pack", 2, dir / "c.sec", 1, dir / "c.fkb");
-    REQUIRE(Fieldkit(scratch, {"bundle", "publish", "--mirror", dir / "cc", dir / "c.fkb", "-s", dir / "c.sec"})
-                .status == 0);
+    REQUIRE(
+        Fieldkit(scratch, {"bundle", "publish", "--mirror", dir / "cc", dir / "c.fkb", "-s", dir / "c.sec"}).status ==
+        0);
     fs::copy(dir / "cc", dir / "ac", fs::copy_options::recursive);
     Resign(dir / "ac", dir / "a.sec");
 
@@ -239,5 +240,6 @@ TEST_CASE("a list signed by one trusted key cannot bring a pack another key sign
     CHECK(r.err.find("unknown key") != std::string::npos);
     CHECK(InstalledVersion(kit, "c-pack") == 0);
     CHECK(fs::exists(kit / "library.json"));
-    for (const auto& f : fs::directory_iterator(kit / "packs")) CHECK(f.path().filename().string().find("pack-") == std::string::npos);
+    for (const auto& f : fs::directory_iterator(kit / "packs"))
+        CHECK(f.path().filename().string().find("pack-") == std::string::npos);
 }

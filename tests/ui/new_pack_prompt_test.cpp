@@ -45,7 +45,8 @@ TEST_CASE("the window asks about each new pack: Not now is remembered, Install i
         Require(Fieldkit(dir / "scratch", {"bundle", "build", dir / pack, "-o", out, "-s", sec, "--version", "5"}));
         Require(Fieldkit(dir / "scratch", {"bundle", "publish", "--mirror", mirror, out, "-s", sec}));
     }
-    fk::test::Child serve({FK_BINARY, "--data-dir", dir / "scratch", "serve", "--dir", mirror, "--bind", "127.0.0.1:0"});
+    fk::test::Child serve(
+        {FK_BINARY, "--data-dir", dir / "scratch", "serve", "--dir", mirror, "--bind", "127.0.0.1:0"});
     std::smatch m;
     const std::string line = serve.ReadLine(10000);
     REQUIRE(std::regex_search(line, m, std::regex("http://127\\.0\\.0\\.1:[0-9]+/")));
@@ -98,7 +99,9 @@ TEST_CASE("the window asks about each new pack: Not now is remembered, Install i
     fk::core::SyncOptions opts;
     opts.mirrors = {url};
     again.StartSync(opts, [] {});
-    REQUIRE(settle([&] { return again.Sync().view.snapshot.passes > 0 && again.Sync().view.snapshot.phase == fk::core::SyncPhase::kIdle; }));
+    REQUIRE(settle([&] {
+        return again.Sync().view.snapshot.passes > 0 && again.Sync().view.snapshot.phase == fk::core::SyncPhase::kIdle;
+    }));
     CHECK(again.Sync().lines.new_packs.empty());
     CHECK(again.Library().State().packs.count("later-pack") == 0);
     again.StopSync();

@@ -38,7 +38,7 @@ core::NewPackOffer Offer(const std::string& pack = "trainer-pack", std::uint64_t
 
 }  // namespace
 
-TEST_CASE("a release entry becomes an offer naming its signer; no release or a bad id offers nothing") {
+TEST_CASE("a release entry becomes an offer naming its signer, and no release or a bad id offers nothing") {
     const auto kp = bundle::GenerateKeyPair();
     auto o = core::MakeNewPackOffer(Release("trainer-pack", 7, 1234), kp.pub, "http://m/");
     REQUIRE(o);
