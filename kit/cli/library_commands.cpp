@@ -1,6 +1,7 @@
 // Reader-facing commands: search, show, list, status, import, trust.
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "bundle/signer.hpp"
@@ -8,6 +9,7 @@
 #include "kit/cli/output.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/markdown_render.hpp"
+#include "kit/core/pack_labels.hpp"
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
@@ -22,10 +24,18 @@ std::int64_t Now() {
         .count();
 }
 
-Result<core::ContentIndex> OpenIndex(const Context& ctx) {
+// `labels`, when given, receives the short names of the installed packs (empty with one pack).
+Result<core::ContentIndex> OpenIndex(const Context& ctx, std::map<std::string, std::string>* labels = nullptr) {
     auto lib = OpenLibrary(ctx);
     if (!lib) return lib.error();
+    if (labels) *labels = core::PackLabels(lib->State());
     return core::ContentIndex::Open(lib->IndexPath());
+}
+
+// " · Pack title" after a result when several packs are installed, else "".
+std::string FromPack(const std::map<std::string, std::string>& labels, const std::string& pack) {
+    auto it = labels.find(pack);
+    return it == labels.end() ? std::string() : " \u00b7 " + it->second;
 }
 
 core::Filters FiltersFrom(const Args& a) {
@@ -67,7 +77,8 @@ int RunSearch(Context& ctx, const Args& a) {
         limit = -1;
     }
     if (limit < 1 || limit > 1000) return Usage(tr("--limit must be a number from 1 to 1000"));
-    auto index = OpenIndex(ctx);
+    std::map<std::string, std::string> labels;
+    auto index = OpenIndex(ctx, &labels);
     if (!index) return Fail(index.error().detail);
     core::Filters f = FiltersFrom(a);
     if (auto e = CheckFilters(*index, f)) return Usage(*e);
@@ -102,8 +113,8 @@ int RunSearch(Context& ctx, const Args& a) {
         std::string bold = ctx.stdout_is_tty ? "\x1b[1m" : "", plain = ctx.stdout_is_tty ? "\x1b[0m" : "";
         std::cout << ++n << ". " << bold << art.title << plain << "  [" << art.type;
         if (art.lang != r.reader_lang) std::cout << ", " << art.lang;
-        std::cout << "]\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty) << "\n   fieldkit show " << art.address
-                  << "\n";
+        std::cout << "]" << FromPack(labels, art.pack) << "\n   " << RenderSnippet(h.snippet, ctx.stdout_is_tty)
+                  << "\n   fieldkit show " << art.address << "\n";
     }
     return 0;
 }
@@ -147,7 +158,8 @@ int RunShow(Context& ctx, const Args& a) {
 }
 
 int RunList(Context& ctx, const Args& a) {
-    auto index = OpenIndex(ctx);
+    std::map<std::string, std::string> labels;
+    auto index = OpenIndex(ctx, &labels);
     if (!index) return Fail(index.error().detail);
     core::Filters f = FiltersFrom(a);
     if (auto e = CheckFilters(*index, f)) return Usage(*e);
@@ -161,7 +173,7 @@ int RunList(Context& ctx, const Args& a) {
     for (const auto& s : list) {
         std::string address = s.address;
         if (address.size() < 44) address.resize(44, ' ');
-        std::cout << address << " " << s.title << "\n";
+        std::cout << address << " " << s.title << FromPack(labels, s.pack) << "\n";
     }
     std::cout << Format(trn("{n} article", "{n} articles", list.size()), {{"n", std::to_string(list.size())}}) << "\n";
     return 0;

@@ -92,4 +92,62 @@ std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64
                    {"size", HumanBytes(bytes)}});
 }
 
+namespace {
+
+std::string OfferTitle(const core::NewPackOffer& o) {
+    return o.title.empty() ? o.pack : o.title;
+}
+
+}  // namespace
+
+std::string NewPackLine(const core::NewPackResult& r) {
+    const core::NewPackOffer& o = r.offer;
+    const std::string version = std::to_string(o.version), title = OfferTitle(o), size = HumanBytes(o.bytes);
+    auto line = [&](const char* pattern) {
+        return Format(pattern, {{"pack", o.pack},
+                                {"version", version},
+                                {"title", title},
+                                {"key", o.key_id},
+                                {"fingerprint", o.fingerprint},
+                                {"size", size},
+                                {"error", r.error}});
+    };
+    switch (r.outcome) {
+        case core::NewPackOutcome::kInstalled:
+            return line(
+                tr("installed new pack {pack} version {version} ({title}), signed by key {key} (fingerprint "
+                   "{fingerprint}), {size}"));
+        case core::NewPackOutcome::kOffered: {
+            const char* offered =
+                // TRANSLATORS: keep `fieldkit sync --yes` as it is: it is the command to type.
+                tr("new pack offered: {pack} version {version} ({title}), signed by trusted key {key} "
+                   "(fingerprint {fingerprint}), {size}; not installed: run `fieldkit sync --yes` to "
+                   "install it");
+            return line(offered);
+        }
+        case core::NewPackOutcome::kDeclined:
+            return line(tr("new pack {pack} not installed (you said no)"));
+        case core::NewPackOutcome::kMeteredRefused:
+            return line(
+                tr("new pack {pack} ({size}) not downloaded: a new pack is a full bundle and metered mode "
+                   "takes deltas only"));
+        case core::NewPackOutcome::kNotNow:
+            return line(tr("new pack {pack} version {version} not installed (\"Not now\" in the window)"));
+        case core::NewPackOutcome::kFailed:
+            return line(tr("new pack {pack} not installed: {error}"));
+    }
+    return "";
+}
+
+std::string NewPackQuestion(const core::NewPackOffer& o) {
+    const char* question =
+        // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
+        tr("Install new pack {pack} ({title}, publisher key {key}, fingerprint {fingerprint}, {size})? [y/N] ");
+    return Format(question, {{"pack", o.pack},
+                             {"title", OfferTitle(o)},
+                             {"key", o.key_id},
+                             {"fingerprint", o.fingerprint},
+                             {"size", HumanBytes(o.bytes)}});
+}
+
 }  // namespace fk::cli

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "kit/core/new_packs.hpp"
+
 namespace fk::cli {
 
 // Replaces the index's match markers with ANSI bold on a terminal, or **word** otherwise.
@@ -28,5 +30,12 @@ std::string SharedIdsWarning(const std::string& pack, const std::vector<std::str
 // "updated PACK 1 -> 2 via 1 delta, 12.0 KB": one line of `sync`, as `sync --watch` prints it.
 std::string UpdatedLine(const std::string& pack, std::uint64_t from, std::uint64_t to, bool via_delta,
                         std::uint64_t steps, std::uint64_t bytes);
+
+// One line of `sync` (and `sync --watch`) about a pack the kit did not have: installed, only
+// offered (with how to install it), declined, refused on a metered link, or failed.
+std::string NewPackLine(const core::NewPackResult& result);
+
+// The question `sync` asks on a terminal before installing a new pack (no newline).
+std::string NewPackQuestion(const core::NewPackOffer& offer);
 
 }  // namespace fk::cli

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "bundle/manifest.hpp"
+#include "bundle/release_manifest.hpp"
 #include "kit/cli/command.hpp"
 #include "kit/cli/output.hpp"
 #include "kit/cli/sync_watch.hpp"
@@ -96,6 +99,38 @@ private:
     std::uint64_t m_next_pct = 25;
 };
 
+// `sync --json`: one object, English, for scripts.
+void PrintSyncJson(const core::SyncReport& r) {
+    using nlohmann::json;
+    json updated = json::array(), new_packs = json::array();
+    for (const auto& u : r.updated)
+        updated.push_back({{"pack", u.pack},
+                           {"from", u.from_version},
+                           {"to", u.to_version},
+                           {"via_delta", u.via_delta},
+                           {"steps", u.steps},
+                           {"bytes", u.bytes},
+                           {"new_pack", u.new_pack}});
+    for (const auto& n : r.new_packs)
+        new_packs.push_back({{"pack", n.offer.pack},
+                             {"title", n.offer.title},
+                             {"version", n.offer.version},
+                             {"bytes", n.offer.bytes},
+                             {"key_id", n.offer.key_id},
+                             {"fingerprint", n.offer.fingerprint},
+                             {"mirror", n.offer.mirror},
+                             {"status", core::NewPackOutcomeName(n.outcome)},
+                             {"error", n.error}});
+    const json out = {{"mirror", r.mirror},
+                      {"release_created", r.release_created},
+                      {"release_expires", r.release_expires},
+                      {"updated", updated},
+                      {"new_packs", new_packs},
+                      {"skipped", r.skipped},
+                      {"bytes_received", r.bytes_received}};
+    std::cout << out.dump(2) << "\n";
+}
+
 std::optional<long> PositiveNumber(const Args& a, const std::string& name) {
     auto v = a.Option(name);
     if (!v) return std::nullopt;
@@ -134,34 +169,49 @@ int RunSync(Context& ctx, const Args& a) {
     }
     const bool yes = a.Flag("--yes");
     if (a.Flag("--watch")) return RunSyncWatch(ctx, std::move(o), a.Option("--metered").has_value(), yes);
-    const bool ask_tty = isatty(STDIN_FILENO) && ctx.stderr_is_tty;
-    o.ask = [&](const std::string& pack, std::uint64_t bytes) {
-        if (yes) return true;
-        if (!ask_tty) return false;
-        // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
-        std::cerr << Format(tr("pack {pack} needs {size} over a metered link. Download? [y/N] "),
-                            {{"pack", pack}, {"size", HumanBytes(bytes)}});
+    const bool json_out = a.Flag("--json");
+    const bool ask_tty = isatty(STDIN_FILENO) && ctx.stderr_is_tty && !json_out;
+    auto ask_line = [&](const std::string& question) {
+        std::cerr << question;
         std::string answer;
         std::getline(std::cin, answer);
         return answer == "y" || answer == "Y" || answer == "yes";
     };
+    o.ask = [&](const std::string& pack, std::uint64_t bytes) {
+        if (yes) return true;
+        if (!ask_tty) return false;
+        // TRANSLATORS: the answer is read as y or yes whatever the language: keep [y/N].
+        return ask_line(Format(tr("pack {pack} needs {size} over a metered link. Download? [y/N] "),
+                               {{"pack", pack}, {"size", HumanBytes(bytes)}}));
+    };
+    // A pack the kit lacks is installed on --yes, asked about on a terminal, else only listed.
+    o.new_packs.yes = yes;
+    o.new_packs.can_ask = ask_tty;
+    o.ask_new_pack = [&](const core::NewPackOffer& offer) { return ask_line(NewPackQuestion(offer)); };
     ProgressView view(ctx.stderr_is_tty);
     o.on_progress = [&](const core::SyncProgress& p) { view.Update(p); };
     o.on_note = [&](const std::string& line) { view.Note(line); };
     auto r = core::SyncOnce(ctx.data_dir, ctx.built_in, o);
     view.EndLine();
     if (!r) return Fail("sync: " + r.error().detail + " [" + ErrorCodeName(r.error().code) + "]");
+    if (json_out) {
+        PrintSyncJson(*r);
+        return 0;
+    }
     std::cout << Format(tr("checked {mirror}: release made {time}"),
                         {{"mirror", r->mirror}, {"time", bundle::IsoTime(r->release_created)}})
               << "\n";
     for (const auto& u : r->updated) {
-        std::cout << UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta, static_cast<std::uint64_t>(u.steps),
-                                 u.bytes)
-                  << "\n";
+        if (!u.new_pack)
+            std::cout << UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta,
+                                     static_cast<std::uint64_t>(u.steps), u.bytes)
+                      << "\n";
         std::cerr << SharedIdsWarning(u.pack, u.shared_ids);
     }
+    for (const auto& n : r->new_packs) std::cout << NewPackLine(n) << "\n";
     for (const auto& s : r->skipped) std::cout << Format(tr("skipped {pack}"), {{"pack", s}}) << "\n";
-    if (r->updated.empty() && r->skipped.empty()) std::cout << tr("everything is up to date") << "\n";
+    if (r->updated.empty() && r->skipped.empty() && r->new_packs.empty())
+        std::cout << tr("everything is up to date") << "\n";
     std::cout << Format(tr("bytes received: {n}"), {{"n", std::to_string(r->bytes_received)}}) << "\n";
     return 0;
 }
@@ -228,11 +278,40 @@ platform::PostReply InboxPost(const std::filesystem::path& dir, core::InboxRateL
     return {201, "Created", "201 stored\n"};
 }
 
+// The files of a mirror directory written by `bundle publish` (or `export`): only names a
+// mirror uses (release.json, <hash>.fkb, <hash>.fkd, their .minisig), regular files, no subfolders.
+Result<std::map<std::string, std::filesystem::path>> MirrorDirFiles(const std::filesystem::path& dir) {
+    auto mirror_name = [](const std::string& name) {
+        std::string base = name.ends_with(".minisig") ? name.substr(0, name.size() - 8) : name;
+        if (base == bundle::kReleaseFile) return true;
+        if (!(base.ends_with(".fkb") || base.ends_with(".fkd")) || base.size() != 64 + 4) return false;
+        return base.find_first_not_of("0123456789abcdef") == 64;
+    };
+    std::map<std::string, std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = f.path().filename().string();
+        if (f.is_regular_file() && !f.is_symlink() && mirror_name(name)) files[name] = f.path();
+    }
+    if (ec) return platform::ErrnoError(ec.value(), tr("mirror directory"), dir);
+    if (!files.count(bundle::kReleaseFile))
+        return MakeError(ErrorCode::kNotFound,
+                         Format(tr("'{dir}' has no release.json: write it with `fieldkit bundle publish --mirror {dir} "
+                                   "PACK.fkb -s KEY.sec`"),
+                                {{"dir", dir.string()}}));
+    return files;
+}
+
 int RunServe(Context& ctx, const Args& a) {
     const std::string bind = a.OptionOr("--bind", "127.0.0.1:8765");
-    auto lib = OpenLibrary(ctx);
-    if (!lib) return Fail(lib.error().detail);
-    auto files = core::MirrorFiles(*lib);
+    Result<std::map<std::string, std::filesystem::path>> files = std::map<std::string, std::filesystem::path>{};
+    if (auto dir = a.Option("--dir")) {
+        files = MirrorDirFiles(*dir);  // a trainer's published pack, as `bundle publish` wrote it
+    } else {
+        auto lib = OpenLibrary(ctx);
+        if (!lib) return Fail(lib.error().detail);
+        files = core::MirrorFiles(*lib);
+    }
     if (!files) return Fail(files.error().detail);
     // Block the stop signals before any server thread exists, then wait for one here.
     sigset_t stop;
@@ -287,12 +366,18 @@ int RunServe(Context& ctx, const Args& a) {
 std::vector<Command> SyncCommands() {
     return {
         {"sync",
-         "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--watch]",
+         "[--mirror URL]... [--metered deltas|BYTES] [--yes] [--json] [--watch]",
          N_("check mirrors now (or keep watching), fetch and apply updates"),
          N_("Mirrors are tried in order (the signed release list may add more); without --mirror the\n"
             "mirrors of the last sync are used. Only signed releases newer than what is installed are\n"
             "applied, by the cheapest path (a chain of deltas or the full bundle); cut downloads resume.\n"
-            "  --metered deltas     never download a full bundle\n"
+            "A pack this kit does not have yet, offered by a trusted publisher's own signed release list\n"
+            "(after `fieldkit trust add KEY.pub`), is installed only if you say so: on a terminal sync\n"
+            "asks once per new pack; otherwise it lists what is offered and installs nothing.\n"
+            "  --yes                install new packs and large updates without asking\n"
+            "  --json               print the outcome as one JSON object (updates, new packs offered\n"
+            "                       or installed); asks nothing\n"
+            "  --metered deltas     never download a full bundle (so no new pack)\n"
             "  --metered BYTES      ask before downloading more than BYTES (--yes: do not ask)\n"
             "  --stall-seconds N    give up on a transfer below 1 KiB/s for N seconds (default 20)\n"
             "  --connect-timeout N  seconds (default 20)\n"
@@ -303,10 +388,13 @@ std::vector<Command> SyncCommands() {
             "                       hour). One line per check on stdout. Uses the window's metered\n"
             "                       setting (read before every check) unless --metered is given; in\n"
             "                       its \"ask\" mode large updates wait for `fieldkit sync --yes`.\n"
+            "                       New packs are only listed, never installed, unless --yes.\n"
             "                       Ctrl-C, SIGTERM or SIGHUP stop it (exit 0). One watcher per data\n"
             "                       directory: a second one says so and exits 1. As a service, off\n"
             "                       until enabled: systemctl --user enable --now fieldkit-sync\n"),
-         {{"--yes", "--watch"}, {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"}, {}},
+         {{"--yes", "--json", "--watch"},
+          {"--mirror", "--metered", "--stall-seconds", "--connect-timeout", "--attempts"},
+          {}},
          RunSync},
         {"export",
          "DIR [--no-reports]",
@@ -319,17 +407,19 @@ std::vector<Command> SyncCommands() {
          {{"--no-reports"}, {}, {}},
          RunExport},
         {"serve",
-         "[--bind ADDR:PORT] [--max-connections N] [--max-per-address N] [--inbox DIR]",
+         "[--bind ADDR:PORT] [--dir MIRROR] [--max-connections N] [--max-per-address N] [--inbox DIR]",
          N_("share this kit's releases as a read-only LAN mirror"),
          N_("Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
             "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
             "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
+            "  --dir MIRROR         serve a mirror directory written by `fieldkit bundle publish` (a\n"
+            "                       trainer's own pack) instead of this kit's packs\n"
             "  --max-connections N  open connections in all (default 16)\n"
             "  --max-per-address N  open connections from one address (default 4)\n"
             "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
             "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
             "A request head must arrive within 10 seconds.\n"),
-         {{}, {"--bind", "--max-connections", "--max-per-address", "--inbox"}, {}},
+         {{}, {"--bind", "--dir", "--max-connections", "--max-per-address", "--inbox"}, {}},
          RunServe},
     };
 }

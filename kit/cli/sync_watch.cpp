@@ -87,11 +87,13 @@ public:
                 return;
             }
             for (const auto& u : s.last_updates)
-                Line(UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta, static_cast<std::uint64_t>(u.steps),
-                                 u.bytes));
+                if (!u.new_pack)
+                    Line(UpdatedLine(u.pack, u.from_version, u.to_version, u.via_delta,
+                                     static_cast<std::uint64_t>(u.steps), u.bytes));
+            for (const auto& n : s.last_new_packs) Line(NewPackLine(n));
             for (const auto& k : s.last_skipped)
                 Line(Format(tr("skipped {pack} (a one-off `fieldkit sync` fetches it)"), {{"pack", k}}));
-            const bool nothing = s.last_updates.empty() && s.last_skipped.empty();
+            const bool nothing = s.last_updates.empty() && s.last_skipped.empty() && s.last_new_packs.empty();
             Line(nothing ? Format(tr("up to date; next check in {time}"), {{"time", next}})
                          : Format(tr("check done; next check in {time}"), {{"time", next}}));
         }
@@ -134,6 +136,9 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
 
     // Nobody to ask: in "ask" mode a large update waits (reported as skipped) unless --yes.
     options.ask = [yes](const std::string&, std::uint64_t) { return yes; };
+    // Unattended: a new pack is only listed, never installed, unless --yes.
+    options.new_packs.yes = yes;
+    options.new_packs.can_ask = false;
     options.on_note = [](const std::string& line) { std::cerr << line << std::endl; };
     if (!metered_given)
         if (auto reader = core::ReaderData::Open(ctx.data_dir)) ApplyMeteredSetting(options, reader->LoadSettings());

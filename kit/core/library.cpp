@@ -214,6 +214,19 @@ Status ExpectedRelease::Check(const std::string& what, const std::string& held_p
                 {"version", std::to_string(version)}}));
 }
 
+Status ExpectedRelease::CheckSigner(const bundle::PublicKey& actual, const std::vector<bundle::RootLink>& roots) const {
+    if (!signer || bundle::SameKey(*signer, actual)) return Ok{};
+    if (bundle::ContainsKey(bundle::KeysReachedByRoots(std::span(&*signer, 1), roots), actual))
+        return Ok{};  // the list's publisher rotated its key
+    return MakeError(ErrorCode::kUnknownKey,
+                     Format(tr("pack '{pack}' is offered by a release list signed by key {key}, but the bundle is "
+                               "signed by key {other} (fingerprint {fingerprint}); nothing installed"),
+                            {{"pack", pack},
+                             {"key", bundle::KeyIdHex(signer->id)},
+                             {"other", bundle::KeyIdHex(actual.id)},
+                             {"fingerprint", bundle::KeyFingerprint(actual).substr(0, 16)}}));
+}
+
 Result<ImportReport> Library::ImportBundle(std::string_view bytes, const std::optional<ExpectedRelease>& expected) {
     DirLock lock(m_dir);
     // Another process may have installed something since we opened.
@@ -248,8 +261,10 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
     retired.insert(retired.end(), walk.retired.begin(), walk.retired.end());
     if (auto st = bundle::CheckNotRetired(retired, vb->signer, tr("bundle")); !st) return st.error();
     const bundle::Manifest& m = vb->manifest;
-    if (expected)
+    if (expected) {
         if (auto st = expected->Check(tr("bundle"), m.pack, m.version); !st) return st.error();
+        if (auto st = expected->CheckSigner(vb->signer, m.roots); !st) return st.error();
+    }
     ImportReport report{m, 0, {}};
     const bool learned_key = bundle::ContainsKey(walk.reached, vb->signer);
 

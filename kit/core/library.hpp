@@ -38,6 +38,13 @@ struct ExpectedRelease {
     std::string pack;
     std::uint64_t version = 0;
     std::string named_by{};  // who named them, for the message; empty: the release list
+    // For a pack new to this kit: the key that signed the release list offering it. The bundle
+    // must be signed by that key (or a key its root chain reaches), so a list signed by one
+    // trusted publisher cannot bring in a pack signed by another.
+    std::optional<bundle::PublicKey> signer{};
+    // Ok, or kUnknownKey when `signer` is set and neither it nor a key it reached through
+    // `roots` signed the artifact.
+    Status CheckSigner(const bundle::PublicKey& actual, const std::vector<bundle::RootLink>& roots) const;
     // Ok, or kCorrupt naming what the artifact (`what`: "bundle", "delta") holds and what was named.
     Status Check(const std::string& what, const std::string& held_pack, std::uint64_t held_version) const;
 };

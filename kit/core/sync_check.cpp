@@ -101,8 +101,10 @@ public:
         return bytes;
     }
 
-    // Fetches and applies one plan; returns the import report.
-    Result<ImportReport> Execute(Library& lib, const std::string& pack, const UpdatePlan& plan) {
+    // Fetches and applies one plan; returns the import report. `signer`: the bundle must be
+    // signed by it (a new pack, bound to the publisher whose list offered it).
+    Result<ImportReport> Execute(Library& lib, const std::string& pack, const UpdatePlan& plan,
+                                 const std::optional<bundle::PublicKey>& signer = std::nullopt) {
         std::vector<std::string> files;
         for (const auto& a : plan.steps) {
             auto bytes = Fetch(pack, a);
@@ -111,7 +113,7 @@ public:
         }
         Progress(SyncPhase::kApplying, pack, "", plan.bytes, plan.bytes);
         // Signed is not enough: it must be the pack and version the release list named.
-        const ExpectedRelease expected{pack, plan.target_version};
+        const ExpectedRelease expected{pack, plan.target_version, {}, signer};
         auto r = plan.full ? lib.ImportBundle(files.front(), expected) : lib.ImportDeltas(files, expected);
         if (!r) return r.error();
         if (r->manifest.version != plan.target_version)
@@ -127,6 +129,7 @@ public:
         std::string mirror;
         std::string json, sig;
         bundle::ReleaseManifest rm;
+        bundle::PublicKey signer;  // the trusted key that signed it
     };
 
     // Fetches and verifies m_mirror's release list. An expired list, or one older than the
@@ -212,7 +215,7 @@ public:
                          {"pack", id},
                          {"seen", bundle::IsoTime(floor->second)}}));
         }
-        return VerifiedList{m_mirror, std::move(json), std::move(sig), std::move(*rm)};
+        return VerifiedList{m_mirror, std::move(json), std::move(sig), std::move(*rm), signer};
     }
 
     // Brings one installed pack to `pr` (from `lists[best]`), fetching from that list's mirror
@@ -222,7 +225,7 @@ public:
                                     const std::vector<VerifiedList>& lists, size_t best, const std::string& id) {
         const bundle::PackRelease& pr = lists[best].rm.packs.at(id);
         auto installed = lib.State().packs.find(id);
-        if (installed == lib.State().packs.end()) return std::nullopt;  // only packs this kit carries
+        if (installed == lib.State().packs.end()) return OfferNewPack(lib, state, report, lists, best, id);
         KnownRelease& known = state.packs[id];
         if (pr.version > known.version) known = KnownRelease{pr.version, lists[best].mirror, known.installed_via_sync};
         const std::uint64_t have = installed->second.version;
@@ -288,6 +291,65 @@ public:
             known.installed_via_sync = Now();
             return std::nullopt;
         }
+        return failure;
+    }
+
+    // A pack this kit does not have, from the list its publisher signed: installed only when
+    // the policy (or the reader, asked) says so, as one full bundle signed by that same key.
+    std::optional<Error> OfferNewPack(Library& lib, SyncState& state, SyncReport& report,
+                                      const std::vector<VerifiedList>& lists, size_t best, const std::string& id) {
+        const VerifiedList& list = lists[best];
+        auto offer = MakeNewPackOffer(list.rm.packs.at(id), list.signer, list.mirror);
+        if (!offer) return std::nullopt;
+        NewPackResult result{*offer, NewPackOutcome::kOffered, {}};
+        NewPackPolicy policy = m_o.new_packs;
+        policy.deltas_only |= m_o.metered == Metered::kDeltasOnly;
+        const NewPackAction action = DecideNewPack(*offer, policy, m_o.declined_new_packs);
+        const bool install = action == NewPackAction::kInstall ||
+                             (action == NewPackAction::kAsk && m_o.ask_new_pack && m_o.ask_new_pack(*offer));
+        if (!install) {
+            result.outcome = action == NewPackAction::kMeteredRefused ? NewPackOutcome::kMeteredRefused
+                             : action == NewPackAction::kNotNow       ? NewPackOutcome::kNotNow
+                             : action == NewPackAction::kAsk          ? NewPackOutcome::kDeclined
+                                                                      : NewPackOutcome::kOffered;
+            report.new_packs.push_back(std::move(result));
+            return std::nullopt;
+        }
+        Note(Format(tr("new pack {pack}: version {version} via full bundle, {bytes} bytes, signed by key {key}"),
+                    {{"pack", id},
+                     {"version", std::to_string(offer->version)},
+                     {"bytes", std::to_string(offer->bytes)},
+                     {"key", offer->key_id}}));
+        const UpdatePlan plan = FullPlan(list.rm.packs.at(id));
+        // Other mirrors may carry the same file; the hash is the list's, the signer its signer's.
+        std::vector<std::string> sources{list.mirror};
+        for (const auto& l : lists)
+            if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
+        std::optional<Error> failure;
+        for (const auto& source : sources) {
+            if (m_o.cancel && m_o.cancel->load()) break;
+            m_mirror = source;
+            auto r = Execute(lib, id, plan, list.signer);
+            if (!r && r.error().code == ErrorCode::kOlderThanInstalled) break;  // another process got there first
+            if (!r) {
+                failure = r.error();
+                Note(Format(tr("pack {pack}: {error}"), {{"pack", id}, {"error", r.error().detail}}));
+                if (r.error().code == ErrorCode::kUnknownKey || r.error().code == ErrorCode::kRetiredKey) break;
+                continue;
+            }
+            failure.reset();
+            PackUpdate u{id, 0, r->manifest.version, false, 1, plan.bytes, r->shared_ids};
+            u.new_pack = true;
+            report.updated.push_back(std::move(u));
+            state.packs[id] = KnownRelease{r->manifest.version, source, Now()};
+            result.outcome = NewPackOutcome::kInstalled;
+            break;
+        }
+        if (failure) {
+            result.outcome = NewPackOutcome::kFailed;
+            result.error = failure->detail;
+        }
+        report.new_packs.push_back(std::move(result));
         return failure;
     }
 

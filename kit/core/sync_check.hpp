@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "kit/core/library.hpp"
+#include "kit/core/new_packs.hpp"
 #include "platform/http_client.hpp"
 #include "platform/result.hpp"
 
@@ -41,6 +43,12 @@ struct SyncOptions {
     Metered metered = Metered::kOff;
     std::uint64_t ask_above_bytes = 0;
     std::function<bool(const std::string& pack, std::uint64_t bytes)> ask;  // kAskAbove; false: skip
+    // Packs the kit does not have, offered by the list their (trusted) publisher signed. The
+    // default installs none and only reports them. `ask_new_pack` answers kAsk (false: not
+    // installed); it is not asked again about kAskAbove for that pack: one question is enough.
+    NewPackPolicy new_packs;
+    std::map<std::string, std::uint64_t> declined_new_packs;  // the window's "Not now" answers
+    std::function<bool(const NewPackOffer&)> ask_new_pack;
     std::function<void(const SyncProgress&)> on_progress;                  // called on the sync thread
     std::function<void(const std::string&)> on_note;                       // one line per event
     const std::atomic<bool>* cancel = nullptr;
@@ -54,6 +62,7 @@ struct PackUpdate {
     int steps = 0;
     std::uint64_t bytes = 0;  // signed artifact bytes
     std::vector<std::string> shared_ids;  // article ids another installed pack has too
+    bool new_pack = false;                // the kit did not have this pack before
 };
 
 struct SyncReport {
@@ -62,6 +71,7 @@ struct SyncReport {
     std::int64_t release_expires = 0;
     std::vector<PackUpdate> updated;
     std::vector<std::string> skipped;  // packs left as they are (metered, no path), with why
+    std::vector<NewPackResult> new_packs;  // packs offered that this kit did not have, and what became of them
     std::uint64_t bytes_received = 0;  // everything that came over the wire
 };
 

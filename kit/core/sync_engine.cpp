@@ -181,6 +181,7 @@ void SyncEngine::Loop() {
                 m_snapshot.last_error.clear();
                 m_snapshot.last_updates = result->updated;
                 m_snapshot.last_skipped = result->skipped;
+                m_snapshot.last_new_packs = result->new_packs;
                 m_snapshot.consecutive_failures = 0;
                 m_snapshot.next_check = NowSeconds() + m_online_interval.count();
             } else {

@@ -39,6 +39,7 @@ struct SyncSnapshot {
     SyncProgress progress;  // current download
     std::vector<PackUpdate> last_updates;
     std::vector<std::string> last_skipped;  // of the last good check: packs left as they were
+    std::vector<NewPackResult> last_new_packs;  // of the last good check: packs offered that the kit lacked
     bool check_requested = false;
     std::string check_reason;        // why the current (or last) check ran: "start", "asked",
                                      // "scheduled", or the link that appeared

@@ -36,6 +36,8 @@ enum class ActionType {
     kTrustKeyFile,          // text = path of a minisign public key
     kCheckNow,              // ask the sync engine to check the mirrors now
     kDownloadHeld,          // download the update metered mode held back, once
+    kInstallNewPack,        // text: a new pack a trusted publisher offers: install it
+    kDeclineNewPack,        // text: that pack: not now (for the version offered)
     kSetMetered,            // text = off|deltas|ask, value = ask-above limit in MB (0 = keep)
     kDismissMessage,
     kUnlock,            // text = passphrase

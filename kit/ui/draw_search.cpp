@@ -118,6 +118,7 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::SetScrollY(y + row_h - ImGui::GetWindowHeight());
         view.shown_selection = s.selected;
     }
+    const std::map<std::string, std::string> labels = model.PackLabels();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(hits.size()), row_h + style.ItemSpacing.y);
     while (clipper.Step()) {
@@ -135,8 +136,11 @@ void DrawSearch(const Model& model, ViewState& view, ActionQueue& out) {
             ImGui::PopFont();
             ImGui::SameLine();
             const bool other_language = !s.results.reader_lang.empty() && h.article.lang != s.results.reader_lang;
+            // With several packs installed, each result names its pack (compact: its title, cut).
+            const auto pack = labels.find(h.article.pack);
             DrawMuted(view, bundle::LabelOf(model.Taxonomy().types, h.article.type) +
-                                (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : ""));
+                                (other_language ? " \xC2\xB7 " + core::LanguageName(h.article.lang) : "") +
+                                (pack != labels.end() ? " \xC2\xB7 " + pack->second : ""));
             ImGui::SetCursorScreenPos(ImVec2(pos.x + style.FramePadding.x, ImGui::GetCursorScreenPos().y));
             ImGui::PushClipRect(pos, ImVec2(pos.x + ImGui::GetContentRegionAvail().x, after.y), true);
             DrawRuns(SnippetRuns(h.snippet), 1e6f, false, view.fonts.regular, view, out);

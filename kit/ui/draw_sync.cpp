@@ -30,6 +30,20 @@ void DrawSyncState(const Model& model, ViewState& view, ActionQueue& out) {
         if (ImGui::SmallButton(L("Download it"))) out.push_back({ActionType::kDownloadHeld});
         view.Record("sync-download-held");
     }
+    for (const auto& p : l.new_packs) {
+        ImGui::PushID(p.pack.c_str());
+        DrawMuted(view, p.text);
+        if (p.can_install) {
+            // TRANSLATORS: a button: install a new pack a trusted publisher offers.
+            if (ImGui::SmallButton(L("Install"))) out.push_back({ActionType::kInstallNewPack, p.pack});
+            view.Record("new-pack-install:" + p.pack);
+            ImGui::SameLine();
+            // TRANSLATORS: a button: do not install the offered pack (asked again for a newer version).
+            if (ImGui::SmallButton(L("Not now"))) out.push_back({ActionType::kDeclineNewPack, p.pack});
+            view.Record("new-pack-not-now:" + p.pack);
+        }
+        ImGui::PopID();
+    }
     if (st.running) {
         const auto& s = st.view.snapshot;
         ImGui::BeginDisabled(s.phase != core::SyncPhase::kIdle || s.check_requested);

@@ -367,6 +367,10 @@ void Model::Apply(Action a) {
         case ActionType::kDownloadHeld:
             if (m_sync_link) m_sync_link->AllowHeldDownload();
             break;
+        case ActionType::kInstallNewPack:
+        case ActionType::kDeclineNewPack:
+            AnswerNewPack(a.text, a.type == ActionType::kInstallNewPack);
+            break;
         case ActionType::kSetMetered:
             SetMetered(a.text, a.value);
             break;

@@ -15,6 +15,7 @@
 #include "kit/core/armor_import.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
+#include "kit/core/pack_labels.hpp"
 #include "kit/core/reader_data.hpp"
 #include "kit/core/report_outbox.hpp"
 #include "kit/core/sync_state.hpp"
@@ -81,6 +82,8 @@ public:
     const HomeState& Home() const { return m_home; }
     const core::ReaderSettings& Settings() const { return m_settings; }
     const core::Library& Library() const { return *m_library; }
+    // Short names of the installed packs, for results (empty with one pack installed).
+    std::map<std::string, std::string> PackLabels() const { return core::PackLabels(m_library->State()); }
     // The packs' taxonomy with its labels in the interface language.
     const bundle::Taxonomy& Taxonomy() const { return m_shown_taxonomy; }
     std::vector<bundle::PublicKey> TrustedKeys() const { return m_library->TrustedKeys(); }
@@ -148,6 +151,7 @@ private:
     void ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates);
     void TrustKeyFile(const std::string& path);
     void SetMetered(const std::string& mode, int ask_above_mb);
+    void AnswerNewPack(const std::string& pack, bool install);  // the version the last pass offered
     void ApplyPrivacy(Action& a);  // model_privacy.cpp
     void RefreshReaderState();
     void WipeReaderData();

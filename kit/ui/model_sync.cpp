@@ -1,6 +1,7 @@
 // Model: the background sync engine (start, poll, metered mode), reloading after an applied
 // update without losing the reader's place, and trusting a publisher's key from a file.
 #include <algorithm>
+#include <ctime>
 
 #include "kit/ui/model.hpp"
 #include "platform/files.hpp"
@@ -94,9 +95,11 @@ void Model::ReloadAfterUpdate(const std::vector<core::PackUpdate>& updates) {
         auto p = m_library->State().packs.find(u.pack);
         const std::string name = p != m_library->State().packs.end() ? p->second.title : u.pack;
         // Several updates are one sentence: "Updated A to version 2; updated B to version 5."
-        std::string clause =
-            Format(text.empty() ? tr("Updated {pack} to version {version}") : tr("updated {pack} to version {version}"),
-                   {{"pack", name}, {"version", std::to_string(u.to_version)}});
+        const char* pattern = u.new_pack ? (text.empty() ? tr("Installed the new pack {pack}, version {version}")
+                                                         : tr("installed the new pack {pack}, version {version}"))
+                                         : (text.empty() ? tr("Updated {pack} to version {version}")
+                                                         : tr("updated {pack} to version {version}"));
+        std::string clause = Format(pattern, {{"pack", name}, {"version", std::to_string(u.to_version)}});
         if (!u.shared_ids.empty())
             clause += " (" +
                       Format(trn("{n} of its article ids are also in another pack",
@@ -124,6 +127,19 @@ void Model::TrustKeyFile(const std::string& path) {
     SetMessage(Format(tr("Trusted publisher key {key}. Packs signed by it can now be imported."),
                       {{"key", bundle::KeyIdHex(key->id)}}),
                false);
+}
+
+void Model::AnswerNewPack(const std::string& pack, bool install) {
+    if (!m_sync_link) return;
+    for (const auto& p : m_sync.lines.new_packs) {
+        if (p.pack != pack || !p.can_install) continue;
+        if (install)
+            m_sync_link->AllowNewPack(p.pack, p.version);
+        else
+            m_sync_link->DeclineNewPack(p.pack, p.version);
+    }
+    // The answer shows at once (the window polls the engine only every few seconds).
+    (void)PollSync(static_cast<std::int64_t>(std::time(nullptr)));
 }
 
 void Model::SetMetered(const std::string& mode, int ask_above_mb) {

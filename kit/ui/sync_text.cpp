@@ -112,6 +112,30 @@ SyncLines DescribeSync(const SyncView& v, bool running, bool has_mirror, const c
             l.held = Format(tr("{pack}: an update of {size} waits (metered link, above your limit)."),
                             {{"pack", v.held_pack}, {"size", core::FormatBytes(v.held_bytes)}});
     }
+    for (const auto& r : core::NewPacksToAsk(s.last_new_packs, v.declined_new)) {
+        const core::NewPackOffer& o = r.offer;
+        NewPackPrompt p{o.pack, o.version, {}, false};
+        const std::string title = o.title.empty() ? o.pack : o.title, size = core::FormatBytes(o.bytes);
+        auto installing = v.installing_new.find(o.pack);
+        if (installing != v.installing_new.end() && installing->second == o.version) {
+            p.text = Format(tr("Installing the new pack {title}..."), {{"title", title}});
+        } else if (r.outcome == core::NewPackOutcome::kMeteredRefused) {
+            p.text = Format(tr("New pack offered: {title} ({size}). Not downloaded: the metered setting takes small "
+                               "updates only, and a new pack comes whole."),
+                            {{"title", title}, {"size", size}});
+        } else {
+            p.can_install = true;
+            // TRANSLATORS: followed by the buttons Install and Not now.
+            p.text = Format(tr("New pack from a trusted publisher: {title} ({pack}, {size}), key {key}, fingerprint "
+                               "{fingerprint}. Install it?"),
+                            {{"title", title},
+                             {"pack", o.pack},
+                             {"size", size},
+                             {"key", o.key_id},
+                             {"fingerprint", o.fingerprint}});
+        }
+        l.new_packs.push_back(std::move(p));
+    }
     return l;
 }
 

@@ -4,11 +4,21 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/sync_link.hpp"
 
 namespace fk::ui {
+
+// A new pack from a trusted publisher, waiting for Install / Not now.
+struct NewPackPrompt {
+    std::string pack;
+    std::uint64_t version = 0;
+    std::string text;          // who offers what, and its size
+    bool can_install = false;  // false: shown only (metered "deltas only", or installing now)
+    bool operator==(const NewPackPrompt&) const = default;
+};
 
 struct SyncLines {
     std::string status;    // "Online. Last checked ...; next check ..."
@@ -18,6 +28,7 @@ struct SyncLines {
     float fraction = 0;    // of the current artifact
     std::string progress;  // "1.2 MB / 3.4 MB  45.0 KB/s  0:49 left"
     std::string held;      // "fieldkit-core: an update of 12.0 MB waits (metered link)."
+    std::vector<NewPackPrompt> new_packs;
     bool operator==(const SyncLines&) const = default;
 };
 
