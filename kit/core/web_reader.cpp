@@ -23,7 +23,8 @@ constexpr std::string_view kStyle =
     ".m,.s{color:#555;font-size:.9em}mark{background:#fe6}pre,table{display:block;overflow-x:auto}"
     "img{max-width:100%}li.task-list-item{list-style:none}.n{background:#eef;padding:.5em}"
     "footer{border-top:1px solid #ccc;margin-top:2em;padding:.5em 0}footer a{margin-inline-end:.8em}"
-    "textarea{width:100%;box-sizing:border-box}fieldset{border:0;padding:0}"
+    "textarea{width:100%;box-sizing:border-box}fieldset{border:0;padding:0}h1{font-size:1.6em;line-height:1.25}"
+    "ul{padding-inline-start:1.3em}"
     "@media print{header,footer,.n,form{display:none}a{color:inherit;text-decoration:none}}";
 
 bool IsLanguage(std::string_view code) {
@@ -137,15 +138,21 @@ std::string SnippetHtml(std::string_view snippet) {
     return open ? out + "</mark>" : out;
 }
 
+// ` lang="xx" dir="..."` for text in language `lang`.
+std::string LangDir(std::string_view lang) {
+    return " lang=\"" + Attr(lang) + "\" dir=\"" + (i18n::IsRightToLeft(lang) ? "rtl" : "ltr") + "\"";
+}
+
 std::string ArticleItem(const Page& page, const ArticleSummary& a, const bundle::Taxonomy& labels,
                         std::string_view snippet_html) {
-    std::string out = "<li><a href=\"" + EscapeHtml(page.Url("/a/" + a.address)) + "\"" +
-                      (a.lang != page.lang ? " lang=\"" + Attr(a.lang) + "\"" : std::string()) + ">" +
+    // A hit in another language is marked so, and set in its own direction.
+    const std::string own = a.lang == page.lang ? std::string() : LangDir(a.lang);
+    std::string out = "<li><a href=\"" + EscapeHtml(page.Url("/a/" + a.address)) + "\"" + own + ">" +
                       EscapeHtml(a.title) + "</a> <span class=\"m\">" +
                       EscapeHtml(bundle::LabelOf(labels.types, a.type));
     if (a.lang != page.lang) out += ", " + EscapeHtml(LanguageName(a.lang));
     out += "</span>";
-    if (!snippet_html.empty()) out += "<br><span class=\"s\">" + std::string(snippet_html) + "</span>";
+    if (!snippet_html.empty()) out += "<br><span class=\"s\"" + own + ">" + std::string(snippet_html) + "</span>";
     return out + "</li>";
 }
 
@@ -243,21 +250,24 @@ platform::Reply ArticlePage(const Page& page, ContentIndex& index, const std::st
                      EscapeHtml(page.Url("/audience/" + au)) + "\">" + EscapeHtml(bundle::LabelOf(t.audiences, au)) +
                      "</a>";
     std::string main = view->address == module ? FeedbackNote(page, index, module) : "";
+    // The lines around the article speak the page's language, also inside an article in another.
+    const std::string ui = a.lang == page.lang ? std::string() : LangDir(page.lang);
     if (a.lang != page.lang)
         main += "<p class=\"n\">" +
-                EscapeHtml(Format(tr("Nothing in {language}."), {{"language", LanguageName(page.lang)}})) + "</p>";
+                EscapeHtml(Format(tr("This article is not in {language} yet: here it is in {shown}."),
+                                  {{"language", LanguageName(page.lang)}, {"shown", LanguageName(a.lang)}})) +
+                "</p>";
     if (view->TranslationIsOlder()) main += "<p class=\"n\">" + EscapeHtml(OlderTranslationNote(*view)) + "</p>";
-    const bool rtl = i18n::IsRightToLeft(a.lang);
-    main += "<article lang=\"" + Attr(a.lang) + "\" dir=\"" + (rtl ? "rtl" : "ltr") + "\"><h1>" + EscapeHtml(a.title) +
-            "</h1><p><em>" + EscapeHtml(a.summary) + "</em></p>";
-    main += "<p class=\"m\">" + EscapeHtml(bundle::LabelOf(t.types, a.type)) + phases + "<br>" +
+    main += "<article" + LangDir(a.lang) + "><h1>" + EscapeHtml(a.title) + "</h1><p><em>" + EscapeHtml(a.summary) +
+            "</em></p>";
+    main += "<p class=\"m\"" + ui + ">" + EscapeHtml(bundle::LabelOf(t.types, a.type)) + phases + "<br>" +
             Format(EscapeHtml(tr("for {audiences}")), {{"audiences", audiences}}) + " · " +
             EscapeHtml(Format(tr("updated {date}"), {{"date", a.updated}})) + "</p>";
     main += RenderHtmlBody(a, [&](std::string_view id) {
         return page.Url("/a/" + index.Resolve(id, view->pack).value_or(std::string(id)));
     });
     if (!a.sources.empty()) {
-        main += "<h2>" + EscapeHtml(tr("Sources")) + "</h2><ul>";
+        main += "<h2" + ui + ">" + EscapeHtml(tr("Sources")) + "</h2><ul>";
         for (const auto& s : a.sources) {
             main += "<li>" + EscapeHtml(s.title) + ". " + EscapeHtml(s.publisher) + ", " + std::to_string(s.year);
             if (IsSafeExportUrl(s.url) && !s.url.starts_with("#"))
