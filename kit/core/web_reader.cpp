@@ -156,12 +156,20 @@ std::string ArticleItem(const Page& page, const ArticleSummary& a, const bundle:
     return out + "</li>";
 }
 
+// The module's title in the page's language if it has one, as <tag lang dir>title</tag>.
+std::string ModuleTitleHtml(const Page& page, ContentIndex& index, const std::string& module, const char* tag) {
+    auto view = index.Get(module, page.lang);
+    const std::string lang = view ? view->article.lang : "en";
+    return std::string("<") + tag + LangDir(lang) + ">" + EscapeHtml(view ? view->article.title : module) + "</" + tag +
+           ">";
+}
+
 std::string FeedbackNote(const Page& page, ContentIndex& index, const std::string& module) {
     if (module.empty()) return "";
-    auto view = index.Get(module, page.lang);
-    const std::string title = view ? view->article.title : module;
+    // The title keeps its own direction inside the sentence (an English title in Arabic).
+    const std::string title = ModuleTitleHtml(page, index, module, "bdi");
     return "<p class=\"n\"><a href=\"" + page.Url("/feedback") + "\">" +
-           EscapeHtml(Format(tr("Give feedback on the workshop module {title}"), {{"title", title}})) + "</a></p>";
+           Format(EscapeHtml(tr("Give feedback on the workshop module {title}")), {{"title", title}}) + "</a></p>";
 }
 
 platform::Reply Home(const Page& page, ContentIndex& index, const std::string& module) {
@@ -287,14 +295,12 @@ platform::Reply FeedbackForm(const Page& page, ContentIndex& index, const std::s
         return Message(page, 404, tr("Workshop feedback"),
                        // TRANSLATORS: the web reader's page when the trainer has no feedback form open.
                        tr("The trainer has no feedback form open now."));
-    auto view = index.Get(module, page.lang);
-    const std::string title = view ? view->article.title : module;
-    std::string main = "<h1>" + EscapeHtml(tr("Workshop feedback")) + "</h1><p><b>" + EscapeHtml(title) + "</b></p>" +
-                       "<form method=\"post\" action=\"/feedback\"><input type=\"hidden\" name=\"module\" value=\"" +
-                       Attr(module) + "\"><input type=\"hidden\" name=\"lang\" value=\"" + page.lang +
-                       "\"><fieldset><legend>" +
-                       // TRANSLATORS: above the five choices 1 to 5 of the workshop feedback form.
-                       EscapeHtml(tr("How useful was this module? (1 = not at all, 5 = very)")) + "</legend>";
+    std::string main =
+        "<h1>" + EscapeHtml(tr("Workshop feedback")) + "</h1>" + ModuleTitleHtml(page, index, module, "h2") +
+        "<form method=\"post\" action=\"/feedback\"><input type=\"hidden\" name=\"module\" value=\"" + Attr(module) +
+        "\"><input type=\"hidden\" name=\"lang\" value=\"" + page.lang + "\"><fieldset><legend>" +
+        // TRANSLATORS: above the five choices 1 to 5 of the workshop feedback form.
+        EscapeHtml(tr("How useful was this module? (1 = not at all, 5 = very)")) + "</legend>";
     for (char r = '1'; r <= '5'; ++r)
         main += std::string("<label><input type=\"radio\" name=\"rating\" value=\"") + r + "\" required> " + r +
                 "</label> ";

@@ -4,12 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <regex>
+#include <thread>
 
 #include "bundle/builder.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/markdown_render.hpp"
+#include "platform/i18n.hpp"
 #include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -20,6 +23,7 @@ namespace {
 struct Reader {
     test::TempDir dir;
     std::optional<core::ContentIndex> index;
+    std::filesystem::path index_path;
     Reader() {
         auto content = dir.path() / "content";
         test::WriteSampleContent(content, 3);
@@ -43,6 +47,7 @@ struct Reader {
         REQUIRE(built.ok());
         auto lib = core::Library::Open(dir.path() / "data", {built->bytes, bundle::FormatPublicKey(keys.pub), ""});
         REQUIRE(lib.ok());
+        index_path = lib->IndexPath();
         auto idx = core::ContentIndex::Open(lib->IndexPath());
         REQUIRE(idx.ok());
         index.emplace(std::move(*idx));
@@ -178,4 +183,25 @@ TEST_CASE("the feedback form exists only while a module is open, and a stored an
     CHECK(core::FeedbackAnswer(core::FeedbackOutcome::kInvalid, "fr").body.find("<html lang=\"fr\">") !=
           std::string::npos);
     CHECK(r.Get("/feedback/thanks").status == 200);
+}
+
+TEST_CASE("pages in different languages built at once on several threads each speak their own") {
+    Reader r;
+    const std::vector<std::string> langs = {"en", "fr", "es", "uk", "ar"};
+    std::map<std::string, std::string> expected;
+    for (const auto& l : langs) expected[l] = r.Get("/a/article-2", "lang=" + l).body;
+    CHECK(expected["fr"] != expected["en"]);
+    std::vector<int> wrong(langs.size(), 0);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < langs.size(); ++i)
+        threads.emplace_back([&, i] {
+            auto index = core::ContentIndex::Open(r.index_path);
+            if (!index) return void(++wrong[i]);
+            for (int n = 0; n < 30; ++n)
+                wrong[i] +=
+                    core::WebPage(*index, {"/a/article-2", "lang=" + langs[i], ""}, "").body != expected[langs[i]];
+        });
+    for (auto& t : threads) t.join();
+    CHECK(wrong == std::vector<int>(langs.size(), 0));
+    CHECK(i18n::CurrentLanguage() == "en");  // the process's language is untouched
 }
