@@ -132,7 +132,7 @@ TEST_CASE("an article page renders its checklist, links and sources, and drops u
     }
 }
 
-TEST_CASE("an article body keeps only safe links; article links go to the reader's addresses") {
+TEST_CASE("an article body keeps only safe links, and article links go to the reader's addresses") {
     // Content no pack builder accepts, as a hostile publisher could still sign it.
     bundle::Article a;
     a.body =
