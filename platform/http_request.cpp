@@ -66,7 +66,10 @@ std::optional<RequestHead> ParseRequestHead(std::string_view head) {
         if (static_cast<unsigned char>(c) <= 32 || static_cast<unsigned char>(c) >= 127) return std::nullopt;
     const std::string_view version = line.substr(sp2 + 1);
     if (version != "HTTP/1.1" && version != "HTTP/1.0") return std::nullopt;
-    if (const size_t q = target.find('?'); q != std::string_view::npos) target = target.substr(0, q);
+    if (const size_t q = target.find('?'); q != std::string_view::npos) {
+        out.query = std::string(target.substr(q + 1));
+        target = target.substr(0, q);
+    }
     out.method = std::string(method);
     out.target = std::string(target);
 
@@ -92,11 +95,62 @@ std::optional<RequestHead> ParseRequestHead(std::string_view head) {
             const auto n = ParseDecimal(value);
             if (!n || out.content_length) return std::nullopt;  // unreadable or twice: smuggling
             out.content_length = *n;
+        } else if (EqualsNoCase(name, "accept-language")) {
+            out.accept_language = std::string(value);
         } else if (EqualsNoCase(name, "transfer-encoding")) {
             out.chunked_or_encoded = true;
         }
     }
     return out;
+}
+
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '%') {
+            if (i + 2 >= text.size()) return std::nullopt;
+            const int hi = hex(text[i + 1]), lo = hex(text[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            c = static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else if (c == '+' && plus_is_space) {
+            c = ' ';
+        }
+        if (c == '\0') return std::nullopt;
+        out += c;
+    }
+    return out;
+}
+
+std::optional<FormFields> ParseForm(std::string_view text, size_t max_fields) {
+    FormFields out;
+    while (!text.empty()) {
+        const size_t amp = text.find('&');
+        const std::string_view piece = text.substr(0, amp);
+        text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+        if (piece.empty()) continue;
+        if (out.size() == max_fields) return std::nullopt;
+        const size_t eq = piece.find('=');
+        auto name = PercentDecode(piece.substr(0, eq), true);
+        auto value = PercentDecode(eq == std::string_view::npos ? std::string_view() : piece.substr(eq + 1), true);
+        if (!name || !value) return std::nullopt;
+        out.emplace_back(std::move(*name), std::move(*value));
+    }
+    return out;
+}
+
+std::string FormValue(const FormFields& fields, std::string_view name) {
+    for (const auto& [n, v] : fields)
+        if (n == name) return v;
+    return "";
 }
 
 ByteRange ParseByteRange(std::string_view header, std::uint64_t size) {

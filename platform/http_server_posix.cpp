@@ -47,6 +47,23 @@ void SendStatus(int fd, int code, const char* reason) {
     SendAll(fd, (head + body).data(), head.size() + body.size());
 }
 
+// A whole reply; HTML is told it may load nothing from outside and run nothing.
+void SendReply(int fd, const Reply& reply, bool head_only) {
+    const std::string body = reply.body.empty() && reply.status != 303
+                                 ? std::to_string(reply.status) + " " + reply.reason + "\n"
+                                 : reply.body;
+    std::string h = "HTTP/1.1 " + std::to_string(reply.status) + " " + reply.reason +
+                    "\r\nContent-Type: " + reply.content_type +
+                    "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    if (!reply.location.empty()) h += "Location: " + reply.location + "\r\n";
+    if (reply.content_type.starts_with("text/html"))
+        h += "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; form-action 'self'\r\n"
+             "X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\nCache-Control: no-cache\r\n";
+    h += "\r\n";
+    if (!head_only) h += body;
+    SendAll(fd, h.data(), h.size());
+}
+
 // Refuses a request whose body we will not read: the answer, then the unread body is drained
 // for a moment (closing with data unread would reset the connection before the client reads
 // the answer).
@@ -78,9 +95,14 @@ std::string PeerAddress(const sockaddr_storage& ss) {
 class PosixServer final : public FileServer {
 public:
     PosixServer(int fd, std::string address, std::uint16_t port, FileLookup lookup, ServerLimits limits,
-                PostHandler post)
-        : m_fd(fd), m_address(std::move(address)), m_port(port), m_lookup(std::move(lookup)), m_limits(limits),
-          m_post(std::move(post)) {
+                PostHandler post, PageHandler pages)
+        : m_fd(fd),
+          m_address(std::move(address)),
+          m_port(port),
+          m_lookup(std::move(lookup)),
+          m_limits(limits),
+          m_post(std::move(post)),
+          m_pages(std::move(pages)) {
         m_accept = std::thread([this] { AcceptLoop(); });
     }
     ~PosixServer() override { Stop(); }
@@ -163,11 +185,10 @@ private:
         const std::string& target = request->target;
         if (method == "POST" && m_post) return ServePost(c, *request, head, deadline, peer);
         if (method != "GET" && method != "HEAD") return SendStatus(c, 405, "Method Not Allowed");
-        if (target.size() < 2 || target[0] != '/') return SendStatus(c, 404, "Not Found");  // no listing
+        if (target.empty() || target[0] != '/') return SendStatus(c, 404, "Not Found");
         const std::string name = target.substr(1);
-        if (!IsServableName(name)) return SendStatus(c, 404, "Not Found");
-        auto path = m_lookup(name);
-        if (!path) return SendStatus(c, 404, "Not Found");
+        auto path = IsServableName(name) ? m_lookup(name) : std::nullopt;
+        if (!path) return ServePage(c, *request);  // no listing: a page or 404
         int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC);
         struct stat st {};
         if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -217,6 +238,15 @@ private:
         ::close(fd);
     }
 
+    void ServePage(int c, const RequestHead& request) {
+        auto path = PercentDecode(request.target, false);
+        if (!path) return SendStatus(c, 400, "Bad Request");
+        std::optional<Reply> reply;
+        if (m_pages) reply = m_pages({*path, request.query, request.accept_language});
+        if (!reply) return SendStatus(c, 404, "Not Found");
+        SendReply(c, *reply, request.method == "HEAD");
+    }
+
     // A POST: the declared body (and nothing more) must arrive before the request's deadline;
     // a body without a length, or longer than the cap, is refused before it is read.
     void ServePost(int c, const RequestHead& request, const std::string& head,
@@ -243,12 +273,7 @@ private:
             if (n <= 0) return;
             body.append(buf, static_cast<size_t>(n));
         }
-        const PostReply reply = m_post(target.substr(1), body, from);
-        const std::string text = reply.body.empty() ? std::to_string(reply.status) + " " + reply.reason + "\n" : reply.body;
-        const std::string h = "HTTP/1.1 " + std::to_string(reply.status) + " " + reply.reason +
-                              "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
-                              std::to_string(text.size()) + "\r\n\r\n";
-        SendAll(c, (h + text).data(), h.size() + text.size());
+        SendReply(c, m_post(target.substr(1), body, from), false);
     }
 
     int m_fd;
@@ -257,6 +282,7 @@ private:
     FileLookup m_lookup;
     ServerLimits m_limits;
     PostHandler m_post;
+    PageHandler m_pages;
     std::atomic<bool> m_stopping{false};
     std::mutex m_mutex;
     std::condition_variable m_idle;
@@ -275,7 +301,7 @@ bool IsServableName(const std::string& name) {
 }
 
 Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, FileLookup lookup,
-                                                      const ServerLimits& limits, PostHandler post) {
+                                                      const ServerLimits& limits, PostHandler post, PageHandler pages) {
     std::string host, port;
     if (!bind.empty() && bind[0] == '[') {
         const size_t close = bind.find("]:");
@@ -317,7 +343,8 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
     if (ss.ss_family == AF_INET) bound_port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
     else bound_port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
     const std::string shown = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(bound_port);
-    return std::unique_ptr<FileServer>(new PosixServer(fd, shown, bound_port, std::move(lookup), limits, std::move(post)));
+    return std::unique_ptr<FileServer>(
+        new PosixServer(fd, shown, bound_port, std::move(lookup), limits, std::move(post), std::move(pages)));
 }
 
 }  // namespace fk::platform

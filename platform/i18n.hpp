@@ -47,8 +47,22 @@ std::filesystem::path LocaleDirOfExecutable();
 std::string SystemLanguage();
 // Switches every later tr() to `code`; an unknown code means English.
 void SetLanguage(std::string_view code);
+// The interface language of this thread: a ThreadLanguage's while one is alive here, else
+// the process's.
 const std::string& CurrentLanguage();
 bool RightToLeft();
+bool IsRightToLeft(std::string_view code);
+
+// While alive, tr() and trn() on this thread speak `code` (an unknown code means English);
+// tr() on other threads waits meanwhile, so keep it short: one web page. For servers whose
+// connection threads answer each visitor in their own language. Not nestable.
+class ThreadLanguage {
+public:
+    explicit ThreadLanguage(std::string_view code);
+    ~ThreadLanguage();
+    ThreadLanguage(const ThreadLanguage&) = delete;
+    ThreadLanguage& operator=(const ThreadLanguage&) = delete;
+};
 
 }  // namespace i18n
 }  // namespace fk

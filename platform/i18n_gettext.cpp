@@ -6,6 +6,8 @@
 
 #include <clocale>
 #include <cstdlib>
+#include <mutex>
+#include <shared_mutex>
 
 #include "platform/i18n.hpp"
 #include "platform/programs.hpp"
@@ -17,6 +19,12 @@ namespace {
 
 constexpr const char* kDomain = "fieldkit";
 std::string g_language = "en";
+
+// gettext reads the language from the process's LANGUAGE variable. A ThreadLanguage sets it
+// under the exclusive lock; every other lookup and switch holds the lock shared or exclusive,
+// so no thread sees another's language.
+std::shared_mutex g_switch;
+thread_local const std::string* t_language = nullptr;  // set while this thread holds a ThreadLanguage
 
 bool Known(std::string_view code) {
     for (const auto& l : i18n::Languages())
@@ -52,10 +60,14 @@ std::string LanguageOfEnvironment() {
 }  // namespace
 
 const char* tr(const char* english) {
+    if (t_language) return dgettext(kDomain, english);
+    std::shared_lock lock(g_switch);
     return dgettext(kDomain, english);
 }
 
 const char* trn(const char* english_one, const char* english_many, unsigned long n) {
+    if (t_language) return dngettext(kDomain, english_one, english_many, n);
+    std::shared_lock lock(g_switch);
     return dngettext(kDomain, english_one, english_many, n);
 }
 
@@ -116,19 +128,43 @@ void Init(const std::filesystem::path& locale_dir) {
 }
 
 void SetLanguage(std::string_view code) {
+    std::unique_lock lock(g_switch);
     g_language = Known(code) ? std::string(code) : "en";
     setenv("LANGUAGE", g_language.c_str(), 1);
     ++_nl_msg_cat_cntr;
 }
 
 const std::string& CurrentLanguage() {
-    return g_language;
+    return t_language ? *t_language : g_language;
+}
+
+bool IsRightToLeft(std::string_view code) {
+    for (const auto& l : Languages())
+        if (code == l.code) return l.right_to_left;
+    return false;
 }
 
 bool RightToLeft() {
-    for (const auto& l : Languages())
-        if (g_language == l.code) return l.right_to_left;
-    return false;
+    return IsRightToLeft(CurrentLanguage());
+}
+
+namespace {
+thread_local std::string t_language_code;
+}  // namespace
+
+ThreadLanguage::ThreadLanguage(std::string_view code) {
+    g_switch.lock();
+    t_language_code = Known(code) ? std::string(code) : "en";
+    t_language = &t_language_code;
+    setenv("LANGUAGE", t_language_code.c_str(), 1);
+    ++_nl_msg_cat_cntr;
+}
+
+ThreadLanguage::~ThreadLanguage() {
+    setenv("LANGUAGE", g_language.c_str(), 1);
+    ++_nl_msg_cat_cntr;
+    t_language = nullptr;
+    g_switch.unlock();
 }
 
 }  // namespace i18n

@@ -1,5 +1,5 @@
 // Reader commands that move packs between machines: sync (mirrors over HTTP), export (a
-// mirror directory on a USB stick), serve (this kit as a read-only LAN mirror).
+// mirror directory on a USB stick), serve (this kit as a LAN mirror and web reader), feedback export.
 #include <signal.h>
 #include <unistd.h>
 
@@ -16,12 +16,12 @@
 #include "kit/cli/sync_watch.hpp"
 #include "kit/core/mirror_export.hpp"
 #include "kit/core/reader_data.hpp"
-#include "kit/core/report_inbox.hpp"
 #include "kit/core/report_outbox.hpp"
+#include "kit/core/room_server.hpp"
 #include "kit/core/sync_check.hpp"
 #include "kit/core/transfer_meter.hpp"
+#include "kit/core/workshop_feedback.hpp"
 #include "platform/files.hpp"
-#include "platform/http_server.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::cli {
@@ -249,35 +249,6 @@ int RunExport(Context& ctx, const Args& a) {
     return 0;
 }
 
-// One POST to `serve --inbox`: /inbox only, rate-capped per address, verified, then stored
-// under a name made from the report's key and id. A refusal is one line on stderr; the address
-// is used for the rate cap only and never printed or stored.
-platform::PostReply InboxPost(const std::filesystem::path& dir, core::InboxRateLimit& rate, const std::string& name,
-                              const std::string& body, const std::string& peer) {
-    if (name != "inbox") return {404, "Not Found", ""};
-    const double now = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
-    if (!rate.Allow(peer, now)) {
-        std::cerr << "fieldkit: inbox: " << tr("too many reports from one address; refused for now") << "\n";
-        return {429, "Too Many Requests", ""};
-    }
-    auto r = core::AcceptReport(body, dir);
-    if (!r) {
-        const bool ours = r.error().code == ErrorCode::kIo || r.error().code == ErrorCode::kNoSpace;
-        std::cerr << "fieldkit: inbox: "
-                  << (ours ? Format(tr("could not store a report: {error}"), {{"error", r.error().detail}})
-                           : Format(tr("refused a report: {error}"), {{"error", r.error().detail}}))
-                  << "\n";
-        if (ours) return {503, "Service Unavailable", ""};
-        return {400, "Bad Request", "400 not a valid field report\n"};
-    }
-    if (*r == core::Accepted::kDuplicate) {
-        std::cout << "inbox: " << tr("already had that report (sent again)") << std::endl;
-        return {200, "OK", "200 already have it\n"};
-    }
-    std::cout << "inbox: " << tr("stored a field report") << std::endl;
-    return {201, "Created", "201 stored\n"};
-}
-
 // The files of a mirror directory written by `bundle publish` (or `export`): only names a
 // mirror uses (release.json, <hash>.fkb, <hash>.fkd, their .minisig), regular files, no subfolders.
 Result<std::map<std::string, std::filesystem::path>> MirrorDirFiles(const std::filesystem::path& dir) {
@@ -303,48 +274,40 @@ Result<std::map<std::string, std::filesystem::path>> MirrorDirFiles(const std::f
 }
 
 int RunServe(Context& ctx, const Args& a) {
-    const std::string bind = a.OptionOr("--bind", "127.0.0.1:8765");
-    Result<std::map<std::string, std::filesystem::path>> files = std::map<std::string, std::filesystem::path>{};
+    core::RoomOptions options;
+    options.bind = a.OptionOr("--bind", "127.0.0.1:8765");
+    if (auto n = PositiveNumber(a, "--max-connections"); n && *n > 0)
+        options.limits.max_connections = static_cast<int>(*n);
+    if (auto n = PositiveNumber(a, "--max-per-address"); n && *n > 0)
+        options.limits.max_per_address = static_cast<int>(*n);
+    const auto inbox = a.Option("--inbox");
+    if (inbox) options.inbox = *inbox;
+    options.on_event = [](const std::string& line, bool problem) {
+        if (problem)
+            std::cerr << "fieldkit: " << line << std::endl;
+        else
+            std::cout << line << std::endl;
+    };
     if (auto dir = a.Option("--dir")) {
-        files = MirrorDirFiles(*dir);  // a trainer's published pack, as `bundle publish` wrote it
-    } else {
-        auto lib = OpenLibrary(ctx);
-        if (!lib) return Fail(lib.error().detail);
-        files = core::MirrorFiles(*lib);
+        auto files = MirrorDirFiles(*dir);  // a trainer's published pack, as `bundle publish` wrote it
+        if (!files) return Fail(files.error().detail);
+        options.mirror_files = std::move(*files);
     }
-    if (!files) return Fail(files.error().detail);
+    auto lib = OpenLibrary(ctx);
+    if (!lib) return Fail(lib.error().detail);
     // Block the stop signals before any server thread exists, then wait for one here.
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
-    auto served = *files;
-    platform::ServerLimits limits;
-    if (auto n = PositiveNumber(a, "--max-connections"); n && *n > 0) limits.max_connections = static_cast<int>(*n);
-    if (auto n = PositiveNumber(a, "--max-per-address"); n && *n > 0) limits.max_per_address = static_cast<int>(*n);
-    platform::PostHandler post;
-    auto inbox = a.Option("--inbox");
-    core::InboxRateLimit rate(20, 20);
-    if (inbox) {
-        if (auto st = platform::MakeDirs(*inbox, "inbox directory"); !st) return Fail(st.error().detail);
-        post = [dir = std::filesystem::path(*inbox), &rate](const std::string& name, const std::string& body,
-                                                             const std::string& peer) -> platform::PostReply {
-            return InboxPost(dir, rate, name, body, peer);
-        };
-    }
-    auto server = platform::FileServer::Start(
-        bind,
-        [served](const std::string& name) -> std::optional<std::filesystem::path> {
-            auto it = served.find(name);
-            if (it == served.end()) return std::nullopt;
-            return it->second;
-        },
-        limits, post);
-    if (!server) return Fail(server.error().detail);
-    const std::string url = "http://" + (*server)->Address() + "/";
-    const auto count = static_cast<unsigned long>(served.size());
-    std::cout << (served.count("release.json")
+    auto room = core::RoomServer::Start(*lib, std::move(options));
+    if (!room) return Fail(room.error().detail);
+    if (auto module = a.Option("--feedback"))
+        if (auto st = (*room)->OpenFeedback(*module); !st) return Fail(st.error().detail);
+    const std::string url = "http://" + (*room)->Address() + "/";
+    const auto count = static_cast<unsigned long>((*room)->FileCount());
+    std::cout << ((*room)->HasReleaseList()
                       ? Format(trn("serving {n} file on {url}", "serving {n} files on {url}", count),
                                {{"n", std::to_string(count)}, {"url", url}})
                       : Format(trn("serving {n} file on {url} (no signed release list held: sync once first)",
@@ -354,10 +317,35 @@ int RunServe(Context& ctx, const Args& a) {
     if (inbox)
         std::cout << Format(tr("field reports: POST {url}, stored in {dir}"), {{"url", url + "inbox"}, {"dir", *inbox}})
                   << std::endl;
+    // TRANSLATORS: {url} is the address a browser in the room opens.
+    std::cout << Format(tr("web reader: {url} (open it in any browser)"), {{"url", url}}) << std::endl;
+    if (const std::string module = (*room)->FeedbackModule(); !module.empty())
+        std::cout << Format(tr("workshop feedback on {module}: {url} (fieldkit feedback export)"),
+                            {{"module", module}, {"url", url + "feedback"}})
+                  << std::endl;
     int sig = 0;
     sigwait(&stop, &sig);
-    (*server)->Stop();
+    (*room)->Stop();
     std::cout << tr("stopped") << std::endl;
+    return 0;
+}
+
+int RunFeedbackExport(Context& ctx, const Args& a) {
+    if (!a.Positional().empty()) return Usage(tr("feedback export takes no arguments (-o FILE.csv, --module ID)"));
+    auto store = core::FeedbackStore::Open(ctx.data_dir);
+    if (!store) return Fail(store.error().detail);
+    auto entries = (*store)->List(a.OptionOr("--module", ""));
+    if (!entries) return Fail(entries.error().detail);
+    const std::string csv = core::FeedbackCsv(*entries);
+    const auto out = a.Option("-o");
+    if (!out) {
+        std::cout << csv;
+        return 0;
+    }
+    if (auto st = platform::WriteFileAtomic(*out, csv, "CSV file"); !st) return Fail(st.error().detail);
+    std::cerr << Format(trn("wrote {n} answer to {file}", "wrote {n} answers to {file}", entries->size()),
+                        {{"n", std::to_string(entries->size())}, {"file", *out}})
+              << "\n";
     return 0;
 }
 
@@ -407,10 +395,12 @@ std::vector<Command> SyncCommands() {
          {{"--no-reports"}, {}, {}},
          RunExport},
         {"serve",
-         "[--bind ADDR:PORT] [--dir MIRROR] [--max-connections N] [--max-per-address N] [--inbox DIR]",
-         N_("share this kit's releases as a read-only LAN mirror"),
-         N_("Serves the files `fieldkit export` would write, and nothing else: no directory listing,\n"
-            "no paths. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
+         "[--bind ADDR:PORT] [--dir MIRROR] [--max-connections N] [--max-per-address N] [--inbox DIR] [--feedback ID]",
+         N_("share this kit with the room: a LAN mirror and a read-only web reader"),
+         N_("Serves the files `fieldkit export` would write (no directory listing, no paths), and on\n"
+            "the same port a read-only web reader of the installed library for any browser: home by\n"
+            "phase and audience, search, articles, printable checklists, ?lang=fr|es|uk|ar|en. No\n"
+            "JavaScript. Binds to 127.0.0.1:8765 unless told otherwise (--bind 0.0.0.0:8765 for the\n"
             "room). Other kits run `fieldkit sync --mirror http://HOST:PORT`. Stops on Ctrl-C.\n"
             "  --dir MIRROR         serve a mirror directory written by `fieldkit bundle publish` (a\n"
             "                       trainer's own pack) instead of this kit's packs\n"
@@ -418,9 +408,21 @@ std::vector<Command> SyncCommands() {
             "  --max-per-address N  open connections from one address (default 4)\n"
             "  --inbox DIR          also take field reports: POST /inbox (8 KiB at most, 20 a minute\n"
             "                       per address), each verified and stored in DIR for `fieldkit inbox DIR`\n"
+            "  --feedback ID        open the feedback form of workshop module ID at /feedback while\n"
+            "                       serving: a 1-5 rating, what worked, what to change (5 answers a\n"
+            "                       minute per address); kept in feedback.sqlite with the day only, no\n"
+            "                       address or browser. `fieldkit feedback export` writes them as CSV.\n"
             "A request head must arrive within 10 seconds.\n"),
-         {{}, {"--bind", "--dir", "--max-connections", "--max-per-address", "--inbox"}, {}},
+         {{}, {"--bind", "--dir", "--max-connections", "--max-per-address", "--inbox", "--feedback"}, {}},
          RunServe},
+        {"feedback export",
+         "[-o FILE.csv] [--module ID]",
+         N_("write the workshop feedback answers as CSV"),
+         N_("One row per answer: module, day, rating, worked, change (RFC 4180, UTF-8). A cell that\n"
+            "begins with = + - or @ gets a leading apostrophe, so a spreadsheet never runs it.\n"
+            "Without -o the CSV goes to standard output.\n"),
+         {{}, {"-o", "--module"}, {{"--output", "-o"}}},
+         RunFeedbackExport},
     };
 }
 

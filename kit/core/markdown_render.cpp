@@ -28,20 +28,6 @@ std::string SourcesList(const bundle::Article& a) {
     return out;
 }
 
-std::string EscapeHtml(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // An internal link "](id.md)" or "](id.md#fragment)" whose "]" is at `close`: its id, fragment
 // and the end of the match. A plain scanner: std::regex recursed once per character and
 // overflowed the stack on a 150 KB link.
@@ -135,7 +121,8 @@ bool IsSafeExportUrlImpl(std::string_view url) {
 // md4c-html writes every link as <a href="URL"...> and every image as <img src="URL" alt="ALT"...>
 // (raw HTML in the source is escaped under MD_FLAG_NOHTML, so nothing else looks like these).
 // Unsafe links keep their text; unsafe images become their alt text.
-std::string WithoutUnsafeLinks(std::string_view html) {
+// With `href_of`, a kept link to another article ("id.html#x") goes to href_of(id) + "#x".
+std::string WithoutUnsafeLinks(std::string_view html, const LinkAddress& href_of = {}) {
     constexpr std::string_view kLink = "<a href=\"", kImage = "<img src=\"", kAlt = "alt=\"";
     std::string out;
     size_t i = 0;
@@ -159,7 +146,13 @@ std::string WithoutUnsafeLinks(std::string_view html) {
         }
         std::string url(html.substr(url_start, url_end - url_start));
         for (size_t amp; (amp = url.find("&amp;")) != std::string::npos;) url.erase(amp + 1, 4);
-        if (IsSafeExportUrlImpl(url)) {
+        const size_t dot_html = url.find(".html");
+        if (IsSafeExportUrlImpl(url) && link && href_of && dot_html != std::string::npos &&
+            url.find(':') == std::string::npos && !url.starts_with("#")) {
+            out.append(kLink).append(EscapeHtml(href_of(std::string_view(url).substr(0, dot_html))));
+            out.append(EscapeHtml(std::string_view(url).substr(dot_html + 5)));
+            out.append(html.substr(url_end, tag_end + 1 - url_end));
+        } else if (IsSafeExportUrlImpl(url)) {
             out.append(html.substr(i, tag_end + 1 - i));
         } else if (link) {
             drop_close = true;
@@ -172,7 +165,44 @@ std::string WithoutUnsafeLinks(std::string_view html) {
     return out;
 }
 
+std::string MdToHtml(const std::string& markdown) {
+    std::string html;
+    md_html(
+        markdown.data(), static_cast<MD_SIZE>(markdown.size()),
+        [](const MD_CHAR* text, MD_SIZE size, void* user) { static_cast<std::string*>(user)->append(text, size); },
+        &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
+    return html;
+}
+
 }  // namespace
+
+std::string EscapeHtml(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string RenderHtmlBody(const bundle::Article& a, const LinkAddress& href_of) {
+    return WithoutUnsafeLinks(MdToHtml(HtmlArticleLinks(a.body)), href_of);
+}
 
 bool IsSafeExportUrl(std::string_view url) {
     return IsSafeExportUrlImpl(url);
@@ -208,11 +238,7 @@ std::string RenderMarkdown(const bundle::Article& a) {
 }
 
 std::string RenderHtml(const bundle::Article& a) {
-    const std::string body = HtmlArticleLinks(a.body);
-    std::string html;
-    md_html(body.data(), static_cast<MD_SIZE>(body.size()),
-            [](const MD_CHAR* text, MD_SIZE size, void* user) { static_cast<std::string*>(user)->append(text, size); },
-            &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
+    const std::string html = MdToHtml(HtmlArticleLinks(a.body));
     std::string out = "<!doctype html>\n<html lang=\"" + EscapeHtml(a.lang) + "\"" +
                       (a.lang == "ar" ? " dir=\"rtl\"" : "") + "><meta charset=\"utf-8\"><title>" +
                       EscapeHtml(a.title) + "</title>\n<h1>" + EscapeHtml(a.title) + "</h1>\n<p><em>" +

@@ -25,4 +25,12 @@ bool IsSafeExportUrl(std::string_view url);
 // A standalone HTML document; internal links point at "<id>.html", unsafe links become text.
 std::string RenderHtml(const bundle::Article& article);
 
+// The article's body alone as HTML, for a page that writes its own title, head and sources:
+// unsafe links become text, and a link to another article goes to `href_of(id)` (escaped
+// here) with its #fragment.
+std::string RenderHtmlBody(const bundle::Article& article, const LinkAddress& href_of);
+
+// Text escaped for HTML content and attribute values.
+std::string EscapeHtml(std::string_view text);
+
 }  // namespace fk::core

@@ -69,12 +69,16 @@ TEST_CASE("a second kit syncs from fieldkit serve, and traversal or listing gets
     CHECK(again.out.find("bytes received: 0\n") != std::string::npos);
 
     REQUIRE(fk::test::HaveProgram("curl"));
-    for (std::string path : {"/", "/../library.json", "/%2e%2e/library.json", "/library.json", "/packs/",
-                             "/sync/state.json", "/..%2flibrary.json", "/.%2e/lock", "//etc/passwd", "/lock"}) {
+    for (std::string path : {"/../library.json", "/%2e%2e/library.json", "/library.json", "/packs/", "/sync/state.json",
+                             "/..%2flibrary.json", "/.%2e/lock", "//etc/passwd", "/lock"}) {
         auto c = fk::test::Run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url + path});
         INFO(path);
         CHECK(c.out == "404");
     }
+    // "/" is the web reader's home page, not a listing of the files.
+    auto home = fk::test::Run({"curl", "-s", url + "/"});
+    CHECK(home.out.find("<!doctype html>") == 0);
+    CHECK(home.out.find(".fkb") == std::string::npos);
     auto ok = fk::test::Run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url + "/release.json"});
     CHECK(ok.out == "200");
     auto ranged = fk::test::Run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-r", "10-", url + "/release.json"});

@@ -83,3 +83,31 @@ TEST_CASE("a POST's Content-Length is read once and strictly, and Transfer-Encod
         CHECK(!ParseRequestHead(bad));
     }
 }
+
+TEST_CASE("query strings and form bodies are decoded safely") {
+    auto r = ParseRequestHead("GET /search?q=a+b%21&lang=fr HTTP/1.1\r\nAccept-Language: fr-CH\r\n\r\n");
+    REQUIRE(r);
+    CHECK(r->target == "/search");
+    CHECK(r->query == "q=a+b%21&lang=fr");
+    CHECK(r->accept_language == "fr-CH");
+    using fk::platform::FormValue;
+    using fk::platform::ParseForm;
+    using fk::platform::PercentDecode;
+    auto f = ParseForm("q=a+b%21&&lang=fr&flag&q=second");
+    REQUIRE(f);
+    CHECK(f->size() == 4);
+    CHECK(FormValue(*f, "q") == "a b!");
+    CHECK(FormValue(*f, "flag") == "");
+    CHECK(FormValue(*f, "missing") == "");
+    CHECK(*PercentDecode("/a/x%2Fy+z", false) == "/a/x/y+z");
+    CHECK(*PercentDecode("%c3%A9", true) == "é");
+    for (const char* bad : {"%", "%4", "%G0", "a%00b", "%%"}) {
+        INFO(bad);
+        CHECK(!PercentDecode(bad, true));
+    }
+    CHECK(!ParseForm("a=%ZZ"));
+    std::string many;
+    for (int i = 0; i < 33; ++i) many += "a=1&";
+    CHECK(!ParseForm(many));
+    CHECK(ParseForm(many, 40));
+}
