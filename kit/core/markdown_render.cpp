@@ -3,6 +3,7 @@
 
 #include <md4c-html.h>
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -24,6 +25,20 @@ std::string SourcesList(const bundle::Article& a) {
         out += "- " + s.title + ". " + s.publisher + ", " + std::to_string(s.year);
         if (!s.url.empty()) out += ". " + s.url;
         out += "\n";
+    }
+    return out;
+}
+
+std::string EscapeHtmlImpl(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
     }
     return out;
 }
@@ -58,7 +73,12 @@ std::optional<InternalLink> InternalLinkAt(std::string_view s, size_t close) {
 }
 
 // "[text](id.md#x)" becomes "text (see: ADDRESS)"; text is everything up to the first "]".
-std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
+// `keep(id)` true leaves that link as it is. `isolate` wraps the whole, the text and the address
+// in Unicode bidi isolates (FSI, LRI ... PDI) so that a browser lays "(see: x)" out whole inside
+// right-to-left text, whatever the language of "see".
+std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of,
+                         const std::function<bool(std::string_view)>& keep = {}, bool isolate = false) {
+    const std::string fsi = isolate ? "\u2068" : "", lri = isolate ? "\u2066" : "", pdi = isolate ? "\u2069" : "";
     std::string out;
     size_t i = 0, close = 0;
     std::optional<InternalLink> link;  // the match at `close`, shared by every "[" before it
@@ -71,9 +91,10 @@ std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
                 if (close == std::string_view::npos) close = body.size();
                 link = InternalLinkAt(body, close);
             }
-            if (link && close > i + 1) {
+            if (link && close > i + 1 && !(keep && keep(link->id))) {
                 const std::string address = address_of ? address_of(link->id) : std::string(link->id);
-                out += Format(see, {{"text", body.substr(i + 1, close - i - 1)}, {"address", address}});
+                const std::string text = fsi + std::string(body.substr(i + 1, close - i - 1)) + pdi;
+                out += fsi + Format(see, {{"text", text}, {"address", lri + address + pdi}}) + pdi;
                 i = link->end;
                 continue;
             }
@@ -83,13 +104,17 @@ std::string SeeAlsoLinks(std::string_view body, const LinkAddress& address_of) {
     return out;
 }
 
-// "](id.md#x)" becomes "](id.html#x)" for the standalone HTML export.
-std::string HtmlArticleLinks(std::string_view body) {
+// "](id.md#x)" becomes "](id.html#x)" for the standalone HTML export, or "](HREF)" with
+// HREF from `href_of` (which keeps no fragment: it names a place in the same document).
+std::string HtmlArticleLinks(std::string_view body, const HtmlOptions& options = {}) {
     std::string out;
     size_t i = 0;
     while (i < body.size()) {
         if (auto link = body[i] == ']' ? InternalLinkAt(body, i) : std::nullopt) {
-            out.append("](").append(link->id).append(".html").append(link->fragment).append(")");
+            if (auto href = options.href_of ? options.href_of(link->id) : std::nullopt)
+                out.append("](").append(*href).append(")");
+            else
+                out.append("](").append(link->id).append(".html").append(link->fragment).append(")");
             i = link->end;
             continue;
         }
@@ -120,9 +145,10 @@ bool IsSafeExportUrlImpl(std::string_view url) {
 
 // md4c-html writes every link as <a href="URL"...> and every image as <img src="URL" alt="ALT"...>
 // (raw HTML in the source is escaped under MD_FLAG_NOHTML, so nothing else looks like these).
-// Unsafe links keep their text; unsafe images become their alt text.
+// Unsafe links keep their text; unsafe images become their alt text, and so do all images
+// when `images` is false (a handout fetches nothing).
 // With `href_of`, a kept link to another article ("id.html#x") goes to href_of(id) + "#x".
-std::string WithoutUnsafeLinks(std::string_view html, const LinkAddress& href_of = {}) {
+std::string WithoutUnsafeLinks(std::string_view html, const LinkAddress& href_of = {}, bool images = true) {
     constexpr std::string_view kLink = "<a href=\"", kImage = "<img src=\"", kAlt = "alt=\"";
     std::string out;
     size_t i = 0;
@@ -149,10 +175,10 @@ std::string WithoutUnsafeLinks(std::string_view html, const LinkAddress& href_of
         const size_t dot_html = url.find(".html");
         if (IsSafeExportUrlImpl(url) && link && href_of && dot_html != std::string::npos &&
             url.find(':') == std::string::npos && !url.starts_with("#")) {
-            out.append(kLink).append(EscapeHtml(href_of(std::string_view(url).substr(0, dot_html))));
-            out.append(EscapeHtml(std::string_view(url).substr(dot_html + 5)));
+            out.append(kLink).append(EscapeHtmlImpl(href_of(std::string_view(url).substr(0, dot_html))));
+            out.append(EscapeHtmlImpl(std::string_view(url).substr(dot_html + 5)));
             out.append(html.substr(url_end, tag_end + 1 - url_end));
-        } else if (IsSafeExportUrlImpl(url)) {
+        } else if (IsSafeExportUrlImpl(url) && (link || images)) {
             out.append(html.substr(i, tag_end + 1 - i));
         } else if (link) {
             drop_close = true;
@@ -165,6 +191,25 @@ std::string WithoutUnsafeLinks(std::string_view html, const LinkAddress& href_of
     return out;
 }
 
+// md4c-html writes a task item's box as <input type="checkbox" ... disabled[ checked]>: paper
+// needs a box drawn as a character, empty or ticked.
+std::string PrintableBoxes(std::string_view html) {
+    constexpr std::string_view kBox = "<input type=\"checkbox\"";
+    std::string out;
+    size_t i = 0;
+    while (i < html.size()) {
+        const size_t at = html.find(kBox, i);
+        const size_t end = at == std::string_view::npos ? at : html.find('>', at);
+        if (end == std::string_view::npos) break;
+        const bool ticked = html.substr(at, end - at).find(" checked") != std::string_view::npos;
+        out.append(html.substr(i, at - i));
+        out.append(ticked ? "<span class=\"box\">\u2611</span>" : "<span class=\"box\">\u2610</span>");
+        i = end + 1;
+    }
+    out.append(html.substr(i));
+    return out;
+}
+
 std::string MdToHtml(const std::string& markdown) {
     std::string html;
     md_html(
@@ -174,30 +219,36 @@ std::string MdToHtml(const std::string& markdown) {
     return html;
 }
 
+std::string BodyHtml(const std::string& markdown, bool images) {
+    return WithoutUnsafeLinks(MdToHtml(markdown), {}, images);
+}
+
+std::string SourcesHtml(const bundle::Article& a, std::string_view heading) {
+    if (a.sources.empty()) return "";
+    std::string out = "<h2>" + EscapeHtmlImpl(heading) + "</h2>\n<ul class=\"sources\">\n";
+    for (const auto& s : a.sources) {
+        out += "<li>" + EscapeHtmlImpl(s.title) + ". " + EscapeHtmlImpl(s.publisher) + ", " + std::to_string(s.year);
+        if (IsSafeExportUrlImpl(s.url))
+            out += ". <a href=\"" + EscapeHtmlImpl(s.url) + "\">" + EscapeHtmlImpl(s.url) + "</a>";
+        else if (!s.url.empty())
+            out += ". " + EscapeHtmlImpl(s.url);
+        out += "</li>\n";
+    }
+    return out + "</ul>\n";
+}
+
 }  // namespace
 
-std::string EscapeHtml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+std::vector<std::string> LinkedArticleIds(std::string_view body) {
+    std::vector<std::string> ids;
+    for (size_t i = body.find(']'); i != std::string_view::npos; i = body.find(']', i + 1))
+        if (auto link = InternalLinkAt(body, i); link && std::find(ids.begin(), ids.end(), link->id) == ids.end())
+            ids.emplace_back(link->id);
+    return ids;
+}
+
+std::string EscapeHtml(std::string_view text) {
+    return EscapeHtmlImpl(text);
 }
 
 std::string RenderHtmlBody(const bundle::Article& a, const LinkAddress& href_of) {
@@ -238,23 +289,27 @@ std::string RenderMarkdown(const bundle::Article& a) {
 }
 
 std::string RenderHtml(const bundle::Article& a) {
-    const std::string html = MdToHtml(HtmlArticleLinks(a.body));
-    std::string out = "<!doctype html>\n<html lang=\"" + EscapeHtml(a.lang) + "\"" +
-                      (a.lang == "ar" ? " dir=\"rtl\"" : "") + "><meta charset=\"utf-8\"><title>" +
-                      EscapeHtml(a.title) + "</title>\n<h1>" + EscapeHtml(a.title) + "</h1>\n<p><em>" +
-                      EscapeHtml(a.summary) + "</em></p>\n" + WithoutUnsafeLinks(html);
-    if (!a.sources.empty()) {
-        out += "<h2>Sources</h2>\n<ul>\n";
-        for (const auto& s : a.sources) {
-            out += "<li>" + EscapeHtml(s.title) + ". " + EscapeHtml(s.publisher) + ", " + std::to_string(s.year);
-            if (IsSafeExportUrl(s.url))
-                out += ". <a href=\"" + EscapeHtml(s.url) + "\">" + EscapeHtml(s.url) + "</a>";
-            else if (!s.url.empty())
-                out += ". " + EscapeHtml(s.url);
-            out += "</li>\n";
-        }
-        out += "</ul>\n";
-    }
+    return "<!doctype html>\n<html lang=\"" + EscapeHtmlImpl(a.lang) + "\"" + (a.lang == "ar" ? " dir=\"rtl\"" : "") +
+           "><meta charset=\"utf-8\"><title>" + EscapeHtmlImpl(a.title) + "</title>\n" +
+           RenderHtmlArticle(a, HtmlOptions{});
+}
+
+std::string RenderHtmlArticle(const bundle::Article& a, const HtmlOptions& options) {
+    std::string body = a.body;
+    if (options.href_of)
+        body = SeeAlsoLinks(
+            body, options.address_of, [&](std::string_view id) { return options.href_of(id).has_value(); }, true);
+    std::string html = BodyHtml(HtmlArticleLinks(body, options), !options.no_images);
+    if (options.printable_boxes) html = PrintableBoxes(html);
+    return "<h1>" + EscapeHtmlImpl(a.title) + "</h1>\n<p><em>" + EscapeHtmlImpl(a.summary) + "</em></p>\n" + html +
+           SourcesHtml(a, options.sources_heading);
+}
+
+std::string RenderMarkdownArticle(const bundle::Article& a, const LinkAddress& address_of,
+                                  std::string_view sources_heading) {
+    std::string out = "# " + a.title + "\n\n" + a.summary + "\n\n" + SeeAlsoLinks(a.body, address_of);
+    if (!out.ends_with("\n")) out += "\n";
+    if (!a.sources.empty()) out += "\n## " + std::string(sources_heading) + "\n\n" + SourcesList(a);
     return out;
 }
 
