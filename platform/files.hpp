@@ -27,6 +27,14 @@ Status WriteFileAtomic(const fs::path& path, std::string_view bytes, std::string
 // Used for secret keys: 0600 from the first byte, and never over an existing file.
 Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_view role, unsigned mode);
 
+// Saves `bytes` in `dir` as "<stem><ext>", or "<stem>-2<ext>", "-3" ... when that name is
+// taken: never over an existing file. The file appears whole or not at all (written beside,
+// then hard-linked into place) where the file system has hard links; elsewhere (FAT on a USB
+// stick) it is created exclusively and written. Returns the path written. `stem` and `ext`
+// must be plain names (no '/'). Gives up after 999 names with kIo.
+Result<fs::path> WriteFileUnderFreeName(const fs::path& dir, std::string_view stem, std::string_view ext,
+                                        std::string_view bytes, std::string_view role);
+
 // `target` + `tag` + 16 random hex digits: a name beside the target nobody can plant in advance.
 fs::path UniqueTempPath(const fs::path& target, std::string_view tag);
 

@@ -167,6 +167,47 @@ Status WriteNewFile(const fs::path& path, std::string_view bytes, std::string_vi
     return SyncDirectory(path.parent_path());
 }
 
+Result<fs::path> WriteFileUnderFreeName(const fs::path& dir, std::string_view stem, std::string_view ext,
+                                        std::string_view bytes, std::string_view role) {
+    auto name = [&](int n) {
+        std::string file(stem);
+        if (n > 1) file += "-" + std::to_string(n);
+        return dir / (file + std::string(ext));
+    };
+    if (auto st = CheckNoNul(name(1), role); !st) return st.error();
+    const fs::path tmp = UniqueTempPath(name(1), ".tmp-");
+    if (auto st = WriteNew(tmp, bytes, role, 0644); !st) return st.error();
+    bool links = true;
+    for (int n = 1; n <= 999; ++n) {
+        const fs::path target = name(n);
+        if (links) {
+            if (::link(tmp.c_str(), target.c_str()) == 0) {
+                ::unlink(tmp.c_str());
+                if (auto st = SyncDirectory(dir); !st) return st.error();
+                return target;
+            }
+            if (errno == EEXIST) continue;
+            if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS) {
+                const int err = errno;
+                ::unlink(tmp.c_str());
+                return ErrnoError(err, role, target);
+            }
+            links = false;  // no hard links here: create the name exclusively instead
+            ::unlink(tmp.c_str());
+        }
+        bool existed = false;
+        if (auto st = WriteNew(target, bytes, role, 0644, &existed); st) {
+            if (auto synced = SyncDirectory(dir); !synced) return synced.error();
+            return target;
+        } else if (!existed) {
+            return st.error();
+        }
+    }
+    if (links) ::unlink(tmp.c_str());
+    return MakeError(ErrorCode::kIo,
+                     Format(tr("{what} '{path}': no free file name"), {{"what", role}, {"path", name(1).string()}}));
+}
+
 Status MakeDirs(const fs::path& path, std::string_view role) {
     if (auto st = CheckNoNul(path, role); !st) return st;
     std::error_code ec;

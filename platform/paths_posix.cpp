@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <string>
 
 #include "platform/paths.hpp"
 
@@ -20,7 +22,37 @@ std::filesystem::path FromEnvOr(const char* var, const char* fallback_under_home
     return Home() / fallback_under_home / "fieldkit";
 }
 
+// XDG_DOCUMENTS_DIR="$HOME/Docs" as xdg-user-dirs writes it: a quoted absolute path or one
+// starting with $HOME/ (the only two forms the file may hold).
+std::filesystem::path UserDirsDocuments(const std::filesystem::path& home) {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    const std::filesystem::path file =
+        (config && *config ? std::filesystem::path(config) : home / ".config") / "user-dirs.dirs";
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        constexpr std::string_view kKey = "XDG_DOCUMENTS_DIR=\"";
+        if (!line.starts_with(kKey) || !line.ends_with("\"")) continue;
+        std::string value = line.substr(kKey.size(), line.size() - kKey.size() - 1);
+        if (value.starts_with("$HOME/")) return home / value.substr(6);
+        if (value.starts_with("/")) return value;
+    }
+    return {};
+}
+
+bool IsDirectory(const std::filesystem::path& p) {
+    std::error_code ec;
+    return !p.empty() && std::filesystem::is_directory(p, ec);
+}
+
 }  // namespace
+
+std::filesystem::path DocumentsDir() {
+    const std::filesystem::path home = Home();
+    if (const char* v = std::getenv("XDG_DOCUMENTS_DIR"); v && *v && IsDirectory(v)) return v;
+    if (auto dir = UserDirsDocuments(home); IsDirectory(dir)) return dir;
+    if (IsDirectory(home / "Documents")) return home / "Documents";
+    return home;
+}
 
 std::filesystem::path DefaultDataDir() {
     if (const char* v = std::getenv("FIELDKIT_DATA_DIR"); v && *v) return v;

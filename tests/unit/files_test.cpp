@@ -83,3 +83,28 @@ TEST_CASE("a partial download that is a symlink is not opened, so its target is 
     CHECK_FALSE(st.ok());
     CHECK(Slurp(victim) == precious);
 }
+
+TEST_CASE("a file saved under a free name never replaces one already there, nor a symlink's target") {
+    test::TempDir dir;
+    std::ofstream(dir.path() / "module.html") << "the trainer's own edits";
+    const fs::path victim = dir.path() / "victim";
+    std::ofstream(victim) << "keep";
+    fs::create_symlink(victim, dir.path() / "module-2.html");
+    auto first = platform::WriteFileUnderFreeName(dir.path(), "module", ".html", "<p>one</p>", "handout");
+    REQUIRE(first.ok());
+    CHECK(*first == dir.path() / "module-3.html");
+    auto second = platform::WriteFileUnderFreeName(dir.path(), "module", ".html", "<p>two</p>", "handout");
+    REQUIRE(second.ok());
+    CHECK(*second == dir.path() / "module-4.html");
+    CHECK(Slurp(*first) == "<p>one</p>");
+    CHECK(Slurp(*second) == "<p>two</p>");
+    CHECK(Slurp(dir.path() / "module.html") == "the trainer's own edits");
+    CHECK(Slurp(victim) == "keep");
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        files += e.path().filename().string().find(".tmp-") == std::string::npos ? 1 : 100;
+    CHECK(files == 5);  // no temporary left behind
+    auto missing = platform::WriteFileUnderFreeName(dir.path() / "gone", "module", ".html", "x", "handout");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().detail.find("handout") != std::string::npos);
+}
