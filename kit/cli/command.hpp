@@ -35,6 +35,7 @@ std::vector<Command> NotesCommands();    // notes_commands.cpp
 std::vector<Command> ArmorCommands();    // armor_commands.cpp
 std::vector<Command> ReportCommands();   // report_commands.cpp
 std::vector<Command> PackCommands();     // pack_commands.cpp
+std::vector<Command> HandoutCommands();  // handout_commands.cpp
 
 // `fieldkit import` of several inputs, standard input (`-`) or text files holding armored parts.
 int ImportInputs(Context& ctx, const Args& args);

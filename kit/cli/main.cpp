@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
     for (auto& c : fk::cli::ArmorCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::ReportCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::PackCommands()) commands.push_back(std::move(c));
+    for (auto& c : fk::cli::HandoutCommands()) commands.push_back(std::move(c));
 
     if (args.empty() || args[0] == "--screenshot" || args[0] == "--present") return OpenWindow(data_dir.dir, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
