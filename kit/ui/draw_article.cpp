@@ -63,6 +63,13 @@ void DrawHeader(const ArticleState& a, const bundle::Taxonomy& t, bool locked, V
                                      if (ImGui::Button(L("Copy as Markdown")))
                                          ImGui::SetClipboardText(core::RenderMarkdown(art).c_str());
                                  }},
+                                // TRANSLATORS: a button; saves the article (a workshop module with its
+                                // checklists) as a printable file and says where in the status line.
+                                {ButtonWidth(L("Print handout")),
+                                 [&] {
+                                     if (ImGui::Button(L("Print handout"))) out.push_back({ActionType::kPrintHandout});
+                                     view.Record("print-handout");
+                                 }},
                                 {ButtonWidth(L("Report a problem")), [&] {
                                      if (DrawChip(L("Report a problem"), view.show_report, view))
                                          view.show_report = !view.show_report;

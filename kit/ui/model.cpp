@@ -406,6 +406,9 @@ void Model::Apply(Action a) {
         case ActionType::kChangePresenterFontSize:
             ApplyPresenter(a);
             break;
+        case ActionType::kPrintHandout:
+            PrintHandout();
+            break;
     }
 }
 

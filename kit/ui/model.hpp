@@ -160,6 +160,7 @@ private:
     void RefreshOutbox();
     void ApplyPresenter(const Action& a);  // model_presenter.cpp
     void StartPresenting(const std::string& address);
+    void PrintHandout();  // model_handout.cpp
 
     std::filesystem::path m_data_dir;
     std::optional<core::Library> m_library;
