@@ -52,11 +52,10 @@ std::string AnchorOf(std::string address) {
     return "article-" + address;
 }
 
-// The name a reader types to open what `part` links to: links stay inside their pack, and only
-// the core pack's articles have bare addresses.
-std::string LinkAddressFrom(const ArticleView& part, std::string_view id) {
-    const bool core = part.address == part.article.id;
-    return core ? std::string(id) : part.pack + "/" + std::string(id);
+// The name a reader types to open what `part` links to (the id as written if it opens nothing).
+std::string LinkAddressFrom(const HandoutPart& part, std::string_view id) {
+    auto it = part.links.find(std::string(id));
+    return it == part.links.end() ? std::string(id) : it->second;
 }
 
 std::string SourcesHeading() {
@@ -93,7 +92,8 @@ Result<Handout> CollectHandout(ContentIndex& index, const std::map<std::string, 
     Handout h;
     h.exported = std::move(exported_date);
     auto has = [&](const std::string& address) {
-        return std::any_of(h.parts.begin(), h.parts.end(), [&](const ArticleView& v) { return v.address == address; });
+        return std::any_of(h.parts.begin(), h.parts.end(),
+                           [&](const HandoutPart& p) { return p.view.address == address; });
     };
     for (const auto& address : addresses) {
         auto view = index.Get(address, lang);
@@ -101,7 +101,7 @@ Result<Handout> CollectHandout(ContentIndex& index, const std::map<std::string, 
             return MakeError(ErrorCode::kNotFound,
                              Format(tr("no article '{id}' (try fieldkit search)"), {{"id", address}}));
         if (has(view->address)) continue;
-        h.parts.push_back(*view);
+        h.parts.push_back({*view, {}});
         if (view->article.type != "workshop") continue;
         // A module's checklists: linked in its text first, then the ones it lists as related.
         std::vector<std::string> ids = LinkedArticleIds(view->article.body);
@@ -109,15 +109,20 @@ Result<Handout> CollectHandout(ContentIndex& index, const std::map<std::string, 
             if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
         for (const auto& id : ids) {
             auto linked = index.Get(id, lang, view->pack);
-            if (linked && linked->article.type == "checklist" && !has(linked->address)) h.parts.push_back(*linked);
+            if (linked && linked->article.type == "checklist" && !has(linked->address))
+                h.parts.push_back({*linked, {}});
         }
     }
+    for (auto& part : h.parts)
+        for (const auto& id : LinkedArticleIds(part.view.article.body))
+            if (auto address = index.Resolve(id, part.view.pack)) part.links[id] = *address;
     for (const auto& part : h.parts) {
-        if (std::any_of(h.packs.begin(), h.packs.end(), [&](const HandoutPack& p) { return p.pack == part.pack; }))
+        const ArticleView& view = part.view;
+        if (std::any_of(h.packs.begin(), h.packs.end(), [&](const HandoutPack& p) { return p.pack == view.pack; }))
             continue;
-        HandoutPack p{part.pack, part.pack, 0, ""};
-        if (auto it = packs.find(part.pack); it != packs.end()) {
-            p.title = it->second.title.empty() ? part.pack : it->second.title;
+        HandoutPack p{view.pack, view.pack, 0, ""};
+        if (auto it = packs.find(view.pack); it != packs.end()) {
+            p.title = it->second.title.empty() ? view.pack : it->second.title;
             p.version = it->second.version;
             p.edition_date = bundle::IsoTime(it->second.created).substr(0, 10);
         }
@@ -127,29 +132,28 @@ Result<Handout> CollectHandout(ContentIndex& index, const std::map<std::string, 
 }
 
 std::string HandoutHtml(const Handout& h) {
-    const std::string lang = h.parts.empty() ? "en" : h.parts.front().article.lang;
-    const std::string title = h.parts.empty() ? "" : h.parts.front().article.title;
+    const std::string lang = h.parts.empty() ? "en" : h.parts.front().view.article.lang;
+    const std::string title = h.parts.empty() ? "" : h.parts.front().view.article.title;
     std::string out = "<!doctype html>\n<html lang=\"" + EscapeHtml(lang) + "\" dir=\"" + DirOf(lang) +
                       "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + EscapeHtml(title) + "</title>\n<style>\n" +
                       kCss + "</style>\n</head>\n<body>\n";
     // A link to an article printed in this handout jumps to it; any other link is printed as
     // "text (see: ADDRESS)", something a reader can type into fieldkit.
-    std::map<std::string, std::string> anchors;
-    for (const auto& part : h.parts) anchors[part.address] = "#" + AnchorOf(part.address);
+    std::map<std::string, std::string> anchors;  // address -> "#anchor"
+    for (const auto& part : h.parts) anchors[part.view.address] = "#" + AnchorOf(part.view.address);
     for (const auto& part : h.parts) {
         HtmlOptions options;
         options.printable_boxes = true;
         options.no_images = true;
         options.sources_heading = SourcesHeading();
         options.href_of = [&](std::string_view id) -> std::optional<std::string> {
-            for (const auto& other : h.parts)
-                if (other.article.id == id && other.pack == part.pack) return anchors[other.address];
-            return std::nullopt;
+            auto anchor = anchors.find(LinkAddressFrom(part, id));
+            return anchor == anchors.end() ? std::nullopt : std::optional(anchor->second);
         };
         options.address_of = [&](std::string_view id) { return LinkAddressFrom(part, id); };
-        const auto& a = part.article;
-        out += "<article id=\"" + EscapeHtml(AnchorOf(part.address)) + "\" lang=\"" + EscapeHtml(a.lang) + "\" dir=\"" +
-               DirOf(a.lang) + "\">\n" + RenderHtmlArticle(a, options) + "</article>\n";
+        const auto& a = part.view.article;
+        out += "<article id=\"" + EscapeHtml(AnchorOf(part.view.address)) + "\" lang=\"" + EscapeHtml(a.lang) +
+               "\" dir=\"" + DirOf(a.lang) + "\">\n" + RenderHtmlArticle(a, options) + "</article>\n";
     }
     out += "<footer dir=\"auto\">\n";
     for (const auto& line : FooterLines(h)) out += "<p>" + EscapeHtml(line) + "</p>\n";
@@ -161,7 +165,7 @@ std::string HandoutMarkdown(const Handout& h) {
     for (const auto& part : h.parts) {
         if (!out.empty()) out += "\n* * *\n\n";
         out += RenderMarkdownArticle(
-            part.article, [&](std::string_view id) { return LinkAddressFrom(part, id); }, SourcesHeading());
+            part.view.article, [&](std::string_view id) { return LinkAddressFrom(part, id); }, SourcesHeading());
     }
     out += "\n* * *\n\n";
     for (const auto& line : FooterLines(h)) out += "_" + line + "_  \n";
@@ -169,7 +173,7 @@ std::string HandoutMarkdown(const Handout& h) {
 }
 
 std::string HandoutFileStem(const Handout& h) {
-    return h.parts.empty() ? "handout" : h.parts.front().article.id;
+    return h.parts.empty() ? "handout" : h.parts.front().view.article.id;
 }
 
 }  // namespace fk::core

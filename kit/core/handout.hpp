@@ -23,8 +23,15 @@ struct HandoutPack {
     std::string edition_date;  // YYYY-MM-DD the release was built
 };
 
+struct HandoutPart {
+    ArticleView view;
+    // Every id its body links to -> the address that link opens (as ContentIndex::Resolve
+    // from the article's pack); an id that opens nothing is absent.
+    std::map<std::string, std::string> links;
+};
+
 struct Handout {
-    std::vector<ArticleView> parts;  // in print order, each article once
+    std::vector<HandoutPart> parts;  // in print order, each article once
     std::vector<HandoutPack> packs;  // the packs of the parts, in order of first use
     std::string exported;            // YYYY-MM-DD, as the caller gave it
 };

@@ -72,7 +72,7 @@ struct Kit {
 
 std::vector<std::string> Ids(const core::Handout& h) {
     std::vector<std::string> ids;
-    for (const auto& p : h.parts) ids.push_back(p.article.id);
+    for (const auto& p : h.parts) ids.push_back(p.view.article.id);
     return ids;
 }
 
@@ -80,7 +80,11 @@ std::vector<std::string> Ids(const core::Handout& h) {
 
 TEST_CASE("a workshop module brings the checklists it links to, text links first, each once") {
     Kit kit;
-    CHECK(Ids(kit.Collect({"module-a"})) == std::vector<std::string>{"module-a", "list-two", "list-one"});
+    const core::Handout module = kit.Collect({"module-a"});
+    CHECK(Ids(module) == std::vector<std::string>{"module-a", "list-two", "list-one"});
+    // What each link opens is resolved from the article's own pack, for anchors and addresses.
+    CHECK(module.parts[0].links ==
+          std::map<std::string, std::string>{{"guide-x", "guide-x"}, {"list-two", "list-two"}});
     // Asked twice, or asked for after the module brought it: still once.
     CHECK(Ids(kit.Collect({"list-one", "module-a", "list-one"})) ==
           std::vector<std::string>{"list-one", "module-a", "list-two"});
