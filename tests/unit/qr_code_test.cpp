@@ -57,7 +57,7 @@ TEST_CASE("a LAN URL is a version 2 symbol inside a light quiet zone of four mod
     CHECK_FALSE(m->Dark(0, m->size));
 }
 
-TEST_CASE("longer texts and higher levels need bigger symbols; no quiet zone on request") {
+TEST_CASE("longer texts and higher levels need bigger symbols, and a quiet zone of none is possible") {
     auto bare = core::EncodeQr("http://10.0.0.2:8080/", core::QrLevel::kMedium, 0);
     REQUIRE(bare.ok());
     CHECK(bare->size == 25);
