@@ -52,7 +52,8 @@ void DrawMuted(const ViewState& view, const std::string& text);
 // A heading (text already drawable, as L() gives it), at the reading side of the line.
 void DrawHeading(ImFont* font, const char* text);
 bool DrawChip(const char* label, bool active, const ViewState& view);
-// A row of buttons or fields in reading order; laid out from the right in Arabic.
+// A row of buttons or fields in reading order, wrapped onto more lines when it does not fit;
+// laid out from the right in Arabic.
 struct RowItem {
     float width;  // as drawn: ButtonWidth(label) for a button or chip
     std::function<void()> draw;

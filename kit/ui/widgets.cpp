@@ -34,21 +34,28 @@ float ButtonWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+// Items that do not fit on one line go on to the next (a translated label can be twice the
+// English); right to left, each line is right-aligned and runs from the right.
 void DrawRow(const std::vector<RowItem>& items) {
-    if (!i18n::RightToLeft()) {
-        for (size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) ImGui::SameLine();
-            items[i].draw();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, avail = ImGui::GetContentRegionAvail().x;
+    const float start_x = ImGui::GetCursorPosX();
+    for (size_t first = 0, end = 0; first < items.size(); first = end) {
+        float width = items[first].width;
+        for (end = first + 1; end < items.size() && width + spacing + items[end].width <= avail; ++end)
+            width += spacing + items[end].width;
+        if (i18n::RightToLeft()) {
+            ImGui::SetCursorPosX(start_x + std::max(0.0f, avail - width));
+            for (size_t i = end; i-- > first;) {
+                if (i + 1 != end) ImGui::SameLine();
+                items[i].draw();
+            }
+        } else {
+            ImGui::SetCursorPosX(start_x);
+            for (size_t i = first; i < end; ++i) {
+                if (i > first) ImGui::SameLine();
+                items[i].draw();
+            }
         }
-        return;
-    }
-    float total = 0;
-    for (const auto& item : items) total += item.width + ImGui::GetStyle().ItemSpacing.x;
-    total -= ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - total));
-    for (auto it = items.rbegin(); it != items.rend(); ++it) {
-        if (it != items.rbegin()) ImGui::SameLine();
-        it->draw();
     }
 }
 
