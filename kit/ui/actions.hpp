@@ -62,7 +62,7 @@ enum class ActionType {
     kPresentBlock,             // value = +1 next agenda block, -1 previous
     kPresentNotes,             // show or hide the trainer's pane (one screen)
     kChangePresenterFontSize,  // value = steps
-    kPrintHandout,      // save the open article (a workshop: with its checklists) as printable HTML
+    kPrintHandout,             // save the open article (a workshop: with its checklists) as printable HTML
 };
 
 struct Action {
