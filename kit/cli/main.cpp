@@ -1,4 +1,4 @@
-// fieldkit's entry point: a subcommand runs; no arguments (or --screenshot, --present) hand over to
+// fieldkit's entry point: a subcommand runs; no arguments (or --screenshot, --present, --share) hand over to
 // fieldkit-window. Only this file and the UI's run loop print and exit.
 #include <unistd.h>
 
@@ -28,8 +28,9 @@ void PrintOverview(const std::vector<Command>& commands) {
               << indent
               << "fieldkit --screenshot FILE.png [--open ID] [--search Q] [--screen S] [--size WxH] [--theme T]\n"
               << indent << "         [--scale S] [--present ID [--page N] [--reveal N] [--notes]]\n"
-              << indent << "fieldkit --present ID                      " << fk::tr("present a workshop module")
-              << "\n\n"
+              << indent << "fieldkit --present ID                      " << fk::tr("present a workshop module") << "\n"
+              << indent << "fieldkit --share ADDR [--present ID [--feedback]]  "
+              << fk::tr("share with the room on this address (and collect feedback)") << "\n\n"
               << fk::tr("commands:") << "\n";
     for (const auto& c : commands) {
         std::string left = "  " + c.name + " " + c.usage;
@@ -87,7 +88,8 @@ int main(int argc, char** argv) {
     for (auto& c : fk::cli::PackCommands()) commands.push_back(std::move(c));
     for (auto& c : fk::cli::HandoutCommands()) commands.push_back(std::move(c));
 
-    if (args.empty() || args[0] == "--screenshot" || args[0] == "--present") return OpenWindow(data_dir.dir, args);
+    if (args.empty() || args[0] == "--screenshot" || args[0] == "--present" || args[0] == "--share")
+        return OpenWindow(data_dir.dir, args);
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         PrintOverview(commands);
         return 0;

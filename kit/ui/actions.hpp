@@ -62,7 +62,13 @@ enum class ActionType {
     kPresentBlock,             // value = +1 next agenda block, -1 previous
     kPresentNotes,             // show or hide the trainer's pane (one screen)
     kChangePresenterFontSize,  // value = steps
-    kPrintHandout,             // save the open article (a workshop: with its checklists) as printable HTML
+    // "Share with this room" (model_share.cpp).
+    kShareRefresh,  // list the machine's network addresses again
+    kShareStart,    // value = index into Share().addresses
+    kShareStop,
+    kCollectFeedback,  // text = workshop article address: open its feedback form (sharing if needed)
+    kStopFeedback,
+    kPrintHandout,  // save the open article (a workshop: with its checklists) as printable HTML
 };
 
 struct Action {

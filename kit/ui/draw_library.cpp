@@ -43,6 +43,8 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
         ImGui::EndTable();
     }
     ImGui::Spacing();
+    DrawShare(model, view, out);
+    ImGui::Spacing();
     DrawHeading(view.fonts.h2, L("Trusted publishers"));
     for (const auto& k : model.TrustedKeys())
         ImGui::BulletText("%s", Displayable(Format(tr("key {id}"), {{"id", bundle::KeyIdHex(k.id)}})).c_str());

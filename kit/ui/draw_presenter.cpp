@@ -7,6 +7,7 @@
 
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/presenter_draw.hpp"
+#include "kit/ui/qr_view.hpp"
 #include "kit/ui/rich_text.hpp"
 #include "kit/ui/screens.hpp"
 
@@ -17,7 +18,7 @@ bool Pressed(ImGuiKey key) {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false);
 }
 
-void HandlePresenterKeys(const ViewState& view, ActionQueue& out) {
+void HandlePresenterKeys(const PresenterState& p, const ViewState& view, ActionQueue& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     // Clickers send Page Down / Page Up; in a right-to-left interface "next" is to the left.
@@ -43,6 +44,7 @@ void HandlePresenterKeys(const ViewState& view, ActionQueue& out) {
         out.push_back({ActionType::kPresentReveal, {}, -1});
     if (ImGui::IsKeyPressed('N', false) && view.presenter_role == PresenterRole::kSingle)
         out.push_back({ActionType::kPresentNotes});
+    if (ImGui::IsKeyPressed('F', false)) out.push_back({ActionType::kCollectFeedback, p.address});
     if (Pressed(ImGuiKey_Escape)) out.push_back({ActionType::kEndPresenting});
 }
 
@@ -120,10 +122,44 @@ void DrawSection(const PresenterState& p, int section, ViewState& view, ActionQu
 
 // Extension point at the end of a module: a later change offers "Collect feedback" here (a
 // workshop feedback form served to the participants). Today it only says the module ends.
-void DrawModuleEnd([[maybe_unused]] const PresenterState& p, ViewState& view) {
+// Under the module's last section: the way to the feedback form (F, or the button, which the
+// projector's frame does not draw).
+void DrawModuleEnd(const Model& model, const PresenterState& p, ViewState& view, ActionQueue& out, bool controls) {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::Separator();
     DrawMuted(view, tr("End of the module. Esc returns to the article."));
+    if (controls) {
+        if (ImGui::Button(L("Collect feedback (F)"))) out.push_back({ActionType::kCollectFeedback, p.address});
+        view.Record("collect-feedback");
+        DrawMuted(view, tr("Shares this kit with the room and opens a short form (a 1-5 rating, what worked, what to "
+                           "change) that participants fill in from a browser."));
+    }
+    if (const auto& error = model.Share().error; !error.empty())
+        ImGui::TextColored(view.palette.error, "%s", Displayable(error).c_str());
+}
+
+// Once the form is open, the last page is the room's way to it: the address and a QR code
+// as large as the page allows.
+void DrawFeedbackPage(const Model& model, ViewState& view, ActionQueue& out, bool controls, ActionQueue& scratch) {
+    const ShareState& share = model.Share();
+    DrawTitle(tr("Your feedback, please"), i18n::RightToLeft(), view, scratch);
+    DrawText(
+        tr("Open this address on your phone or laptop: a 1-5 rating, what worked, what to change. Nothing "
+           "that names you is kept."));
+    const std::string url = share.url + "feedback";
+    ImGui::PushFont(view.fonts.h1);
+    DrawText(url);
+    ImGui::PopFont();
+    const float button = controls ? ImGui::GetFrameHeightWithSpacing() : 0;
+    const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - button);
+    if (side > 0) {
+        if (i18n::RightToLeft()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - side);
+        DrawQrCode(share.feedback_qr, side);
+    }
+    if (controls) {
+        if (ImGui::Button(L("Close the feedback form"))) out.push_back({ActionType::kStopFeedback});
+        view.Record("feedback-stop");
+    }
 }
 
 void DrawOpeningPage(const PresenterState& p, ViewState& view, ActionQueue& scratch) {
@@ -175,7 +211,7 @@ void DrawFooter(const PresenterState& p, ViewState& view) {
     DrawEnds(block, block_colour, total, s.TotalLeftMs() < 0 ? pal.error : pal.text);
 }
 
-void DrawAudience(const PresenterState& p, float width, ViewState& view) {
+void DrawAudience(const Model& model, const PresenterState& p, float width, ViewState& view, ActionQueue& out) {
     ActionQueue scratch;  // links are not followed from the presenter
     const Fonts normal = view.fonts;
     if (view.presenter_fonts.regular) view.fonts = view.presenter_fonts;
@@ -191,12 +227,15 @@ void DrawAudience(const PresenterState& p, float width, ViewState& view) {
         ImGui::SetScrollY(0);
         view.presenter_page_shown = page;
     }
+    const bool controls = view.presenter_role != PresenterRole::kAudience;
     if (page == 0) {
         DrawOpeningPage(p, view, scratch);
+    } else if (p.session.AtLastPage() && !model.Share().feedback_module.empty()) {
+        DrawFeedbackPage(model, view, out, controls, scratch);
     } else {
         DrawTitle(core::PlainCell(p.plan.sections[static_cast<size_t>(page - 1)].title), p.rtl, view, scratch);
         DrawSection(p, page - 1, view, scratch);
-        if (p.session.AtLastPage()) DrawModuleEnd(p, view);
+        if (p.session.AtLastPage()) DrawModuleEnd(model, p, view, out, controls);
     }
     ImGui::EndChild();
     DrawFooter(p, view);
@@ -210,7 +249,7 @@ void DrawAudience(const PresenterState& p, float width, ViewState& view) {
 void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out) {
     const PresenterState& p = *model.Presenter();
     const PresenterRole role = view.presenter_role;
-    if (role != PresenterRole::kAudience) HandlePresenterKeys(view, out);
+    if (role != PresenterRole::kAudience) HandlePresenterKeys(p, view, out);
     const bool pane = role == PresenterRole::kTrainer || (role == PresenterRole::kSingle && p.show_notes);
     const float total = ImGui::GetContentRegionAvail().x;
     const float pane_w = pane ? std::max(total * 0.3f, ImGui::GetFontSize() * 18) : 0;
@@ -220,7 +259,7 @@ void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out) {
         DrawTrainerPane(p, role, pane_w, view);
         ImGui::SameLine();
     }
-    DrawAudience(p, total - pane_w - (pane ? ImGui::GetStyle().ItemSpacing.x : 0), view);
+    DrawAudience(model, p, total - pane_w - (pane ? ImGui::GetStyle().ItemSpacing.x : 0), view, out);
     if (pane && !pane_first) {
         ImGui::SameLine();
         DrawTrainerPane(p, role, pane_w, view);

@@ -191,6 +191,7 @@ void Model::ReopenIndex() {
     m_article_count = m_index->ArticleCount();
     RefreshHome();
     if (!m_search.query.empty()) RunSearch();
+    RestartSharingAfterUpdate();
 }
 
 void Model::SaveSettings() {
@@ -205,6 +206,7 @@ void Model::SetMessage(std::string text, bool error) {
 void Model::Apply(Action a) {
     switch (a.type) {
         case ActionType::kShowScreen:
+            if (static_cast<Screen>(a.value) == Screen::kLibrary && !m_room) RefreshShareAddresses();
             Navigate({static_cast<Screen>(a.value), {}}, true);
             break;
         case ActionType::kOpenArticle:
@@ -405,6 +407,13 @@ void Model::Apply(Action a) {
         case ActionType::kPresentNotes:
         case ActionType::kChangePresenterFontSize:
             ApplyPresenter(a);
+            break;
+        case ActionType::kShareRefresh:
+        case ActionType::kShareStart:
+        case ActionType::kShareStop:
+        case ActionType::kCollectFeedback:
+        case ActionType::kStopFeedback:
+            ApplyShare(a);
             break;
         case ActionType::kPrintHandout:
             PrintHandout();

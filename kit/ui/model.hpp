@@ -16,14 +16,17 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/library.hpp"
 #include "kit/core/pack_labels.hpp"
+#include "kit/core/qr_code.hpp"
 #include "kit/core/reader_data.hpp"
 #include "kit/core/report_outbox.hpp"
+#include "kit/core/room_server.hpp"
 #include "kit/core/sync_state.hpp"
 #include "kit/ui/actions.hpp"
 #include "kit/ui/markdown_blocks.hpp"
 #include "kit/ui/presenter_state.hpp"
 #include "kit/ui/sync_link.hpp"
 #include "kit/ui/sync_text.hpp"
+#include "platform/net_addresses.hpp"
 
 namespace fk::ui {
 
@@ -64,6 +67,21 @@ struct SyncStatus {
 struct PasteState {
     core::ArmorImport found;                   // in the pasted text, with the parts kept before
     std::vector<core::ArmorSetStatus> pending;  // every unfinished update kept in the data folder
+};
+
+// "Share with this room": the room reads and syncs from this kit over the network.
+struct ShareState {
+    std::vector<platform::NetAddress> addresses;  // to choose from (refreshed on request)
+    std::optional<platform::NetAddress> where;    // the one shared on
+    std::string url;                              // "http://HOST:PORT/" while sharing, else ""
+    core::QrMatrix qr;                            // of url
+    struct Publisher {
+        std::string title, fingerprint;  // fingerprint as `fieldkit trust add` prints it
+    };
+    std::vector<Publisher> publishers;  // of the installed packs not built in
+    std::string feedback_module;        // the workshop whose feedback form is open, "" = none
+    core::QrMatrix feedback_qr;         // of url + "feedback"
+    std::string error;
 };
 
 class Model {
@@ -125,6 +143,7 @@ public:
 
     // The presenter view (model_presenter.cpp): non-null while a workshop is presented over
     // the open article. Its clocks read `clock` (tests pass a fake one; default: steady clock).
+    const ShareState& Share() const { return m_share; }
     const PresenterState* Presenter() const { return m_presenter ? &*m_presenter : nullptr; }
     void SetPresenterClock(core::MonotonicMs clock) { m_presenter_clock = std::move(clock); }
 
@@ -159,6 +178,11 @@ private:
     void ApplyReports(Action& a);  // model_reports.cpp
     void RefreshOutbox();
     void ApplyPresenter(const Action& a);  // model_presenter.cpp
+    void ApplyShare(const Action& a);      // model_share.cpp
+    void RefreshShareAddresses();
+    Status StartSharing(const platform::NetAddress& where);
+    void StopSharing();
+    void RestartSharingAfterUpdate();
     void StartPresenting(const std::string& address);
     void PrintHandout();  // model_handout.cpp
 
@@ -186,6 +210,8 @@ private:
     bool m_message_error = false;
 
     std::optional<PresenterState> m_presenter;
+    ShareState m_share;
+    std::unique_ptr<core::RoomServer> m_room;  // while sharing
     core::MonotonicMs m_presenter_clock = core::SteadyClockMs();
 
     PasteState m_paste;

@@ -20,6 +20,10 @@ void DrawHome(const Model& model, ViewState& view, ActionQueue& out);
 void DrawSearch(const Model& model, ViewState& view, ActionQueue& out);
 void DrawArticle(const Model& model, ViewState& view, ActionQueue& out);
 void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out);
+// "Share with this room" (draw_share.cpp), on the Library screen; and an address the room
+// opens, as large text and a QR code (the presenter shows the feedback form's).
+void DrawShare(const Model& model, ViewState& view, ActionQueue& out);
+void DrawShareAddress(const std::string& url, const core::QrMatrix& qr, ViewState& view);
 void DrawSettings(const Model& model, ViewState& view, ActionQueue& out);
 // The presenter view over the open workshop article, for view.presenter_role (draw_presenter.cpp).
 void DrawPresenter(const Model& model, ViewState& view, ActionQueue& out);

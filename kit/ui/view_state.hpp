@@ -26,6 +26,7 @@ struct ViewState {
     Fonts fonts;
     Fonts presenter_fonts;                                  // the presenter view's large text (empty unless presenting)
     PresenterRole presenter_role = PresenterRole::kSingle;  // set by the window for each frame it draws
+    int share_choice = 0;                                   // index into Share().addresses
     int presenter_page_shown = -1;                          // the page last scrolled to its top
     Palette palette{};
     float scale = 1;  // content scale (monitor or --scale)

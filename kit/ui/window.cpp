@@ -204,6 +204,19 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
         for (int i = 0; i < opt.reveal; ++i) m.Apply({ActionType::kPresentReveal, {}, 1});
         if (opt.notes) m.Apply({ActionType::kPresentNotes});
     }
+    if (!opt.share.empty()) {
+        m.Apply({ActionType::kShareRefresh});
+        const auto& list = m.Share().addresses;
+        const auto it = std::find_if(list.begin(), list.end(), [&](const auto& a) { return a.address == opt.share; });
+        if (it == list.end()) {
+            std::fprintf(stderr, "fieldkit: %s\n",
+                         Format(tr("{address} is not an address of this computer"), {{"address", opt.share}}).c_str());
+            return 2;
+        }
+        m.Apply({ActionType::kShareStart, {}, static_cast<int>(it - list.begin())});
+    }
+    if (opt.feedback && m.Presenter()) m.Apply({ActionType::kCollectFeedback, m.Presenter()->address});
+    if (!m.Share().error.empty()) std::fprintf(stderr, "fieldkit: %s\n", m.Share().error.c_str());
     if (shot && !m.Message().empty() && m.MessageIsError()) {
         std::fprintf(stderr, "fieldkit: %s\n", m.Message().c_str());
     }

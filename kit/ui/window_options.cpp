@@ -49,6 +49,11 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
                 return Format(tr("{option} needs a number from 0 to 1000"), {{"option", a}});
         } else if (a == "--notes") {
             o.notes = true;
+        } else if (a == "--share") {
+            if (!value(o.share) || o.share.empty())
+                return tr("--share needs one of this computer's addresses, for example 192.168.8.20");
+        } else if (a == "--feedback") {
+            o.feedback = true;
         } else {
             return Format(tr("unknown window option '{option}' (see fieldkit --help)"), {{"option", a}});
         }
@@ -60,6 +65,7 @@ std::optional<std::string> ParseWindowOptions(const std::vector<std::string>& ar
         return tr("--page, --reveal and --notes go with --screenshot FILE.png");
     if (o.present.empty() && (o.page || o.reveal || o.notes))
         return tr("--page, --reveal and --notes go with --present ID");
+    if (o.present.empty() && o.feedback) return tr("--feedback goes with --present ID");
     return std::nullopt;
 }
 

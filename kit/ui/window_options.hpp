@@ -1,6 +1,8 @@
 // The window's command-line options: `fieldkit --screenshot FILE.png [--open ID]
 // [--search QUERY] [--screen home|library|settings] [--size WxH] [--theme T] [--scale S]`, and
-// `fieldkit --present ID` (with --screenshot also [--page N] [--reveal N] [--notes]).
+// `fieldkit --present ID` (with --screenshot also [--page N] [--reveal N] [--notes]) and
+// `fieldkit --share ADDR` (share with the room on that address; with --present, --feedback
+// also opens the module's feedback form).
 #pragma once
 
 #include <optional>
@@ -21,6 +23,8 @@ struct WindowOptions {
     int page = 0;               // the presenter's page (0: the opening page), for pictures
     int reveal = 0;             // injects revealed, for pictures
     bool notes = false;         // the trainer's pane shown, for pictures
+    std::string share;          // one of this computer's addresses: share the kit with the room on it
+    bool feedback = false;      // with present: open its feedback form for the room
 };
 
 // Returns an error message (for a usage error) or fills `out`.
