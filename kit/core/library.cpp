@@ -107,6 +107,10 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     return lib;
 }
 
+std::filesystem::path Library::StateFile(const std::filesystem::path& data_dir) {
+    return data_dir / kStateFile;
+}
+
 std::vector<bundle::PublicKey> Library::RetiredKeys() const {
     std::vector<bundle::PublicKey> keys;
     for (const auto& [origin, r] : m_state.roots)

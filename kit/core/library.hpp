@@ -93,6 +93,8 @@ public:
                     const std::vector<bundle::RootLink>& roots) const;
 
     const LibraryState& State() const { return m_state; }
+    // The file that commits every install (library.json), for readers in other processes.
+    static std::filesystem::path StateFile(const std::filesystem::path& data_dir);
     std::filesystem::path IndexPath() const { return m_dir / m_state.index_file; }
     const std::filesystem::path& DataDir() const { return m_dir; }
 

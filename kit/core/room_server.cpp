@@ -63,10 +63,10 @@ Result<std::unique_ptr<RoomServer>> RoomServer::Start(const Library& library, Ro
 }
 
 RoomServer::RoomServer(const Library& library, RoomOptions options, std::map<std::string, std::filesystem::path> files)
-    : m_index_path(library.IndexPath()),
-      m_data_dir(library.DataDir()),
+    : m_data_dir(library.DataDir()),
       m_options(std::move(options)),
-      m_files(std::move(files)) {}
+      m_files(std::move(files)),
+      m_index_path(library.IndexPath()) {}
 
 RoomServer::~RoomServer() {
     Stop();
@@ -80,8 +80,13 @@ void RoomServer::Stop() {
     if (m_server) m_server->Stop();
 }
 
+std::filesystem::path RoomServer::IndexPath() const {
+    std::lock_guard lock(m_mutex);
+    return m_index_path;
+}
+
 Status RoomServer::OpenFeedback(const std::string& address) {
-    auto index = ContentIndex::Open(m_index_path);
+    auto index = ContentIndex::Open(IndexPath());
     if (!index) return index.error();
     auto resolved = index->Resolve(address);
     if (!resolved)
@@ -111,10 +116,21 @@ void RoomServer::Event(const std::string& line, bool problem) const {
     if (m_options.on_event) m_options.on_event(line, problem);
 }
 
-// Each request opens its own read-only connection to the index: connection threads never share one.
+// Each request opens its own read-only connection to the index: connection threads never share
+// one. An update installed by another process (`fieldkit sync`) replaces the index file: the
+// library's state file then names the new one.
 std::optional<platform::Reply> RoomServer::Page(const platform::PageRequest& request) {
-    auto index = ContentIndex::Open(m_index_path);
-    if (!index) return Plain(503, "Service Unavailable");
+    auto index = ContentIndex::Open(IndexPath());
+    if (!index) {
+        auto state = LoadLibraryState(Library::StateFile(m_data_dir));
+        if (!state || state->index_file.empty()) return Plain(503, "Service Unavailable");
+        {
+            std::lock_guard lock(m_mutex);
+            m_index_path = m_data_dir / state->index_file;
+        }
+        index = ContentIndex::Open(IndexPath());
+        if (!index) return Plain(503, "Service Unavailable");
+    }
     return WebPage(*index, {request.path, request.query, request.accept_language}, FeedbackModule());
 }
 

@@ -60,14 +60,15 @@ private:
     platform::Reply InboxPost(const std::string& body, const std::string& peer);
     platform::Reply FeedbackPost(const std::string& body, const std::string& peer);
     void Event(const std::string& line, bool problem) const;
+    std::filesystem::path IndexPath() const;
 
-    std::filesystem::path m_index_path;
     std::filesystem::path m_data_dir;
     RoomOptions m_options;
     std::map<std::string, std::filesystem::path> m_files;
     InboxRateLimit m_inbox_rate{20, 20};
     InboxRateLimit m_feedback_rate{5, 5};
-    mutable std::mutex m_mutex;  // guards the two below
+    mutable std::mutex m_mutex;  // guards the three below
+    std::filesystem::path m_index_path;  // as the library's state file last named it
     std::string m_module;
     std::unique_ptr<FeedbackStore> m_store;
     std::unique_ptr<platform::FileServer> m_server;

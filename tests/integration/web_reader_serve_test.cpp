@@ -15,6 +15,7 @@
 
 #include "tests/support/child.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/sample_content.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -129,6 +130,25 @@ TEST_CASE("fieldkit serve answers web reader pages beside its mirror files, smal
     CHECK(Get(s.port, "/search%ZZ").status == 400);
     CHECK(Get(s.port, "/library.json").status == 404);
     CHECK(Get(s.port, "/release.json").status == 404);  // no signed list held: not served, as before
+}
+
+TEST_CASE("a pack installed by another process while serve runs is found by the web reader") {
+    Serve s;
+    CHECK(Get(s.port, "/search?q=editionone&lang=en").body.find("/a/test-pack/article-1") == std::string::npos);
+    // The import replaces the index file serve opened at start; pages follow library.json.
+    const std::string pub = s.dir / "key.pub", sec = s.dir / "key.sec";
+    REQUIRE(fk::test::Fieldkit(s.data, {"bundle", "keygen", "-W", "-p", pub, "-s", sec}).status == 0);
+    fk::test::WriteSampleContent(s.dir.path() / "pack");
+    REQUIRE(fk::test::Fieldkit(s.data, {"bundle", "build", s.dir / "pack", "-o", s.dir / "pack.fkb", "-s", sec,
+                                        "--version", "1"})
+                .status == 0);
+    REQUIRE(fk::test::Fieldkit(s.data, {"trust", "add", pub}).status == 0);
+    auto imported = fk::test::Fieldkit(s.data, {"import", s.dir / "pack.fkb"});
+    INFO(imported.err);
+    REQUIRE(imported.status == 0);
+    const Answer found = Get(s.port, "/search?q=editionone&lang=en");
+    CHECK(found.status == 200);
+    CHECK(found.body.find("/a/test-pack/article-1") != std::string::npos);
 }
 
 TEST_CASE("workshop feedback is taken only for the open module, capped per address, and kept anonymous") {
