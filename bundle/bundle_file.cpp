@@ -47,7 +47,14 @@ std::string AssembleBundle(const Manifest& manifest, std::string_view payload, c
     return out;
 }
 
-Result<VerifiedBundle> VerifyBundleHead(std::string_view file, std::span<const PublicKey> trusted) {
+namespace {
+
+// The section lengths of a bundle, checked against each other and the file's size.
+struct Layout {
+    std::uint64_t format = 0, manifest_len = 0, sig_len = 0;
+};
+
+Result<Layout> ReadLayout(std::string_view file) {
     if (file.size() < sizeof kMagic || std::memcmp(file.data(), kMagic, sizeof kMagic) != 0)
         return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit bundle"));
     if (file.size() < kBundleHeaderSize) return MakeError(ErrorCode::kTruncated, tr("bundle is truncated (header)"));
@@ -71,28 +78,41 @@ Result<VerifiedBundle> VerifyBundleHead(std::string_view file, std::span<const P
                          Format(tr("bundle is truncated: {have} of {size} bytes"),
                                 {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
     if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("bundle has unexpected bytes after its end"));
+    return Layout{format, manifest_len, sig_len};
+}
 
-    const std::string_view signed_part = file.substr(0, kBundleHeaderSize + manifest_len);
-    auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
+Result<Manifest> ReadManifest(std::string_view file, const Layout& layout) {
+    auto manifest = ManifestFromJson(file.substr(kBundleHeaderSize, layout.manifest_len));
+    if (!manifest) return manifest.error();
+    if (manifest->format != static_cast<int>(layout.format))
+        return MakeError(ErrorCode::kCorrupt, tr("manifest format differs from the header"));
+    if (manifest->raw_size > kMaxRawPayloadSize) return MakeError(ErrorCode::kCorrupt, tr("payload is too large"));
+    return manifest;
+}
+
+}  // namespace
+
+Result<Manifest> PeekBundleManifest(std::string_view file) {
+    auto layout = ReadLayout(file);
+    if (!layout) return layout.error();
+    return ReadManifest(file, *layout);
+}
+
+Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted) {
+    auto layout = ReadLayout(file);
+    if (!layout) return layout.error();
+    const std::string_view signed_part = file.substr(0, kBundleHeaderSize + layout->manifest_len);
+    auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), layout->sig_len));
     if (!sig) return sig.error();
     // TRANSLATORS: what was signed, in "bundle signed by unknown key ...".
     auto signer = FindSigner(trusted, *sig, signed_part, tr("bundle"));
     if (!signer) return signer.error();
-
-    auto manifest = ManifestFromJson(file.substr(kBundleHeaderSize, manifest_len));
+    auto manifest = ReadManifest(file, *layout);
     if (!manifest) return manifest.error();
-    if (manifest->format != static_cast<int>(format))
-        return MakeError(ErrorCode::kCorrupt, tr("manifest format differs from the header"));
-    if (manifest->raw_size > kMaxRawPayloadSize) return MakeError(ErrorCode::kCorrupt, tr("payload is too large"));
-    return VerifiedBundle{*manifest, *sig, *signer, file.substr(signed_part.size() + sig_len)};
-}
-
-Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted) {
-    auto head = VerifyBundleHead(file, trusted);
-    if (!head) return head;
-    if (head->payload.size() != head->manifest.payload_size || HashHex(head->payload) != head->manifest.payload_hash)
+    VerifiedBundle vb{*manifest, *sig, *signer, file.substr(signed_part.size() + layout->sig_len)};
+    if (vb.payload.size() != vb.manifest.payload_size || HashHex(vb.payload) != vb.manifest.payload_hash)
         return MakeError(ErrorCode::kCorrupt, tr("payload does not match its signed hash (damaged copy?)"));
-    return head;
+    return vb;
 }
 
 Result<std::string> OpenPayload(const VerifiedBundle& bundle) {

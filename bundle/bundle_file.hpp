@@ -34,9 +34,10 @@ struct VerifiedBundle {
 // Errors: kNotABundle, kTooNew, kTruncated, kCorrupt, kUnknownKey, kBadSignature.
 Result<VerifiedBundle> VerifyBundle(std::string_view file, std::span<const PublicKey> trusted);
 
-// The same checks up to the signature, without reading the payload: for a bundle whose
-// payload is checked later, before any use (the built-in pack, installed only through VerifyBundle).
-Result<VerifiedBundle> VerifyBundleHead(std::string_view file, std::span<const PublicKey> trusted);
+// The manifest alone, after the layout checks and without any signature check: only for the
+// bundle compiled into fieldkit, whose pack and version decide whether to install it (an
+// install verifies everything first).
+Result<Manifest> PeekBundleManifest(std::string_view file);
 
 // The record stream of a verified bundle, size-capped by its signed manifest.
 Result<std::string> OpenPayload(const VerifiedBundle& bundle);

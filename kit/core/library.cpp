@@ -72,19 +72,19 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
     }
     lib.m_state = std::move(*state);
     lib.RemoveUnreferencedFiles();
-    std::optional<bundle::VerifiedBundle> built_in_bundle;
+    std::optional<bundle::Manifest> built_in_manifest;
     std::vector<bundle::PublicKey> built_in_keys;
     if (!built_in.default_bundle.empty()) {
         auto key = bundle::ParsePublicKey(built_in.default_bundle_key);
         if (!key) return MakeError(ErrorCode::kInternal, tr("built-in bundle key is unreadable"));
         built_in_keys.push_back(*key);
-        // Only its manifest is needed here; Install checks the payload if it is installed.
-        auto vb = bundle::VerifyBundleHead(built_in.default_bundle, built_in_keys);
-        if (!vb)
-            return MakeError(ErrorCode::kInternal,
-                             Format(tr("built-in bundle does not verify: {error}"), {{"error", vb.error().detail}}));
-        lib.m_core_pack = vb->manifest.pack;
-        built_in_bundle = std::move(*vb);
+        // Its pack and version decide whether to install it; Install verifies it all first.
+        auto manifest = bundle::PeekBundleManifest(built_in.default_bundle);
+        if (!manifest)
+            return MakeError(ErrorCode::kInternal, Format(tr("built-in bundle does not verify: {error}"),
+                                                          {{"error", manifest.error().detail}}));
+        lib.m_core_pack = manifest->pack;
+        built_in_manifest = std::move(*manifest);
     }
 
     bool index_ok = false;
@@ -96,9 +96,9 @@ Result<Library> Library::Open(const fs::path& data_dir, const BuiltIn& built_in)
         }
     }
 
-    if (built_in_bundle) {
-        auto floor = lib.m_state.floors.find(built_in_bundle->manifest.pack);
-        if (floor == lib.m_state.floors.end() || floor->second < built_in_bundle->manifest.version) {
+    if (built_in_manifest) {
+        auto floor = lib.m_state.floors.find(built_in_manifest->pack);
+        if (floor == lib.m_state.floors.end() || floor->second < built_in_manifest->version) {
             auto r = lib.Install(built_in.default_bundle, built_in_keys, true);
             if (!r) return r.error();
         }
