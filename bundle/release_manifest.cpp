@@ -48,11 +48,13 @@ std::string ReleaseManifestToJson(const ReleaseManifest& m) {
                               {"file", ArtifactJson(d.file)}});
         packs[id] = {{"title", p.title}, {"version", p.version}, {"releases", releases}, {"deltas", deltas}};
     }
-    json j = {{"format", m.format},   {"created", m.created}, {"created_iso", IsoTime(m.created)},
-              {"expires", m.expires}, {"mirrors", m.mirrors}, {"packs", packs}};
+    // Compact, and no readable copy of the date (the signature's trusted comment has it): every
+    // check that finds a new list downloads it, so each byte is paid for on metered links.
+    json j = {
+        {"format", m.format}, {"created", m.created}, {"expires", m.expires}, {"mirrors", m.mirrors}, {"packs", packs}};
     if (!m.roots.empty()) j["roots"] = json::parse(RootsToJson(m.roots));
     if (!m.inbox.empty()) j["inbox"] = m.inbox;
-    return j.dump(1) + "\n";
+    return j.dump() + "\n";
 }
 
 Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
