@@ -132,6 +132,15 @@ public:
         bundle::PublicKey signer;  // the trusted key that signed it
     };
 
+    // Where to fetch an artifact of lists[best]: its own mirror first, then every other mirror
+    // that answered (they may carry the same file; its hash and signer come from the list).
+    static std::vector<std::string> SourcesFor(const std::vector<VerifiedList>& lists, size_t best) {
+        std::vector<std::string> sources{lists[best].mirror};
+        for (const auto& l : lists)
+            if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
+        return sources;
+    }
+
     // Fetches and verifies m_mirror's release list. An expired list, or one older than the
     // floor of a pack it names, is a failure of this mirror (it may be hiding newer releases).
     Result<VerifiedList> CheckMirror(const Library& lib, const SyncState& state, std::int64_t now) {
@@ -264,9 +273,7 @@ public:
                          {"to", std::to_string(cheapest.target_version)},
                          {"n", std::to_string(cheapest.steps.size())},
                          {"bytes", std::to_string(cheapest.bytes)}}));
-        std::vector<std::string> sources{lists[best].mirror};
-        for (const auto& l : lists)
-            if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
+        const std::vector<std::string> sources = SourcesFor(lists, best);
         std::optional<Error> failure;
         for (const auto& source : sources) {
             if (m_o.cancel && m_o.cancel->load()) break;
@@ -321,10 +328,7 @@ public:
                      {"bytes", std::to_string(offer->bytes)},
                      {"key", offer->key_id}}));
         const UpdatePlan plan = FullPlan(list.rm.packs.at(id));
-        // Other mirrors may carry the same file; the hash is the list's, the signer its signer's.
-        std::vector<std::string> sources{list.mirror};
-        for (const auto& l : lists)
-            if (std::find(sources.begin(), sources.end(), l.mirror) == sources.end()) sources.push_back(l.mirror);
+        const std::vector<std::string> sources = SourcesFor(lists, best);
         std::optional<Error> failure;
         for (const auto& source : sources) {
             if (m_o.cancel && m_o.cancel->load()) break;
