@@ -7,6 +7,7 @@
 #include <charconv>
 #include <tuple>
 
+#include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
 #include "bundle/manifest.hpp"
 #include "bundle/pack_id.hpp"
@@ -211,27 +212,19 @@ ArmorId ArmorIdOf(std::string_view payload) {
 }
 
 Result<ArmorLabel> LabelForFile(std::string_view file, ArmorKind kind) {
-    const std::string_view magic = kind == ArmorKind::kDelta ? std::string_view("FKDELTA\0", 8) : "FKBUNDLE";
-    const bool delta = kind == ArmorKind::kDelta;
-    if (file.size() < 32 || file.substr(0, 8) != magic)
-        return MakeError(ErrorCode::kNotABundle,
-                         delta ? tr("not a fieldkit delta (.fkd)") : tr("not a fieldkit bundle (.fkb)"));
-    std::uint64_t m = 0;
-    for (int i = 3; i >= 0; --i) m = (m << 8) | static_cast<unsigned char>(file[12 + static_cast<size_t>(i)]);
-    if (m == 0 || m > file.size() - 32)
-        return MakeError(ErrorCode::kTruncated, delta ? tr("truncated: not a fieldkit delta (.fkd)")
-                                                      : tr("truncated: not a fieldkit bundle (.fkb)"));
-    const std::string_view json = file.substr(32, m);
     ArmorLabel label;
     label.kind = kind;
     if (kind == ArmorKind::kDelta) {
-        auto dm = DeltaManifestFromJson(json);
+        if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit delta (.fkd)"));
+        auto dm = PeekDelta(file);
         if (!dm) return dm.error();
         label.pack = dm->pack;
         label.from = dm->base_version;
         label.to = dm->result_version;
     } else {
-        auto bm = ManifestFromJson(json);
+        if (file.size() < 32 || file.substr(0, 8) != "FKBUNDLE")
+            return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit bundle (.fkb)"));
+        auto bm = PeekBundleManifest(file);
         if (!bm) return bm.error();
         label.pack = bm->pack;
         label.to = bm->version;

@@ -2,11 +2,9 @@
 #include "bundle/delta.hpp"
 
 #include <cstring>
-#include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include "bundle/bundle_file.hpp"
-#include "bundle/json_int.hpp"
-#include "bundle/pack_id.hpp"
 #include "bundle/root_chain.hpp"
 #include "bundle/signer.hpp"
 #include "bundle/zstd_codec.hpp"
@@ -26,81 +24,99 @@ std::uint64_t GetLE(std::string_view s, size_t at, int bytes) {
     return v;
 }
 
-std::string DeltaComment(const DeltaManifest& m) {
-    return "fieldkit delta pack=" + m.pack + " " + std::to_string(m.base_version) + "->" +
-           std::to_string(m.result_version);
+std::string HexOf(std::string_view bytes) {
+    std::string hex(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    hex.pop_back();
+    return hex;
 }
 
-// The result head is the publisher's own signed bundle header: check it before any work, so
-// a damaged head is refused up front rather than after decompressing and recompressing.
-Status CheckResultHead(const VerifiedDelta& vd, std::span<const PublicKey> trusted) {
-    const std::string_view head = vd.result_head;
-    const DeltaManifest& m = vd.manifest;
-    auto bad = [](const char* what) {
-        return MakeError(ErrorCode::kCorrupt, Format(tr("delta result head: {reason}"), {{"reason", what}}));
-    };
-    if (head.size() < kBundleHeaderSize || head.substr(0, 8) != "FKBUNDLE") return bad(tr("not a bundle header"));
-    if (GetLE(head, 8, 4) == 0 || GetLE(head, 8, 4) > kBundleFormat) return bad(tr("unsupported bundle format"));
+std::string BytesOfHex(std::string_view hex) {
+    std::string bytes(hex.size() / 2, '\0');
+    size_t len = 0;
+    sodium_hex2bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), hex.data(), hex.size(), nullptr,
+                   &len, nullptr);
+    bytes.resize(len);
+    return bytes;
+}
+
+struct Layout {
+    std::uint64_t head_len = 0, patch_len = 0;
+};
+
+// Magic, format and lengths: everything that can be checked without a key.
+Result<Layout> ReadLayout(std::string_view file) {
+    if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit delta"));
+    if (file.size() < 12) return MakeError(ErrorCode::kTruncated, tr("delta is truncated (header)"));
+    const std::uint64_t format = GetLE(file, 8, 4);
+    if (format > kDeltaFormat)
+        return MakeError(ErrorCode::kTooNew, Format(tr("delta format {format} is newer than this fieldkit reads"),
+                                                    {{"format", std::to_string(format)}}));
+    if (format < kDeltaFormat)  // format 1 carried its own signed manifest; its mirrors also offer the full bundle
+        return MakeError(ErrorCode::kCorrupt, Format(tr("delta format {format} is no longer read: use the full bundle"),
+                                                     {{"format", std::to_string(format)}}));
+    if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, tr("delta is truncated (header)"));
+    const Layout l{GetLE(file, 12, 4), GetLE(file, 64, 8)};
+    if (l.head_len < kBundleHeaderSize || l.head_len > kMaxManifestSize + 8192 || l.patch_len > kMaxRawPayloadSize ||
+        GetLE(file, 24, 8) > kMaxRawPayloadSize)
+        return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt"));
+    const std::uint64_t total = kDeltaHeaderSize + l.head_len + l.patch_len;
+    if (file.size() < total)
+        return MakeError(ErrorCode::kTruncated,
+                         Format(tr("delta is truncated: {have} of {size} bytes"),
+                                {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
+    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("delta has unexpected bytes after its end"));
+    return l;
+}
+
+Error BadHead(const char* what) {
+    return MakeError(ErrorCode::kCorrupt, Format(tr("delta result head: {reason}"), {{"reason", what}}));
+}
+
+// The result head is the publisher's own bundle header, manifest and signature block. Returns
+// the manifest's length and the signature block's; nothing is verified yet.
+Result<std::pair<std::uint64_t, std::uint64_t>> HeadLengths(std::string_view head) {
+    if (head.size() < kBundleHeaderSize || head.substr(0, 8) != "FKBUNDLE") return BadHead(tr("not a bundle header"));
+    if (GetLE(head, 8, 4) == 0 || GetLE(head, 8, 4) > kBundleFormat) return BadHead(tr("unsupported bundle format"));
     const std::uint64_t manifest_len = GetLE(head, 12, 4), sig_len = GetLE(head, 16, 4);
-    if (manifest_len == 0 || sig_len < 138 || kBundleHeaderSize + manifest_len + sig_len != head.size() ||
-        GetLE(head, 24, 8) != m.result_bundle_size - head.size())
-        return bad(tr("lengths do not match the delta"));
-    const std::string_view signed_part = head.substr(0, kBundleHeaderSize + manifest_len);
-    auto sig = DecodeSignatureBlock(head.substr(signed_part.size(), sig_len));
-    if (!sig) return sig.error();
-    if (auto signer = FindSigner(trusted, *sig, signed_part, tr("delta result")); !signer) return signer.error();
-    auto rm = ManifestFromJson(head.substr(kBundleHeaderSize, manifest_len));
+    if (manifest_len == 0 || sig_len < 138 || kBundleHeaderSize + manifest_len + sig_len != head.size())
+        return BadHead(tr("lengths do not match the delta"));
+    return std::pair{manifest_len, sig_len};
+}
+
+// The description from the header and the head's manifest as given, signed or not.
+Result<DeltaManifest> Describe(std::string_view file, const Layout& l) {
+    const std::string_view head = file.substr(kDeltaHeaderSize, l.head_len);
+    auto lens = HeadLengths(head);
+    if (!lens) return lens.error();
+    auto rm = ManifestFromJson(head.substr(kBundleHeaderSize, lens->first));
     if (!rm) return rm.error();
-    if (rm->pack != m.pack || rm->version != m.result_version || rm->raw_hash != m.result_raw_hash ||
-        rm->raw_size != m.result_raw_size || rm->payload_size != m.result_bundle_size - head.size())
-        return bad(tr("manifest does not match the delta (mixed versions?)"));
-    return Ok{};
+    if (rm->payload_size != GetLE(head, 24, 8)) return BadHead(tr("lengths do not match the delta"));
+    DeltaManifest m;
+    m.pack = rm->pack;
+    m.base_version = GetLE(file, 16, 8);
+    m.base_raw_size = GetLE(file, 24, 8);
+    m.base_raw_hash = HexOf(file.substr(32, 32));
+    m.result_version = rm->version;
+    m.result_raw_hash = rm->raw_hash;
+    m.result_raw_size = rm->raw_size;
+    m.result_payload_hash = rm->payload_hash;
+    m.result_payload_size = rm->payload_size;
+    if (m.base_version >= m.result_version || m.result_raw_size > kMaxRawPayloadSize)
+        return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt"));
+    return m;
 }
 
 }  // namespace
 
-std::string DeltaManifestToJson(const DeltaManifest& m) {
-    nlohmann::json j = {{"format", m.format},
-                        {"pack", m.pack},
-                        {"base_version", m.base_version},
-                        {"base_raw_hash", m.base_raw_hash},
-                        {"base_raw_size", m.base_raw_size},
-                        {"result_version", m.result_version},
-                        {"result_raw_hash", m.result_raw_hash},
-                        {"result_raw_size", m.result_raw_size},
-                        {"result_bundle_hash", m.result_bundle_hash},
-                        {"result_bundle_size", m.result_bundle_size},
-                        {"patch_hash", m.patch_hash},
-                        {"patch_size", m.patch_size}};
-    return j.dump();
-}
-
-Result<DeltaManifest> DeltaManifestFromJson(std::string_view text) {
-    try {
-        auto j = nlohmann::json::parse(text);
-        DeltaManifest m;
-        m.format = JsonInt<int>(j, "format");
-        m.pack = j.at("pack").get<std::string>();
-        if (auto st = CheckPackId(m.pack); !st) return st.error();
-        m.base_version = JsonInt<std::uint64_t>(j, "base_version");
-        m.base_raw_hash = j.at("base_raw_hash").get<std::string>();
-        m.base_raw_size = JsonInt<std::uint64_t>(j, "base_raw_size");
-        m.result_version = JsonInt<std::uint64_t>(j, "result_version");
-        m.result_raw_hash = j.at("result_raw_hash").get<std::string>();
-        m.result_raw_size = JsonInt<std::uint64_t>(j, "result_raw_size");
-        m.result_bundle_hash = j.at("result_bundle_hash").get<std::string>();
-        m.result_bundle_size = JsonInt<std::uint64_t>(j, "result_bundle_size");
-        m.patch_hash = j.at("patch_hash").get<std::string>();
-        m.patch_size = JsonInt<std::uint64_t>(j, "patch_size");
-        return m;
-    } catch (const nlohmann::json::exception& e) {
-        return MakeError(ErrorCode::kCorrupt,
-                         Format(tr("delta manifest is malformed: {reason}"), {{"reason", e.what()}}));
-    }
-}
-
 bool LooksLikeDelta(std::string_view file) {
     return file.size() >= sizeof kMagic && std::memcmp(file.data(), kMagic, sizeof kMagic) == 0;
+}
+
+Result<DeltaManifest> PeekDelta(std::string_view file) {
+    auto layout = ReadLayout(file);
+    if (!layout) return layout.error();
+    return Describe(file, *layout);
 }
 
 Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_bundle, const SecretKey& signer) {
@@ -130,30 +146,14 @@ Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_
     const std::string patch = ZstdCompressWithReference(*new_raw, *old_raw);
     if (patch.empty()) return MakeError(ErrorCode::kInternal, tr("zstd could not compute the patch"));
 
-    DeltaManifest d;
-    d.pack = nm.pack;
-    d.base_version = om.version;
-    d.base_raw_hash = om.raw_hash;
-    d.base_raw_size = om.raw_size;
-    d.result_version = nm.version;
-    d.result_raw_hash = nm.raw_hash;
-    d.result_raw_size = nm.raw_size;
-    d.result_bundle_hash = HashHex(new_bundle);
-    d.result_bundle_size = new_bundle.size();
-    d.patch_hash = HashHex(patch);
-    d.patch_size = patch.size();
-
     const std::string_view head = new_bundle.substr(0, new_bundle.size() - new_vb->payload.size());
-    const std::string json = DeltaManifestToJson(d);
-    const std::string comment = DeltaComment(d);
     std::string out(kMagic, sizeof kMagic);
     PutLE(out, kDeltaFormat, 4);
-    PutLE(out, json.size(), 4);
-    PutLE(out, 138 + comment.size(), 4);
     PutLE(out, head.size(), 4);
+    PutLE(out, om.version, 8);
+    PutLE(out, om.raw_size, 8);
+    out += BytesOfHex(om.raw_hash);
     PutLE(out, patch.size(), 8);
-    out += json;
-    out += EncodeSignatureBlock(Sign(signer, out, comment));
     out += head;
     out += patch;
 
@@ -174,53 +174,24 @@ Result<std::string> MakeDelta(std::string_view old_bundle, std::string_view new_
 }
 
 Result<VerifiedDelta> VerifyDelta(std::string_view file, std::span<const PublicKey> trusted) {
-    if (!LooksLikeDelta(file)) return MakeError(ErrorCode::kNotABundle, tr("not a fieldkit delta"));
-    if (file.size() < kDeltaHeaderSize) return MakeError(ErrorCode::kTruncated, tr("delta is truncated (header)"));
-    const std::uint64_t format = GetLE(file, 8, 4);
-    if (format > kDeltaFormat)
-        return MakeError(ErrorCode::kTooNew, Format(tr("delta format {format} is newer than this fieldkit reads"),
-                                                    {{"format", std::to_string(format)}}));
-    if (format == 0) return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt (format 0)"));
-    const std::uint64_t manifest_len = GetLE(file, 12, 4);
-    const std::uint64_t sig_len = GetLE(file, 16, 4);
-    const std::uint64_t head_len = GetLE(file, 20, 4);
-    const std::uint64_t patch_len = GetLE(file, 24, 8);
-    if (manifest_len == 0 || manifest_len > kMaxDeltaManifestSize || sig_len < 138 || sig_len > 4096 ||
-        head_len < kBundleHeaderSize || head_len > kMaxManifestSize + 8192 || patch_len > kMaxRawPayloadSize)
-        return MakeError(ErrorCode::kCorrupt, tr("delta header is corrupt"));
-    const std::uint64_t total = kDeltaHeaderSize + manifest_len + sig_len + head_len + patch_len;
-    if (file.size() < total)
-        return MakeError(ErrorCode::kTruncated,
-                         Format(tr("delta is truncated: {have} of {size} bytes"),
-                                {{"have", std::to_string(file.size())}, {"size", std::to_string(total)}}));
-    if (file.size() > total) return MakeError(ErrorCode::kCorrupt, tr("delta has unexpected bytes after its end"));
-
-    const std::string_view signed_part = file.substr(0, kDeltaHeaderSize + manifest_len);
-    auto sig = DecodeSignatureBlock(file.substr(signed_part.size(), sig_len));
-    if (!sig) return sig.error();
-    auto signer = FindSigner(trusted, *sig, signed_part, tr("delta"));
-    if (!signer) return signer.error();
-    auto m = DeltaManifestFromJson(file.substr(kDeltaHeaderSize, manifest_len));
+    auto layout = ReadLayout(file);
+    if (!layout) return layout.error();
+    auto m = Describe(file, *layout);
     if (!m) return m.error();
-    if (m->format != static_cast<int>(format))
-        return MakeError(ErrorCode::kCorrupt, tr("delta manifest format differs from the header"));
-    VerifiedDelta vd{*m, *signer, file.substr(signed_part.size() + sig_len, head_len),
-                     file.substr(signed_part.size() + sig_len + head_len)};
-    if (vd.patch.size() != m->patch_size || HashHex(vd.patch) != m->patch_hash)
-        return MakeError(ErrorCode::kCorrupt, tr("delta patch does not match its signed hash (damaged copy?)"));
-    if (m->result_raw_size > kMaxRawPayloadSize || m->result_bundle_size > kMaxRawPayloadSize ||
-        m->result_bundle_size < head_len)
-        return MakeError(ErrorCode::kCorrupt, tr("delta result sizes are out of range"));
-    if (auto st = CheckResultHead(vd, trusted); !st) return st.error();
-    return vd;
+    const std::string_view head = file.substr(kDeltaHeaderSize, layout->head_len);
+    const auto lens = HeadLengths(head);
+    const std::string_view signed_part = head.substr(0, kBundleHeaderSize + lens->first);
+    auto sig = DecodeSignatureBlock(head.substr(signed_part.size()));
+    if (!sig) return sig.error();
+    auto signer = FindSigner(trusted, *sig, signed_part, tr("delta result"));
+    if (!signer) return signer.error();
+    return VerifiedDelta{*m, *signer, head, file.substr(kDeltaHeaderSize + layout->head_len)};
 }
 
 std::vector<RootLink> PeekDeltaRoots(std::string_view file) {
-    if (!LooksLikeDelta(file) || file.size() < kDeltaHeaderSize) return {};
-    const std::uint64_t head_at = kDeltaHeaderSize + GetLE(file, 12, 4) + GetLE(file, 16, 4);
-    const std::uint64_t head_len = GetLE(file, 20, 4);
-    if (head_at > file.size() || head_len > file.size() - head_at) return {};
-    return PeekBundleRoots(file.substr(head_at, head_len));
+    auto layout = ReadLayout(file);
+    if (!layout) return {};
+    return PeekBundleRoots(file.substr(kDeltaHeaderSize, layout->head_len));
 }
 
 Result<std::string> ApplyDeltaRecords(const VerifiedDelta& delta, std::string_view base_records) {
@@ -241,7 +212,8 @@ Result<std::string> RebuildResultBundle(const VerifiedDelta& delta, std::string_
     const DeltaManifest& m = delta.manifest;
     std::string bundle(delta.result_head);
     bundle += ZstdCompress(result_records);
-    if (bundle.size() != m.result_bundle_size || HashHex(bundle) != m.result_bundle_hash)
+    const std::string_view payload = std::string_view(bundle).substr(delta.result_head.size());
+    if (payload.size() != m.result_payload_size || HashHex(payload) != m.result_payload_hash)
         return MakeError(ErrorCode::kCorrupt,
                          tr("rebuilt bundle differs from the signed result (different zstd build?)"));
     return bundle;

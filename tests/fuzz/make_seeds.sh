@@ -59,15 +59,17 @@ for name in ("v1", "v3"):
         raw = subprocess.run(["zstd", "-d", "-c"], input=payload, capture_output=True, check=True).stdout
         open(f"{corpus}/records/seed-v1.jsonl", "wb").write(raw)
         open(f"{corpus}/zstd/seed-payload", "wb").write(len(raw).to_bytes(3, "little") + payload)
-delta = open(f"{work}/v1-v2.fkd", "rb").read()
-m = struct.unpack_from("<I", delta, 12)[0]
-open(f"{corpus}/manifest_json/seed-delta.json", "wb").write(delta[32:32 + m])
-# The delta's patch against the v1 record stream it was made from.
+# The delta's patch against the v1 record stream it was made from (layout: FORMAT.md, "Delta").
 import json
-dm = json.loads(delta[32:32 + m])
+delta = open(f"{work}/v1-v2.fkd", "rb").read()
+h, = struct.unpack_from("<I", delta, 12)
+p, = struct.unpack_from("<Q", delta, 64)
+m, = struct.unpack_from("<I", delta, 72 + 12)
+result = json.loads(delta[72 + 32:72 + 32 + m])
 base = open(f"{corpus}/records/seed-v1.jsonl", "rb").read()
-patch = delta[len(delta) - dm["patch_size"]:]
+patch = delta[72 + h:]
+assert len(patch) == p
 open(f"{corpus}/zstd_reference/seed-delta-patch", "wb").write(
-    dm["result_raw_size"].to_bytes(3, "little") + base + b"\n--\n" + patch)
+    result["raw_size"].to_bytes(3, "little") + base + b"\n--\n" + patch)
 PY
 echo "seeds remade in $corpus"

@@ -170,35 +170,34 @@ TEST_CASE("a delta whose pack id is not valid is refused by that id") {
     const fs::path v1 = p.dir / "v1.fkb";
     Spit(v1, p.BundleFor("good-pack", 1));
     REQUIRE(Fieldkit(p.data, {"import", v1.string()}).status == 0);
-    // A real delta from v1 to v2, its signed manifest then rewritten to name `../../x`.
+    // A real delta from v1 to v2.
     fk::bundle::Manifest m2 = p.manifest;
     m2.pack = "good-pack";
     m2.version = 2;
     const std::string v2 = fk::bundle::AssembleBundle(m2, p.payload, p.key);
     auto delta = fk::bundle::MakeDelta(p.BundleFor("good-pack", 1), v2, p.key);
     REQUIRE(delta);
-    auto le = [&](size_t at) {
-        std::uint32_t v = 0;
-        for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>((*delta)[at + static_cast<size_t>(i)]);
-        return v;
-    };
+    // The delta carries v2's signed head: rewrite its manifest to name `../../x` and sign it
+    // again with the trusted key, as a trusted but hostile publisher could.
     auto put_le = [](std::string& s, size_t at, size_t v) {
         for (size_t i = 0; i < 4; ++i) s[at + i] = static_cast<char>((v >> (8 * i)) & 0xff);
     };
-    const std::uint32_t manifest_len = le(12), sig_len = le(16);
-    auto dm = fk::bundle::DeltaManifestFromJson(delta->substr(32, manifest_len));
-    REQUIRE(dm);
-    dm->pack = "../../x";
-    const std::string json = fk::bundle::DeltaManifestToJson(*dm);
+    auto signed_m = fk::bundle::PeekBundleManifest(v2);
+    REQUIRE(signed_m);
+    fk::bundle::Manifest hostile_m = *signed_m;
+    hostile_m.pack = "../../x";
+    const std::string json = fk::bundle::ManifestToJson(hostile_m);
     const std::string comment = "hostile delta";
-    std::string hostile = delta->substr(0, 32);
-    put_le(hostile, 12, json.size());
-    put_le(hostile, 16, 138 + comment.size());  // a signature block's length, as MakeDelta writes it
-    hostile += json;
-    const std::string sig = fk::bundle::EncodeSignatureBlock(fk::bundle::Sign(p.key, hostile, comment));
-    REQUIRE(sig.size() == 138 + comment.size());
-    hostile += sig;
-    hostile += delta->substr(32 + manifest_len + sig_len);  // the result head and the patch, unchanged
+    std::string head = v2.substr(0, fk::bundle::kBundleHeaderSize);
+    put_le(head, 12, json.size());
+    put_le(head, 16, 138 + comment.size());  // a signature block's length, as the builder writes it
+    head += json;
+    head += fk::bundle::EncodeSignatureBlock(fk::bundle::Sign(p.key, head, comment));
+    const size_t old_head = v2.size() - signed_m->payload_size;
+    std::string hostile = delta->substr(0, fk::bundle::kDeltaHeaderSize);
+    put_le(hostile, 12, head.size());
+    hostile += head;
+    hostile += delta->substr(fk::bundle::kDeltaHeaderSize + old_head);  // the patch, unchanged
 
     const fs::path file = p.dir / "hostile.fkd";
     Spit(file, hostile);
