@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <optional>
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
@@ -19,6 +21,40 @@ namespace {
 std::int64_t Now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+// The manifest of a bundle file, read from its first bytes only (the payload may be large).
+std::optional<Manifest> ManifestOfFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(kBundleHeaderSize, '\0');
+    if (!in.read(head.data(), static_cast<std::streamsize>(head.size())) || head.substr(0, 8) != "FKBUNDLE")
+        return std::nullopt;
+    std::uint64_t len = 0;
+    for (int i = 3; i >= 0; --i) len = (len << 8) | static_cast<unsigned char>(head[12 + static_cast<size_t>(i)]);
+    if (len == 0 || len > kMaxManifestSize) return std::nullopt;
+    std::string json(len, '\0');
+    if (!in.read(json.data(), static_cast<std::streamsize>(len))) return std::nullopt;
+    auto m = ManifestFromJson(json);
+    return m ? std::optional<Manifest>(*m) : std::nullopt;
+}
+
+// Earlier editions of `pack` in the mirror directory, newest first. The directory keeps every
+// bundle ever published; the release list names only the newest, because every kit downloads
+// the list whenever it changes. Which files are really ours is checked when a delta is made.
+std::vector<ReleaseEntry> EarlierReleases(const fs::path& dir, const std::string& pack, std::uint64_t below) {
+    std::vector<ReleaseEntry> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() != 64 + 4 || !name.ends_with(".fkb") ||
+            name.find_first_not_of("0123456789abcdef") != 64)
+            continue;
+        auto m = ManifestOfFile(entry.path());
+        if (!m || m->pack != pack || m->version >= below) continue;
+        found.push_back(ReleaseEntry{m->version, m->raw_hash, Artifact{name, name.substr(0, 64), 0}});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.version > b.version; });
+    return found;
 }
 
 }  // namespace
@@ -87,28 +123,36 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
     if (auto st = WriteSignedFile(dir, full.name, bytes, key, TrustedComment(m)); !st) return st.error();
     report.full = full;
 
-    // Deltas from the newest previous releases straight to this one.
+    // Deltas from the newest earlier editions straight to this one. The list then names only
+    // this edition and its deltas: it stays the same small size however many releases there were.
+    pr.deltas.clear();
     int made = 0;
-    for (auto it = pr.releases.rbegin(); it != pr.releases.rend() && made < options.delta_bases; ++it, ++made) {
-        auto old_bytes = platform::ReadFile(dir / it->file.name, tr("previous release"), kMaxRawPayloadSize);
+    std::uint64_t last_base = 0;
+    for (const ReleaseEntry& base : EarlierReleases(dir, m.pack, m.version)) {
+        if (made >= options.delta_bases) break;
+        if (base.version == last_base) continue;  // one delta per edition
+        auto old_bytes = platform::ReadFile(dir / base.file.name, tr("previous release"), kMaxRawPayloadSize);
         if (!old_bytes) return old_bytes.error();
-        if (HashHex(*old_bytes) != it->file.hash)
+        if (HashHex(*old_bytes) != base.file.hash)
             return MakeError(ErrorCode::kCorrupt, Format(tr("previous release '{name}' in the mirror is damaged"),
-                                                         {{"name", it->file.name}}));
+                                                         {{"name", base.file.name}}));
         auto delta = MakeDelta(*old_bytes, bytes, key);
+        if (!delta && delta.error().code == ErrorCode::kUnknownKey) continue;  // another publisher's edition
         if (!delta)
             return MakeError(delta.error().code,
                              Format(tr("delta from version {version}: {error}"),
-                                    {{"version", std::to_string(it->version)}, {"error", delta.error().detail}}));
+                                    {{"version", std::to_string(base.version)}, {"error", delta.error().detail}}));
         const std::string dh = HashHex(*delta);
-        DeltaEdge e{it->version, it->raw_hash, m.version, m.raw_hash, Artifact{dh + ".fkd", dh, delta->size()}};
-        const std::string comment = "fieldkit delta pack=" + m.pack + " " + std::to_string(it->version) + "->" +
+        DeltaEdge e{base.version, base.raw_hash, m.version, m.raw_hash, Artifact{dh + ".fkd", dh, delta->size()}};
+        const std::string comment = "fieldkit delta pack=" + m.pack + " " + std::to_string(base.version) + "->" +
                                     std::to_string(m.version);
         if (auto st = WriteSignedFile(dir, e.file.name, *delta, key, comment); !st) return st.error();
         pr.deltas.push_back(e);
         report.new_deltas.push_back(e);
+        last_base = base.version;
+        ++made;
     }
-    pr.releases.push_back(ReleaseEntry{m.version, m.raw_hash, full});
+    pr.releases = {ReleaseEntry{m.version, m.raw_hash, full}};
     pr.version = m.version;
 
     rm.created = std::max(options.created.value_or(Now()), rm.created + 1);

@@ -15,15 +15,18 @@ namespace {
 
 using nlohmann::json;
 
-json ArtifactJson(const Artifact& a) { return {{"name", a.name}, {"hash", a.hash}, {"size", a.size}}; }
+// The file name is not written: it is always the hash and the kind's extension (".fkb" for a
+// release, ".fkd" for a delta), and every byte of the list is paid for on each check.
+json ArtifactJson(const Artifact& a) { return {{"hash", a.hash}, {"size", a.size}}; }
 
-Artifact ArtifactFrom(const json& j) {
-    Artifact a{j.at("name").get<std::string>(), j.at("hash").get<std::string>(), JsonInt<std::uint64_t>(j, "size")};
+Artifact ArtifactFrom(const json& j, const char* extension) {
+    Artifact a{"", j.at("hash").get<std::string>(), JsonInt<std::uint64_t>(j, "size")};
     // Names are used as URL path segments and file names: only "<hex>.<ext>".
-    const auto dot = a.name.find('.');
-    if (dot == std::string::npos || dot == 0 || a.name.find_first_not_of("0123456789abcdef") != dot ||
-        (a.name.substr(dot) != ".fkb" && a.name.substr(dot) != ".fkd"))
-        throw json::other_error::create(501, "artifact name '" + a.name + "' is not <hash>.fkb or <hash>.fkd", nullptr);
+    if (a.hash.size() != 64 || a.hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+        throw json::other_error::create(501, "artifact hash '" + a.hash + "' is not 64 hex digits", nullptr);
+    a.name = a.hash + extension;
+    if (j.contains("name") && j.at("name").get<std::string>() != a.name)  // lists written before 0.2 name it
+        throw json::other_error::create(501, "artifact name is not <hash>" + std::string(extension), nullptr);
     return a;
 }
 
@@ -86,11 +89,11 @@ Result<ReleaseManifest> ReleaseManifestFromJson(std::string_view text) {
             p.version = JsonInt<std::uint64_t>(pj, "version");
             for (const auto& r : pj.at("releases"))
                 p.releases.push_back({JsonInt<std::uint64_t>(r, "version"), r.at("raw_hash").get<std::string>(),
-                                      ArtifactFrom(r.at("file"))});
+                                      ArtifactFrom(r.at("file"), ".fkb")});
             for (const auto& d : pj.at("deltas"))
                 p.deltas.push_back({JsonInt<std::uint64_t>(d, "base_version"), d.at("base_raw_hash").get<std::string>(),
                                     JsonInt<std::uint64_t>(d, "result_version"),
-                                    d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"))});
+                                    d.at("result_raw_hash").get<std::string>(), ArtifactFrom(d.at("file"), ".fkd")});
             if (p.releases.empty() || p.releases.back().version != p.version)
                 return MakeError(ErrorCode::kCorrupt,
                                  Format(tr("release manifest: pack '{pack}' does not list its newest release last"),

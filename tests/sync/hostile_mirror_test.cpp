@@ -148,7 +148,7 @@ TEST_CASE("mixed versions: an artifact swapped for another edition is refused") 
     REQUIRE(rel.Publish(mirror, {3}, 0) == "");
     std::ifstream in(mirror + "/release.json");
     auto j = nlohmann::json::parse(in);
-    const std::string v3_name = j["packs"]["test-pack"]["releases"].back()["file"]["name"];
+    const std::string v3_name = j["packs"]["test-pack"]["releases"].back()["file"]["hash"].get<std::string>() + ".fkb";
     fs::copy_file(rel.Bundle(2), mirror + "/" + v3_name, fs::copy_options::overwrite_existing);
     Nginx nginx(mirror, rel.Dir() + "/nginx");
     REQUIRE(nginx.Running());

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
+#include "bundle/release_manifest.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/nginx.hpp"
@@ -120,18 +122,33 @@ TEST_CASE("a check that finds nothing new costs headers only, and a new release 
     CHECK(Releases::InstalledVersion(kit) == 3);
 }
 
-TEST_CASE("v1 -> v4 by a chain of deltas when only consecutive deltas exist") {
+TEST_CASE("the release list stays small: the newest edition and deltas into it from the last few") {
     Releases rel(4);
     const std::string mirror = rel.Dir() + "/mirror";
-    REQUIRE(rel.Publish(mirror, {1, 2, 3, 4}, 1) == "");
+    REQUIRE(rel.Publish(mirror, {1, 2, 3, 4}, 2) == "");
+    auto list = fk::bundle::ReleaseManifestFromJson(fk::test::Slurp(mirror + "/release.json"));
+    REQUIRE(list);
+    const auto& pack = list->packs.at("test-pack");
+    REQUIRE(pack.releases.size() == 1);
+    CHECK(pack.releases.front().version == 4);
+    std::set<std::uint64_t> bases;
+    for (const auto& d : pack.deltas) {
+        CHECK(d.result_version == 4);
+        bases.insert(d.base_version);
+    }
+    CHECK(bases == std::set<std::uint64_t>{2, 3});
     Nginx nginx(mirror, rel.Dir() + "/nginx");
     REQUIRE(nginx.Running());
-    const std::string kit = rel.NewKit("a", 1);
-    auto r = Fieldkit(kit, {"sync", "--mirror", nginx.Url()});
+    const std::string near = rel.NewKit("near", 2), far = rel.NewKit("far", 1);
+    auto r = Fieldkit(near, {"sync", "--mirror", nginx.Url()});
     INFO(r.out, r.err);
     REQUIRE(r.status == 0);
-    CHECK(r.out.find("updated test-pack 1 -> 4 via 3 deltas,") != std::string::npos);
-    CHECK(Releases::InstalledVersion(kit) == 4);
+    CHECK(r.out.find("updated test-pack 2 -> 4 via 1 delta,") != std::string::npos);
+    auto f = Fieldkit(far, {"sync", "--mirror", nginx.Url()});
+    INFO(f.out, f.err);
+    REQUIRE(f.status == 0);
+    CHECK(f.out.find("updated test-pack 1 -> 4 via full bundle") != std::string::npos);
+    CHECK(Releases::InstalledVersion(far) == 4);
 }
 
 TEST_CASE("a full download when no delta chain reaches the installed version") {

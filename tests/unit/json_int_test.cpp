@@ -88,6 +88,22 @@ TEST_CASE("a release list with a float or negative number is refused") {
     }
 }
 
+TEST_CASE("a release list names files by their hash, and an older list's name must agree with it") {
+    const std::string hash(64, 'b');
+    const std::string list = R"({"created":1,"expires":2,"format":1,"mirrors":[],"packs":{"field-pack":{"title":"t",)"
+                             R"("version":3,"deltas":[],"releases":[{"version":3,"raw_hash":"r","file":{FILE}}]}}})";
+    auto with = [&](const std::string& file) { return Replace(list, "{FILE}", file); };
+    auto m = bundle::ReleaseManifestFromJson(with(R"({"hash":")" + hash + R"(","size":9})"));
+    REQUIRE(m);
+    CHECK(m->packs.at("field-pack").releases.front().file.name == hash + ".fkb");
+    CHECK(bundle::ReleaseManifestFromJson(with(R"({"name":")" + hash + R"(.fkb","hash":")" + hash + R"(","size":9})")));
+    for (const std::string& bad_name : std::vector<std::string>{"../../etc/passwd", hash + ".fkd", "cc.fkb"})
+        CHECK_FALSE(bundle::ReleaseManifestFromJson(
+            with(R"({"name":")" + bad_name + R"(","hash":")" + hash + R"(","size":9})")));
+    for (const std::string& bad_hash : {std::string("../x"), std::string(64, 'B'), std::string(63, 'b')})
+        CHECK_FALSE(bundle::ReleaseManifestFromJson(with(R"({"hash":")" + bad_hash + R"(","size":9})")));
+}
+
 TEST_CASE("a roots file with a float root number is refused") {
     bundle::RootLink link{424242, "k", "p", "s1", "s2"};
     const std::string good = bundle::RootsToJson({link});
