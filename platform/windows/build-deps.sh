@@ -20,7 +20,7 @@ export CC=$triple-gcc-posix CXX=$triple-g++-posix AR=$triple-ar RANLIB=$triple-r
        STRIP=$triple-strip WINDRES=$triple-windres RC=$triple-windres
 
 command -v "$CXX" >/dev/null || { echo "build-deps: $CXX missing: apt-get install the packages in platform/windows/packages.txt" >&2; exit 1; }
-key=$({ cat "$lock" "$0" "$toolchain"; "$CXX" --version | head -n 1; } | sha256sum | cut -c1-16)
+key=${FK_DEV_KEY:-}; [ -n "$key" ] || key=$({ cat "$lock" "$0" "$toolchain"; "$CXX" --version | head -n 1; } | sha256sum | cut -c1-16)
 root=$cache/deps-$key
 prefix=$root/prefix
 if [ "${1:-}" = --print-prefix ]; then echo "$prefix"; exit 0; fi
@@ -38,21 +38,36 @@ flock -n 9 || { echo "build-deps: another build-deps.sh is filling $root; waitin
 export PKG_CONFIG_LIBDIR=$prefix/lib/pkgconfig:$prefix/share/pkgconfig PKG_CONFIG_PATH=
 export CFLAGS="-O2" CXXFLAGS="-O2" CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib"
 
-lock_field() {  # source-package column -> that column of its lock line
-    awk -v n="$1" -v c="$2" '!/^[[:space:]]*(#|$)/ && $1 == n { print $c; exit }' "$lock"
+# The path of a source package's locked tarball (kind: orig or debian), after checking its
+# SHA-256 again: the cache can be older than the lock, or touched since.
+locked_tarball() {  # source-package kind
+    local file sum
+    read -r file sum < <(awk -v n="$1" -v k=".$2." '!/^[[:space:]]*(#|$)/ && $1 == n && index($3, k) { print $3, $4; exit }' "$lock")
+    [ -n "${file:-}" ] || { echo "no $2 tarball for $1 in deps.lock" >&2; return 1; }
+    [ -f "$sources/$file" ] || { echo "$sources/$file missing: run platform/windows/fetch-sources.sh" >&2; return 1; }
+    [ "$(sha256sum "$sources/$file" | cut -d' ' -f1)" = "$sum" ] ||
+        { echo "$file does not match its SHA-256 in deps.lock: run platform/windows/fetch-sources.sh" >&2; return 1; }
+    echo "$sources/$file"
 }
 
-# Unpacks a source package's locked tarball into ./src after checking its SHA-256 again (the
-# cache can be older than the lock, or touched since).
-unpack() {  # source-package
-    local file sum
-    file=$(lock_field "$1" 3) sum=$(lock_field "$1" 4)
-    [ -n "$file" ] || { echo "no $1 in deps.lock"; return 1; }
-    [ -f "$sources/$file" ] || { echo "$sources/$file missing: run platform/windows/fetch-sources.sh"; return 1; }
-    [ "$(sha256sum "$sources/$file" | cut -d' ' -f1)" = "$sum" ] ||
-        { echo "$file does not match its SHA-256 in deps.lock: run platform/windows/fetch-sources.sh"; return 1; }
+unpack() {  # source-package: its .orig tarball into ./src
+    local tarball
+    tarball=$(locked_tarball "$1" orig)
     mkdir src
-    tar -xf "$sources/$file" -C src --strip-components=1
+    tar -xf "$tarball" -C src --strip-components=1
+}
+
+# Applies the named patches of Debian's packaging (the security fixes the Linux build has) to
+# ./src, in the order given; a patch that does not apply fails the build.
+debian_patches() {  # source-package, then patch names
+    local tarball p
+    tarball=$(locked_tarball "$1" debian)
+    shift
+    mkdir debian-pkg
+    tar -xf "$tarball" -C debian-pkg debian/patches
+    for p in "$@"; do
+        patch -d src -p1 --batch --forward <"debian-pkg/debian/patches/$p"
+    done
 }
 
 # A CMake project configured with the toolchain file, built, and installed into the stage.
@@ -121,6 +136,10 @@ sqlite_options=(
 )
 build_sqlite3() {
     unpack sqlite3
+    debian_patches sqlite3 41-fix_a_bug_in_the_NOT_NULL-IS_NULL_optimization.patch 42-CVE-2025-6965.patch \
+        0001-Fix-a-buffer-overread-in-the-sessions-extension-that.patch \
+        0002-Avoid-a-stack-overflow-that-could-be-caused-by-a-rec.patch \
+        0003-Fix-a-technically-undefined-signed-integer-overflow-.patch
     mkdir amalg
     # The parser is generated with the UPDATE/DELETE LIMIT grammar, as Debian's is.
     (cd amalg && CC=gcc CFLAGS=-O2 CPPFLAGS= LDFLAGS= ../src/configure --disable-tcl \
@@ -138,6 +157,7 @@ build_sqlite3() {
 
 build_libsodium() {
     unpack libsodium
+    debian_patches libsodium CVE-2025-69277.patch
     (cd src && autoreconf -fi)
     # No stack protector: on MinGW it needs libssp, one more runtime to ship.
     (cd src && configure_host ./configure --disable-ssp --disable-dependency-tracking)
@@ -149,9 +169,16 @@ build_libsodium() {
 }
 
 # libcurl: HTTP and HTTPS only, TLS by Schannel (Windows' own, with Windows' certificate
-# store), gzip by zlib, no OpenSSL, LDAP, SSH, IDN, PSL, HTTP/2 or cookies.
+# store), gzip by zlib, no OpenSSL, LDAP, SSH, IDN, PSL, HTTP/2 or cookies; with the CVE
+# fixes Debian 12 has backported to 7.88.1.
 build_curl() {
     unpack curl
+    # Debian's series lists its CVE fixes between these two comments (the rest is packaging).
+    local series
+    series=$(tar -xOf "$(locked_tarball curl debian)" debian/patches/series |
+             sed -n '/^# CVE fixes/,/^# Do not add patches below/p' | grep -vE '^[[:space:]]*(#|$)')
+    # shellcheck disable=SC2086  # one patch name per word
+    debian_patches curl $series
     cmake_build src -DBUILD_CURL_EXE=OFF -DENABLE_MANUAL=OFF -DCURL_ENABLE_EXPORT_TARGET=ON \
         -DCURL_USE_SCHANNEL=ON -DCURL_USE_OPENSSL=OFF -DCURL_ENABLE_SSL=ON -DCURL_WINDOWS_SSPI=ON \
         -DCURL_CA_BUNDLE=none -DCURL_CA_PATH=none \
@@ -179,6 +206,7 @@ build_yaml_cpp() {
 
 build_fribidi() {  # the library only (not the fribidi program or its docs)
     unpack fribidi
+    debian_patches fribidi CVE-2022-25308.patch CVE-2022-25309.patch CVE-2022-25310.patch
     (cd src && configure_host ./configure --disable-dependency-tracking)
     make -C src/lib -j "$jobs"
     make -C src/lib install DESTDIR="$stage"
@@ -297,6 +325,7 @@ run_step() {  # number, name
         tail -n 25 "$logs/$name.log" >&2
         exit 1
     fi
+    find "$stage" -name "*.la" -delete  # libtool archives: absolute paths, not needed
     cp -a "$stage$prefix/." "$prefix/"
     rm -rf "$dir"
     touch "$stamps/$name"
