@@ -187,8 +187,12 @@ build_curl() {
         -DCURL_DISABLE_COOKIES=ON -DCURL_DISABLE_NETRC=ON -DENABLE_UNIX_SOCKETS=OFF \
         -DCURL_USE_LIBSSH2=OFF -DCURL_USE_LIBSSH=OFF -DCURL_USE_GSSAPI=OFF -DUSE_LIBIDN2=OFF \
         -DUSE_WIN32_IDN=OFF -DCURL_USE_LIBPSL=OFF -DUSE_NGHTTP2=OFF -DCURL_BROTLI=OFF -DCURL_ZSTD=OFF
-    # Static libcurl on Windows needs CURL_STATICLIB (CURL::libcurl carries it; the .pc did not).
-    sed -i 's|^Cflags: \(.*\)|Cflags: \1 -DCURL_STATICLIB|' "$stage$prefix/lib/pkgconfig/libcurl.pc"
+    # CMake's libcurl.pc lists the compiler's own runtime libraries and zlib by absolute path;
+    # keep the Windows libraries libcurl needs. (CURL::libcurl from CURLConfig.cmake is clean.)
+    local pc=$stage$prefix/lib/pkgconfig/libcurl.pc
+    grep -q -- '-DCURL_STATICLIB' "$pc" || sed -i 's|^Cflags: \(.*\)|Cflags: \1 -DCURL_STATICLIB|' "$pc"
+    sed -i -e 's|^Libs: .*|Libs: -L${libdir} -lcurl|' \
+        -e 's|^Libs.private: .*|Libs.private: -lz -lws2_32 -lwinmm -ladvapi32 -lcrypt32 -lbcrypt|' "$pc"
     licence curl src/COPYING
 }
 
