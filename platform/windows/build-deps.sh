@@ -20,7 +20,7 @@ export CC=$triple-gcc-posix CXX=$triple-g++-posix AR=$triple-ar RANLIB=$triple-r
        STRIP=$triple-strip WINDRES=$triple-windres RC=$triple-windres
 
 command -v "$CXX" >/dev/null || { echo "build-deps: $CXX missing: apt-get install the packages in platform/windows/packages.txt" >&2; exit 1; }
-key=${FK_DEV_KEY:-}; [ -n "$key" ] || key=$({ cat "$lock" "$0" "$toolchain"; "$CXX" --version | head -n 1; } | sha256sum | cut -c1-16)
+key=$({ cat "$lock" "$0" "$toolchain"; "$CXX" --version | head -n 1; } | sha256sum | cut -c1-16)
 root=$cache/deps-$key
 prefix=$root/prefix
 if [ "${1:-}" = --print-prefix ]; then echo "$prefix"; exit 0; fi
