@@ -41,8 +41,13 @@ fs::path UniqueTempPath(const fs::path& target, std::string_view tag);
 // Creates a directory and its parents; reports failures with the role and path.
 Status MakeDirs(const fs::path& path, std::string_view role);
 
-// Flushes a directory entry so a preceding rename survives power loss.
+// Flushes a directory entry so a preceding rename survives power loss (on Windows the
+// replace itself is written through, and this does nothing).
 Status SyncDirectory(const fs::path& dir);
+
+// Flushes a whole file's data to the medium (a file another library wrote, like SQLite with
+// synchronous=OFF). Errors as ErrnoError.
+Status SyncFile(const fs::path& path, std::string_view role);
 
 // Overwrites a regular file with zeros (and fsyncs) before removing it; a symbolic link is
 // removed without following it. Returns false if there was nothing to remove. On flash

@@ -90,6 +90,19 @@ Status SyncDirectory(const fs::path& dir) {
     return Ok{};
 }
 
+Status SyncFile(const fs::path& path, std::string_view role) {
+    if (auto st = CheckNoNul(path, role); !st) return st;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return ErrnoError(errno, role, path);
+    if (::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return ErrnoError(err, role, path);
+    }
+    ::close(fd);
+    return Ok{};
+}
+
 fs::path UniqueTempPath(const fs::path& target, std::string_view tag) {
     // O_EXCL|O_NOFOLLOW is the protection; the random name only keeps others from squatting it.
     unsigned char random[8] = {};

@@ -1,12 +1,8 @@
 // libcurl implementation of platform/http_client.hpp. See SYNC-NOTES.md for the 7.88 traps
 // this works around (endless bodies, no If-Range, re-reading the partial size).
 #include <curl/curl.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cctype>
-#include <cerrno>
 #include <memory>
 #include <optional>
 
@@ -15,6 +11,7 @@
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
 #include "platform/i18n.hpp"
+#include "platform/partial_file.hpp"
 
 namespace fk::platform {
 namespace {
@@ -41,12 +38,11 @@ struct Sink {
     CURL* curl = nullptr;
     bool redirected = false;        // a 3xx arrived: its body is not ours to keep
     std::string* memory = nullptr;  // HttpGet
-    int fd = -1;                    // HttpDownload
+    PartialFile* file = nullptr;    // HttpDownload
     std::uint64_t have = 0;         // bytes already held (resumed prefix + received)
     std::uint64_t limit = 0;        // hard cap on `have`
     bool too_large = false;
-    bool io_error = false;
-    int io_errno = 0;
+    std::optional<Error> io_error;
     HttpStats* stats = nullptr;
     const HttpProgressFn* progress = nullptr;
     const std::atomic<bool>* cancel = nullptr;
@@ -71,16 +67,9 @@ size_t OnWrite(char* data, size_t one, size_t n, void* user) {
     if (s.memory) {
         s.memory->append(data, keep);
     } else {
-        size_t done = 0;
-        while (done < keep) {
-            ssize_t w = ::write(s.fd, data + done, keep - done);
-            if (w < 0 && errno == EINTR) continue;
-            if (w < 0) {
-                s.io_error = true;
-                s.io_errno = errno;
-                return 0;
-            }
-            done += static_cast<size_t>(w);
+        if (auto st = s.file->Append(data, keep); !st) {
+            s.io_error = st.error();
+            return 0;
         }
     }
     s.have += keep;
@@ -275,31 +264,21 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
         return MakeError(ErrorCode::kUsage, Format(tr("'{url}': only http:// and https:// mirrors"), {{"url", url}}));
     for (int round = 0; round < 2; ++round) {
         // The name is stable (resume needs it) but never followed if it is a symlink.
-        int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
-        if (fd < 0) return ErrnoError(errno, tr("partial download"), partial);
-        struct stat st {};
-        ::fstat(fd, &st);  // re-read: another attempt (or process) may have written more
-        std::uint64_t have = static_cast<std::uint64_t>(st.st_size);
+        auto file = PartialFile::Open(partial, tr("partial download"));
+        if (!file) return file.error();
+        auto size_now = (*file)->Size();  // re-read: another attempt (or process) may have written more
+        if (!size_now) return size_now.error();
+        std::uint64_t have = *size_now;
         if (have > size) {  // cannot be ours: start again
-            if (::ftruncate(fd, 0) != 0) {
-                int err = errno;
-                ::close(fd);
-                return ErrnoError(err, tr("partial download"), partial);
-            }
+            if (auto st = (*file)->Truncate(); !st) return st;
             have = 0;
         }
-        if (have == size) {
-            ::close(fd);
-            return Ok{};
-        }
+        if (have == size) return Ok{};
         auto easy = NewEasy();
-        if (!easy) {
-            ::close(fd);
-            return easy.error();
-        }
+        if (!easy) return easy.error();
         Easy& c = *easy;
         Sink sink;
-        sink.fd = fd;
+        sink.file = file->get();
         sink.have = have;
         sink.limit = size;
         sink.total = size;
@@ -314,11 +293,11 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
         if (stats) ++stats->attempts;
         auto performed = Perform(c.get(), url, sink);
         const long status = ResponseCode(c.get());
-        const bool synced = ::fsync(fd) == 0;
-        ::close(fd);
+        const Status synced = (*file)->Sync();
+        file->reset();
         if (!performed) return performed.error();
         const CURLcode rc = *performed;
-        if (sink.io_error) return ErrnoError(sink.io_errno, tr("partial download"), partial);
+        if (sink.io_error) return *sink.io_error;
         if (sink.too_large)
             return MakeError(ErrorCode::kTooLarge, Format(tr("'{url}': body longer than the signed length {size}"),
                                                           {{"url", url}, {"size", std::to_string(size)}}));
@@ -329,7 +308,7 @@ Status HttpDownload(const std::string& url, const std::filesystem::path& partial
             continue;
         }
         if (rc != CURLE_OK) return CurlError(rc, url, status);
-        if (!synced) return ErrnoError(errno, tr("partial download"), partial);
+        if (!synced) return synced;
         if (sink.have != size)
             return MakeError(
                 ErrorCode::kOffline,

@@ -1,15 +1,13 @@
-// tr() over GNU gettext (glibc's libintl). The language is chosen here, not by the C
-// locale: a bare system often has no uk_UA or ar locale generated, and gettext ignores
-// LANGUAGE under the "C" locale, so messages use C.UTF-8 with LANGUAGE set to our choice.
+// tr() over GNU gettext (glibc's libintl; GNU libintl on Windows). The language is chosen
+// here, not by the C locale, and given to gettext in LANGUAGE (i18n_system_*.cpp).
 #include <libintl.h>
-#include <unistd.h>
 
-#include <clocale>
 #include <cstdlib>
 #include <mutex>
 #include <shared_mutex>
 
 #include "platform/i18n.hpp"
+#include "platform/i18n_system.hpp"
 #include "platform/programs.hpp"
 
 extern "C" int _nl_msg_cat_cntr;  // gettext's documented way to drop its cache of lookups
@@ -32,9 +30,9 @@ bool Known(std::string_view code) {
     return false;
 }
 
-// "uk_UA.UTF-8" -> "uk"; "C" and "POSIX" -> "".
+// "uk_UA.UTF-8" -> "uk", "fr-FR" (Windows) -> "fr"; "C" and "POSIX" -> "".
 std::string CodeOf(std::string_view locale) {
-    std::string code(locale.substr(0, locale.find_first_of("_.@:")));
+    std::string code(locale.substr(0, locale.find_first_of("_.@:-")));
     return code == "C" || code == "POSIX" ? "" : code;
 }
 
@@ -54,7 +52,8 @@ std::string LanguageOfEnvironment() {
             std::string code = CodeOf(v);
             return Known(code) ? code : "en";
         }
-    return "en";
+    const std::string code = CodeOf(platform::UserLocaleName());
+    return Known(code) ? code : "en";
 }
 
 }  // namespace
@@ -121,16 +120,14 @@ std::string SystemLanguage() {
 }
 
 void Init(const std::filesystem::path& locale_dir) {
-    setlocale(LC_MESSAGES, "C.UTF-8");
-    bindtextdomain(kDomain, locale_dir.c_str());
-    bind_textdomain_codeset(kDomain, "UTF-8");
+    platform::BindCatalogs(kDomain, locale_dir);
     SetLanguage(SystemLanguage());
 }
 
 void SetLanguage(std::string_view code) {
     std::unique_lock lock(g_switch);
     g_language = Known(code) ? std::string(code) : "en";
-    setenv("LANGUAGE", g_language.c_str(), 1);
+    platform::SetLanguageVariable(g_language);
     ++_nl_msg_cat_cntr;
 }
 
@@ -156,12 +153,12 @@ ThreadLanguage::ThreadLanguage(std::string_view code) {
     g_switch.lock();
     t_language_code = Known(code) ? std::string(code) : "en";
     t_language = &t_language_code;
-    setenv("LANGUAGE", t_language_code.c_str(), 1);
+    platform::SetLanguageVariable(t_language_code);
     ++_nl_msg_cat_cntr;
 }
 
 ThreadLanguage::~ThreadLanguage() {
-    setenv("LANGUAGE", g_language.c_str(), 1);
+    platform::SetLanguageVariable(g_language);
     ++_nl_msg_cat_cntr;
     t_language = nullptr;
     g_switch.unlock();

@@ -34,4 +34,8 @@ Status ReplaceProcess(const std::filesystem::path& program, const std::vector<st
     return ErrnoError(errno, tr("program"), program);
 }
 
+std::vector<std::string> Utf8Arguments(int argc, char** argv) {
+    return argc > 1 ? std::vector<std::string>(argv + 1, argv + argc) : std::vector<std::string>();
+}
+
 }  // namespace fk::platform

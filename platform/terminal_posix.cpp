@@ -10,6 +10,13 @@
 
 namespace fk::platform {
 
+void PrepareConsole() {}
+
+bool IsTerminal(StdStream stream) {
+    const int fd = stream == StdStream::kIn ? STDIN_FILENO : stream == StdStream::kOut ? STDOUT_FILENO : STDERR_FILENO;
+    return ::isatty(fd) != 0;
+}
+
 Result<std::string> ReadSecretFromTerminal(std::string_view prompt) {
     const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return MakeError(ErrorCode::kUsage, tr("no terminal to ask for the passphrase"));

@@ -1,6 +1,4 @@
 // Updates as text: `bundle armor` (publisher) and the text side of `import` (reader).
-#include <unistd.h>
-
 #include <cstdio>
 #include <iostream>
 
@@ -12,6 +10,7 @@
 #include "kit/core/armor_import.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/terminal.hpp"
 
 namespace fk::cli {
 namespace {
@@ -23,7 +22,7 @@ bool IsBinaryUpdate(std::string_view bytes) {
 }
 
 Result<std::string> ReadStandardInput() {
-    if (::isatty(STDIN_FILENO))
+    if (platform::IsTerminal(platform::StdStream::kIn))
         std::cerr << tr("Paste the update's text parts (any order, with the rest of the message if you like), then "
                         "press Ctrl+D on a line of its own.")
                   << "\n";

@@ -1,6 +1,7 @@
 #include "kit/cli/data_dir_option.hpp"
 
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 
@@ -20,7 +21,7 @@ DataDirOption TakeDataDirOption(std::vector<std::string>& args) {
             continue;
         }
         if (value.empty()) return {out.dir, tr("option --data-dir needs a value")};
-        out.dir = value;
+        out.dir = platform::PathFromUtf8(value);
     }
     return out;
 }

@@ -1,7 +1,5 @@
 // fieldkit's entry point: a subcommand runs; no arguments (or --screenshot, --present, --share) hand over to
 // fieldkit-window. Only this file and the UI's run loop print and exit.
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -11,6 +9,8 @@
 #include "platform/i18n.hpp"
 #include "platform/paths.hpp"
 #include "platform/programs.hpp"
+#include "platform/terminal.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace {
 
@@ -49,7 +49,7 @@ void PrintOverview(const std::vector<Command>& commands) {
 // Hands over to fieldkit-window with the same arguments; returns only if it cannot start.
 int OpenWindow(const std::optional<std::filesystem::path>& data_dir, const std::vector<std::string>& args) {
     std::vector<std::string> forwarded;
-    if (data_dir) forwarded = {"--data-dir", data_dir->string()};
+    if (data_dir) forwarded = {"--data-dir", fk::platform::Utf8FromPath(*data_dir)};
     forwarded.insert(forwarded.end(), args.begin(), args.end());
     const auto program = fk::platform::CompanionProgram("fieldkit-window");
     auto started = fk::platform::ReplaceProcess(program, forwarded);
@@ -61,14 +61,15 @@ int OpenWindow(const std::optional<std::filesystem::path>& data_dir, const std::
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args = fk::platform::Utf8Arguments(argc, argv);
+    fk::platform::PrepareConsole();
     // The interface speaks the environment's language; --json output never changes with it.
     fk::i18n::Init(fk::i18n::LocaleDirOfExecutable());
     if (std::find(args.begin(), args.end(), "--json") != args.end()) fk::i18n::SetLanguage("en");
     fk::cli::Context ctx;
     ctx.built_in = fk::cli::BuiltInContent();
-    ctx.stdout_is_tty = isatty(STDOUT_FILENO) != 0;
-    ctx.stderr_is_tty = isatty(STDERR_FILENO) != 0;
+    ctx.stdout_is_tty = fk::platform::IsTerminal(fk::platform::StdStream::kOut);
+    ctx.stderr_is_tty = fk::platform::IsTerminal(fk::platform::StdStream::kErr);
     ctx.data_dir = fk::platform::DefaultDataDir();
 
     auto data_dir = fk::cli::TakeDataDirOption(args);

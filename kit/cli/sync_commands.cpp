@@ -1,7 +1,5 @@
 // Reader commands that move packs between machines: sync (mirrors over HTTP), export (a
 // mirror directory on a USB stick), serve (this kit as a LAN mirror and web reader), feedback export.
-#include <signal.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -23,6 +21,8 @@
 #include "kit/core/workshop_feedback.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/stop_requests.hpp"
+#include "platform/terminal.hpp"
 
 namespace fk::cli {
 namespace {
@@ -170,7 +170,7 @@ int RunSync(Context& ctx, const Args& a) {
     const bool yes = a.Flag("--yes");
     if (a.Flag("--watch")) return RunSyncWatch(ctx, std::move(o), a.Option("--metered").has_value(), yes);
     const bool json_out = a.Flag("--json");
-    const bool ask_tty = isatty(STDIN_FILENO) && ctx.stderr_is_tty && !json_out;
+    const bool ask_tty = platform::IsTerminal(platform::StdStream::kIn) && ctx.stderr_is_tty && !json_out;
     auto ask_line = [&](const std::string& question) {
         std::cerr << question;
         std::string answer;
@@ -296,11 +296,7 @@ int RunServe(Context& ctx, const Args& a) {
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
     // Block the stop signals before any server thread exists, then wait for one here.
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+    platform::HoldStopRequests(/*hangup=*/false);
     auto room = core::RoomServer::Start(*lib, std::move(options));
     if (!room) return Fail(room.error().detail);
     if (auto module = a.Option("--feedback"))
@@ -323,8 +319,7 @@ int RunServe(Context& ctx, const Args& a) {
         std::cout << Format(tr("workshop feedback on {module}: {url} (fieldkit feedback export)"),
                             {{"module", module}, {"url", url + "feedback"}})
                   << std::endl;
-    int sig = 0;
-    sigwait(&stop, &sig);
+    platform::WaitForStopRequest();
     (*room)->Stop();
     std::cout << tr("stopped") << std::endl;
     return 0;

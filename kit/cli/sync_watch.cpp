@@ -2,7 +2,6 @@
 // turns snapshot changes into lines. The main thread only waits for a stop signal.
 #include "kit/cli/sync_watch.hpp"
 
-#include <signal.h>
 
 #include <ctime>
 #include <iostream>
@@ -16,6 +15,7 @@
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 #include "platform/instance_lock.hpp"
+#include "platform/stop_requests.hpp"
 
 namespace fk::cli {
 namespace {
@@ -127,12 +127,7 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
     }
 
     // Block the stop signals before any thread exists, so only sigwait below sees them.
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    sigaddset(&stop, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+    platform::HoldStopRequests(/*hangup=*/true);
 
     // Nobody to ask: in "ask" mode a large update waits (reported as skipped) unless --yes.
     options.ask = [yes](const std::string&, std::uint64_t) { return yes; };
@@ -168,16 +163,13 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
     if (auto s = engine.Snapshot(); !s.link_watch_error.empty())
         printer.Line(Format(tr("not watching for new links ({error}): checks follow the schedule only"),
                             {{"error", s.link_watch_error}}));
-    int sig = 0;
-    sigwait(&stop, &sig);
+    const std::string request = platform::WaitForStopRequest();
     {
         std::lock_guard g(engine_mutex);
         engine_ptr = nullptr;  // no more lines once stopping
     }
     engine.Stop();  // a running download stops and is kept as a partial file
-    printer.Line(Format(tr("stopped ({signal})"), {{"signal", sig == SIGINT    ? "SIGINT"
-                                                              : sig == SIGTERM ? "SIGTERM"
-                                                                               : "SIGHUP"}}));
+    printer.Line(Format(tr("stopped ({signal})"), {{"signal", request}}));
     return 0;
 }
 

@@ -7,9 +7,12 @@
 #include "kit/ui/window.hpp"
 #include "platform/i18n.hpp"
 #include "platform/paths.hpp"
+#include "platform/programs.hpp"
+#include "platform/terminal.hpp"
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args = fk::platform::Utf8Arguments(argc, argv);
+    fk::platform::PrepareConsole();
     fk::i18n::Init(fk::i18n::LocaleDirOfExecutable());
     auto data_dir = fk::cli::TakeDataDirOption(args);
     if (data_dir.error) {

@@ -2,8 +2,6 @@
 // forgiveness and acronyms taken from tags, all in one transaction.
 #include "kit/core/index_builder.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <map>
@@ -16,6 +14,7 @@
 #include "kit/core/sqlite.hpp"
 #include "kit/core/term_match.hpp"
 #include "kit/core/words.hpp"
+#include "platform/files.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::core {
@@ -220,13 +219,9 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     db = Database();  // close before the flush below
 
     // synchronous=OFF made the build fast; make the finished file durable before it is used.
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        if (fd >= 0) ::close(fd);
+    if (!platform::SyncFile(path, tr("search index")))
         return MakeError(ErrorCode::kIo,
                          Format(tr("search index '{path}': cannot flush to disk"), {{"path", path.string()}}));
-    }
-    ::close(fd);
     return Ok{};
 }
 

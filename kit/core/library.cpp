@@ -1,10 +1,6 @@
 // Library: install flow and start-up repair. See library.hpp for the guarantees.
 #include "kit/core/library.hpp"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -17,6 +13,7 @@
 #include "bundle/signer.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
+#include "platform/file_lock.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 
@@ -36,18 +33,10 @@ std::int64_t Now() {
 // Serialises changes between processes (a CLI import while the window runs).
 class DirLock {
 public:
-    explicit DirLock(const fs::path& dir) {
-        m_fd = ::open((dir / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (m_fd >= 0) ::flock(m_fd, LOCK_EX);
-    }
-    ~DirLock() {
-        if (m_fd >= 0) ::close(m_fd);
-    }
-    DirLock(const DirLock&) = delete;
-    DirLock& operator=(const DirLock&) = delete;
+    explicit DirLock(const fs::path& dir) : m_lock(platform::LockFileWaiting(dir / "lock")) {}
 
 private:
-    int m_fd = -1;
+    std::unique_ptr<platform::WaitingFileLock> m_lock;
 };
 
 std::string PublicKeyBase64(const bundle::PublicKey& k) {

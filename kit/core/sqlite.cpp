@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 
@@ -49,7 +50,7 @@ Result<Database> Database::Open(const std::filesystem::path& path, std::string_v
     // TRANSLATORS: a database in error messages: {what} names it ("search index"), {path} is its file.
     db.m_role = Format(tr("{what} '{path}'"), {{"what", role}, {"path", path.string()}});
     int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    int rc = sqlite3_open_v2(path.c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc = sqlite3_open_v2(platform::Utf8FromPath(path).c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return db.MakeSqlError(rc, tr("cannot open"));
     sqlite3_busy_timeout(db.m_db, 2000);
     return db;

@@ -6,7 +6,6 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <imgui.h>
-#include <signal.h>
 #include <time.h>
 
 #include <algorithm>
@@ -28,6 +27,7 @@
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 #include "platform/paths.hpp"
+#include "platform/stop_requests.hpp"
 
 namespace fk::ui {
 namespace {
@@ -39,7 +39,7 @@ constexpr double kClockSeconds = 0.25;    // a running presenter clock redraws f
 
 bool g_event = true;
 std::atomic<bool> g_sync_dirty{false};  // the sync engine changed since the loop last looked
-volatile sig_atomic_t g_quit = 0;       // SIGINT/SIGTERM: close as if the window was closed
+std::atomic<bool> g_quit{false};        // Ctrl+C, SIGTERM: close as if the window was closed
 std::string g_glfw_error;
 std::vector<std::string> g_dropped;
 
@@ -226,10 +226,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     std::uint64_t last_hash = 0;
     int status = 0;
     if (!shot) {
-        struct sigaction sa {};
-        sa.sa_handler = [](int) { g_quit = 1; };
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
+        platform::SetFlagOnStopRequest(&g_quit);
     }
     (void)m.PollSync(UnixNow());  // the stored sync state, in words for this moment
     long long last_sync_poll = 0;
