@@ -9,6 +9,7 @@
 #include "bundle/json_int.hpp"
 #include "bundle/pack_id.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utc_time.hpp"
 
 namespace fk::bundle {
 
@@ -22,8 +23,7 @@ std::string HashHex(std::string_view data) {
 
 std::string IsoTime(std::int64_t t) {
     std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
+    const std::tm tm = platform::UtcTime(tt);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;

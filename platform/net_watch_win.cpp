@@ -98,7 +98,8 @@ public:
 
 private:
     static Status Failed(DWORD rc) {
-        return MakeError(ErrorCode::kIo, Format(tr("netlink socket: {reason}"), {{"reason", WinErrorText(rc)}}));
+        return MakeError(ErrorCode::kIo,
+                         Format(tr("network change notifications: {reason}"), {{"reason", WinErrorText(rc)}}));
     }
 
     static void WINAPI OnAddress(void* self, MIB_UNICASTIPADDRESS_ROW* row, MIB_NOTIFICATION_TYPE type) {

@@ -10,6 +10,7 @@
 #include "bundle/armor.hpp"
 #include "bundle/pack_id.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utc_time.hpp"
 
 namespace fk::core {
 namespace {
@@ -122,8 +123,7 @@ std::string ReportSigningKey::PublicHex() const { return Hex(secret.data() + 32,
 
 std::string UtcDay(std::int64_t unix_seconds) {
     const std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    const std::tm tm = platform::UtcTime(t);
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;

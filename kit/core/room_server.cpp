@@ -10,6 +10,7 @@
 #include "platform/files.hpp"
 #include "platform/http_request.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utc_time.hpp"
 
 namespace fk::core {
 namespace {
@@ -21,8 +22,7 @@ double Now() {
 // Today in UTC: the only time a feedback answer keeps.
 std::string Today() {
     const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    const std::tm tm = platform::UtcTime(t);
     char day[16];
     std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
     return day;

@@ -6,7 +6,6 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <imgui.h>
-#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -65,9 +64,8 @@ void InstallEventCallbacks(GLFWwindow* w) {
 }
 
 long long MonotonicNs() {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 // Cheap fingerprint of a frame's geometry, to know when a screenshot is stable.
