@@ -8,6 +8,11 @@
 
 #include "platform/file_lock.hpp"
 #include "platform/files.hpp"
+#include "platform/http_client.hpp"
+#include "platform/http_server.hpp"
+#include "platform/instance_lock.hpp"
+#include "platform/net_addresses.hpp"
+#include "platform/net_watch.hpp"
 #include "platform/partial_file.hpp"
 #include "platform/paths.hpp"
 #include "platform/utc_time.hpp"
@@ -158,4 +163,52 @@ TEST_CASE("UTC calendar time without the C library: epoch, a leap day, before 19
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &leap);
     CHECK(std::string(text) == "2000-02-29T23:59:59Z");
+}
+
+TEST_CASE("the instance lock is refused to a second taker while held, with the holder's id") {
+    test::TempDir dir;
+    const fs::path path = dir.path() / "sync.lock";
+    long holder = -1;
+    auto first = platform::InstanceLock::Take(path, holder);
+    REQUIRE(first.ok());
+    auto second = platform::InstanceLock::Take(path, holder);  // another open of the file
+    REQUIRE_FALSE(second.ok());
+    CHECK(second.error().code == ErrorCode::kLocked);
+    CHECK(holder > 0);
+    first->reset();
+    CHECK(platform::InstanceLock::Take(path, holder).ok());
+}
+
+TEST_CASE("the file server answers GET and a Range request on 127.0.0.1, and 404 for what it does not hold") {
+    test::TempDir dir;
+    const fs::path file = dir.path() / "pack.fkb";
+    REQUIRE(platform::WriteFileAtomic(file, "0123456789", "test file").ok());
+    auto server = platform::FileServer::Start(
+        "127.0.0.1:0", [&](const std::string& name) -> std::optional<fs::path> {
+            if (name == "pack.fkb") return file;
+            return std::nullopt;
+        });
+    REQUIRE(server.ok());
+    const std::string base = "http://" + (*server)->Address() + "/";
+    platform::HttpLimits limits;
+    limits.deadline_s = 30;
+    auto whole = platform::HttpGet(base + "pack.fkb", 1024, limits);
+    REQUIRE_MESSAGE(whole.ok(), whole.error().detail);
+    CHECK(*whole == "0123456789");
+    const fs::path partial = dir.path() / "download.part";
+    REQUIRE(platform::WriteFileAtomic(partial, "0123", "test file").ok());
+    auto resumed = platform::HttpDownload(base + "pack.fkb", partial, 10, limits, {});
+    REQUIRE_MESSAGE(resumed.ok(), resumed.error().detail);
+    CHECK(*platform::ReadFile(partial, "test file") == "0123456789");
+    auto missing = platform::HttpGet(base + "other.fkb", 1024, limits);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().code == ErrorCode::kHttpStatus);
+    (*server)->Stop();
+}
+
+TEST_CASE("the machine lists its addresses with loopback included, and a network watch starts") {
+    const auto all = platform::ListNetAddresses(platform::Loopback::kInclude);
+    CHECK(std::any_of(all.begin(), all.end(), [](const platform::NetAddress& a) { return a.loopback; }));
+    auto watch = platform::NetWatch::Start([](const std::string&) {});
+    CHECK_MESSAGE(watch.ok(), (watch.ok() ? "" : watch.error().detail));
 }
