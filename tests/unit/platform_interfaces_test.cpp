@@ -72,7 +72,7 @@ TEST_CASE("UTF-8 names: a file written under a name built from UTF-8 is listed u
     CHECK(platform::Utf8FromPath(platform::PathFromUtf8(name)) == name);
 }
 
-TEST_CASE("a file's data can be flushed; a missing one is reported as not found") {
+TEST_CASE("a file's data can be flushed, and a missing one is reported as not found") {
     test::TempDir dir;
     const fs::path file = dir.path() / "index.sqlite";
     std::ofstream(file) << "data";
