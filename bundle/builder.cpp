@@ -11,6 +11,7 @@
 #include "bundle/zstd_codec.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::bundle {
 
@@ -58,17 +59,19 @@ Result<BuiltBundle> BuildFromDirectory(const std::filesystem::path& content_dir,
     if (!loaded) return loaded.error();
     problems = loaded->problems;
     if (!problems.empty())
-        return MakeError(ErrorCode::kInvalidContent,
-                         Format(trn("{n} problem in '{dir}'", "{n} problems in '{dir}'", problems.size()),
-                                {{"n", std::to_string(problems.size())}, {"dir", content_dir.string()}}));
+        return MakeError(
+            ErrorCode::kInvalidContent,
+            Format(trn("{n} problem in '{dir}'", "{n} problems in '{dir}'", problems.size()),
+                   {{"n", std::to_string(problems.size())}, {"dir", platform::Utf8FromPath(content_dir)}}));
     if (loaded->content.articles.empty())
         return MakeError(ErrorCode::kInvalidContent,
-                         Format(tr("no articles in '{dir}'"), {{"dir", content_dir.string()}}));
+                         Format(tr("no articles in '{dir}'"), {{"dir", platform::Utf8FromPath(content_dir)}}));
     return BuildFromContent(loaded->content, key, options);
 }
 
 Status WriteBundleFiles(const BuiltBundle& bundle, const SecretKey& key, const std::filesystem::path& out) {
-    const std::filesystem::path sig_path = out.string() + ".minisig";
+    std::filesystem::path sig_path = out;
+    sig_path += ".minisig";
     const std::string sig_text = FormatSignatureFile(Sign(key, bundle.bytes, TrustedComment(bundle.manifest)));
     // TRANSLATORS: this and the other short nouns passed to file functions name a thing in an
     // error message of the form "<what> '<path>': <reason>".
@@ -82,13 +85,13 @@ Status WriteBundleFiles(const BuiltBundle& bundle, const SecretKey& key, const s
     auto vb = VerifyBundle(*back, std::span<const PublicKey>(&pub, 1));
     if (!vb)
         return MakeError(ErrorCode::kIo, Format(tr("bundle '{path}' did not verify after writing: {error}"),
-                                                {{"path", out.string()}, {"error", vb.error().detail}}));
+                                                {{"path", platform::Utf8FromPath(out)}, {"error", vb.error().detail}}));
     auto sig_back = platform::ReadFile(sig_path, tr("signature file"));
     if (!sig_back) return sig_back.error();
     auto sig = ParseSignatureFile(*sig_back);
     if (!sig || !Verify(pub, *sig, *back))
         return MakeError(ErrorCode::kIo, Format(tr("signature file '{path}' did not verify after writing"),
-                                                {{"path", sig_path.string()}}));
+                                                {{"path", platform::Utf8FromPath(sig_path)}}));
     return Ok{};
 }
 

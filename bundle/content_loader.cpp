@@ -12,6 +12,7 @@
 #include "bundle/term_list.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::bundle {
 namespace fs = std::filesystem;
@@ -253,7 +254,7 @@ std::optional<Parsed> ReadArticle(const fs::path& file, const std::string& rel, 
     }
 
     Article& a = p.article;
-    const std::string file_id = file.stem().string();
+    const std::string file_id = platform::Utf8FromPath(file.stem());
     a.id = r.Str(fm, "id", true, 2);
     if (!a.id.empty() && a.id != file_id)
         r.Report(r.LineOf(fm["id"]),
@@ -407,8 +408,8 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     if (ec) return platform::ErrnoError(ec.value(), tr("content directory"), dir);
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
-        std::string lang = f.parent_path().filename().string();
-        std::string rel = lang + "/" + f.filename().string();
+        std::string lang = platform::Utf8FromPath(f.parent_path().filename());
+        std::string rel = lang + "/" + platform::Utf8FromPath(f.filename());
         if (!IsLanguageTag(lang)) {
             out.problems.push_back({rel, 0, Format(tr("folder '{folder}' is not a language tag"), {{"folder", lang}})});
             continue;
@@ -423,7 +424,7 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
 
     std::sort(term_files.begin(), term_files.end());
     for (const auto& f : term_files) {
-        const std::string lang = f.parent_path().filename().string(), rel = lang + "/terms.yaml";
+        const std::string lang = platform::Utf8FromPath(f.parent_path().filename()), rel = lang + "/terms.yaml";
         if (!IsLanguageTag(lang) || lang == "en") {
             out.problems.push_back({rel, 0, tr("a term list belongs in a translation's folder (fr/, uk/, ...)")});
             continue;

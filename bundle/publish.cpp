@@ -13,6 +13,7 @@
 #include "bundle/root_chain.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::bundle {
 namespace fs = std::filesystem;
@@ -74,8 +75,8 @@ Status WriteSignedFile(const fs::path& dir, const std::string& name, const std::
     if (!sig_back) return sig_back.error();
     auto parsed = ParseSignatureFile(*sig_back);
     if (*back != bytes || !parsed || !Verify(key.Public(), *parsed, *back))
-        return MakeError(ErrorCode::kIo,
-                         Format(tr("mirror file '{path}' did not verify after writing"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kIo, Format(tr("mirror file '{path}' did not verify after writing"),
+                                                {{"path", platform::Utf8FromPath(path)}}));
     return Ok{};
 }
 
@@ -99,9 +100,9 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
         own.push_back(pub);
         auto parsed = VerifyReleaseManifest(*old_json, *old_sig, own);
         if (!parsed)
-            return MakeError(parsed.error().code,
-                             Format(tr("existing '{path}' does not verify with this key: {error}"),
-                                    {{"path", (dir / kReleaseFile).string()}, {"error", parsed.error().detail}}));
+            return MakeError(parsed.error().code, Format(tr("existing '{path}' does not verify with this key: {error}"),
+                                                         {{"path", platform::Utf8FromPath((dir / kReleaseFile))},
+                                                          {"error", parsed.error().detail}}));
         rm = std::move(*parsed);
     } else if (old_json.error().code != ErrorCode::kNotFound) {
         return old_json.error();

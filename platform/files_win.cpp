@@ -1,8 +1,8 @@
 // Windows implementation of platform/files.hpp: the W functions on UTF-16 paths. Atomic
 // replace is MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) after the
 // temporary was flushed with FlushFileBuffers; there is no directory to flush afterwards.
-#include <windows.h>
 #include <bcrypt.h>
+#include <windows.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -107,8 +107,8 @@ Result<std::string> ReadFile(const fs::path& path, std::string_view role, std::u
     if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY))
         return MakeError(ErrorCode::kIo,
                          Format(tr("{what} '{path}': is a directory"), {{"what", role}, {"path", Utf8FromPath(path)}}));
-    Handle file(CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                            nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr));
+    Handle file(CreateFileW(path.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                            OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr));
     if (!file.ok()) return WinError(GetLastError(), role, path);
     LARGE_INTEGER size{};
     if (!GetFileSizeEx(file.h, &size)) return WinError(GetLastError(), role, path);
@@ -212,8 +212,10 @@ Result<fs::path> WriteFileUnderFreeName(const fs::path& dir, std::string_view st
             DeleteFileW(tmp.c_str());
         }
         bool existed = false;
-        if (auto st = WriteNew(target, bytes, role, &existed); st) return target;
-        else if (!existed) return st.error();
+        if (auto st = WriteNew(target, bytes, role, &existed); st)
+            return target;
+        else if (!existed)
+            return st.error();
     }
     if (links) DeleteFileW(tmp.c_str());
     return MakeError(ErrorCode::kIo, Format(tr("{what} '{path}': no free file name"),
@@ -253,7 +255,7 @@ Result<bool> OverwriteAndRemove(const fs::path& path, std::string_view role) {
         FlushFileBuffers(file.h);
     }
     const BOOL removed = (attributes & FILE_ATTRIBUTE_DIRECTORY) ? RemoveDirectoryW(path.c_str())  // a directory link
-                                                                  : DeleteFileW(path.c_str());
+                                                                 : DeleteFileW(path.c_str());
     if (!removed) return WinError(GetLastError(), role, path);
     return true;
 }

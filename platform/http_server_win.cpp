@@ -1,9 +1,9 @@
 // Winsock implementation of platform/http_server.hpp (one thread per connection, capped): the
 // POSIX file's logic with Windows sockets and files. Kept in step with http_server_posix.cpp;
 // the request parsing they share lives in http_request.cpp.
+#include <windows.h>
 #include <winsock2.h>
 #include <ws2tcpip.h>
-#include <windows.h>
 
 #include <algorithm>
 #include <atomic>
@@ -76,9 +76,10 @@ struct ServedFile {
 
 void SendStatus(Socket fd, int code, const char* reason) {
     std::string body = std::to_string(code) + " " + reason + "\n";
-    std::string head = "HTTP/1.1 " + std::to_string(code) + " " + reason +
-                       "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " +
-                       std::to_string(body.size()) + "\r\n\r\n";
+    std::string head =
+        "HTTP/1.1 " + std::to_string(code) + " " + reason +
+        "\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n";
     SendAll(fd, (head + body).data(), head.size() + body.size());
 }
 
@@ -130,7 +131,7 @@ std::string PeerAddress(const sockaddr_storage& ss) {
 class WinsockServer final : public FileServer {
 public:
     WinsockServer(Socket fd, std::string address, std::uint16_t port, FileLookup lookup, ServerLimits limits,
-                PostHandler post, PageHandler pages)
+                  PostHandler post, PageHandler pages)
         : m_fd(fd),
           m_address(std::move(address)),
           m_port(port),
@@ -202,7 +203,8 @@ private:
         char buf[2048];
         while (head.find("\r\n\r\n") == std::string::npos) {
             if (head.size() > m_limits.max_request_head) return SendStatus(c, 431, "Request Header Fields Too Large");
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return SendStatus(c, 408, "Request Timeout");
             WSAPOLLFD p{c, POLLRDNORM, 0};
             const int ready = ::WSAPoll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 200)));
@@ -232,7 +234,8 @@ private:
         std::snprintf(etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(file.written),
                       static_cast<unsigned long long>(size));
         if (request->if_none_match == etag) {
-            const std::string h = std::string("HTTP/1.1 304 Not Modified\r\nETag: ") + etag + "\r\nConnection: close\r\n\r\n";
+            const std::string h =
+                std::string("HTTP/1.1 304 Not Modified\r\nETag: ") + etag + "\r\nConnection: close\r\n\r\n";
             SendAll(c, h.data(), h.size());
             return;
         }
@@ -247,9 +250,11 @@ private:
         const std::uint64_t from = range.from, to = range.to;  // [from, to)
         std::string h = std::string("HTTP/1.1 ") + (partial ? "206 Partial Content" : "200 OK") +
                         "\r\nContent-Type: application/octet-stream\r\nAccept-Ranges: bytes\r\nConnection: close\r\n"
-                        "Content-Length: " + std::to_string(to - from) + "\r\nETag: " + etag + "\r\n";
+                        "Content-Length: " +
+                        std::to_string(to - from) + "\r\nETag: " + etag + "\r\n";
         if (partial)
-            h += "Content-Range: bytes " + std::to_string(from) + "-" + std::to_string(to - 1) + "/" + std::to_string(size) + "\r\n";
+            h += "Content-Range: bytes " + std::to_string(from) + "-" + std::to_string(to - 1) + "/" +
+                 std::to_string(size) + "\r\n";
         h += "\r\n";
         if (!SendAll(c, h.data(), h.size()) || method == "HEAD") return;
         char data[65536];
@@ -284,7 +289,8 @@ private:
         if (body.size() > length) return SendStatus(c, 400, "Bad Request");  // a second request: not taken
         char buf[2048];
         while (body.size() < length) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return SendStatus(c, 408, "Request Timeout");
             WSAPOLLFD p{c, POLLRDNORM, 0};
             const int ready = ::WSAPoll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 200)));
@@ -368,17 +374,21 @@ Result<std::unique_ptr<FileServer>> FileServer::Start(const std::string& bind, F
         const int err = WSAGetLastError();
         if (fd != INVALID_SOCKET) ::closesocket(fd);
         ::freeaddrinfo(res);
-        return MakeError(ErrorCode::kIo, Format(tr("cannot listen on '{address}': {reason}"),
-                                                {{"address", bind}, {"reason", WinErrorText(static_cast<DWORD>(err))}}));
+        return MakeError(ErrorCode::kIo,
+                         Format(tr("cannot listen on '{address}': {reason}"),
+                                {{"address", bind}, {"reason", WinErrorText(static_cast<DWORD>(err))}}));
     }
     ::freeaddrinfo(res);
     sockaddr_storage ss{};
     int len = sizeof ss;
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
     std::uint16_t bound_port = 0;
-    if (ss.ss_family == AF_INET) bound_port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
-    else bound_port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
-    const std::string shown = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(bound_port);
+    if (ss.ss_family == AF_INET)
+        bound_port = ntohs(reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+    else
+        bound_port = ntohs(reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port);
+    const std::string shown =
+        (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(bound_port);
     return std::unique_ptr<FileServer>(
         new WinsockServer(fd, shown, bound_port, std::move(lookup), limits, std::move(post), std::move(pages)));
 }

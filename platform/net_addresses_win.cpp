@@ -1,9 +1,9 @@
 // ListNetAddresses with GetAdaptersAddresses (Windows). Interfaces are named as Windows shows
 // them ("Wi-Fi", "Ethernet 2"); a link-local IPv6 address's URL zone is the interface index.
-#include <winsock2.h>
-#include <ws2tcpip.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
 
 #include <algorithm>
 #include <cstdint>

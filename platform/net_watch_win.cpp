@@ -3,10 +3,10 @@
 // which address arrived), NotifyRouteChange2 reports routes, of which only default routes
 // (prefix length 0) count. What exists at start, from GetUnicastIpAddressTable and
 // GetIpForwardTable2, is the baseline. The system calls back on its own thread pool.
-#include <winsock2.h>
-#include <ws2tcpip.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
 
 #include <mutex>
 #include <set>
@@ -20,8 +20,10 @@ namespace {
 
 std::string AddressText(const SOCKADDR_INET& a) {
     char text[INET6_ADDRSTRLEN] = {};
-    if (a.si_family == AF_INET) inet_ntop(AF_INET, &a.Ipv4.sin_addr, text, sizeof text);
-    else if (a.si_family == AF_INET6) inet_ntop(AF_INET6, &a.Ipv6.sin6_addr, text, sizeof text);
+    if (a.si_family == AF_INET)
+        inet_ntop(AF_INET, &a.Ipv4.sin_addr, text, sizeof text);
+    else if (a.si_family == AF_INET6)
+        inet_ntop(AF_INET6, &a.Ipv6.sin6_addr, text, sizeof text);
     return text;
 }
 
@@ -53,8 +55,8 @@ std::string RouteKey(const MIB_IPFORWARD_ROW2& row) {
 }
 
 std::string RouteText(const MIB_IPFORWARD_ROW2& row) {
-    const std::string route = row.DestinationPrefix.Prefix.si_family == AF_INET6 ? tr("IPv6 default route")
-                                                                                 : tr("default route");
+    const std::string route =
+        row.DestinationPrefix.Prefix.si_family == AF_INET6 ? tr("IPv6 default route") : tr("default route");
     const std::string where = InterfaceName(row.InterfaceLuid, row.InterfaceIndex);
     if (!IsUnspecified(row.NextHop))
         return Format(tr("{route} via {gateway} on {interface}"),

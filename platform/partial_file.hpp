@@ -20,7 +20,7 @@ public:
     virtual Result<std::uint64_t> Size() = 0;  // as it is now on disk
     virtual Status Truncate() = 0;             // to zero bytes
     virtual Status Append(const char* data, size_t size) = 0;
-    virtual Status Sync() = 0;                 // flushed to the medium
+    virtual Status Sync() = 0;  // flushed to the medium
 
 protected:
     PartialFile() = default;

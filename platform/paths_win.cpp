@@ -1,9 +1,9 @@
 // Windows implementation of platform/paths.hpp: known folders, or beside the executable in
 // portable mode.
-#include <windows.h>
 #include <knownfolders.h>
 #include <objbase.h>
 #include <shlobj.h>
+#include <windows.h>
 
 #include <cstdlib>
 
@@ -27,8 +27,8 @@ std::filesystem::path KnownFolder(REFKNOWNFOLDERID id, const wchar_t* fallback_v
 const std::optional<PortableDirs>& Portable() {
     static const std::optional<PortableDirs> dirs = [] {
         const std::filesystem::path exe_dir = ExecutableDir();
-        const DWORD marker = exe_dir.empty() ? INVALID_FILE_ATTRIBUTES
-                                             : GetFileAttributesW((exe_dir / kPortableMarker).c_str());
+        const DWORD marker =
+            exe_dir.empty() ? INVALID_FILE_ATTRIBUTES : GetFileAttributesW((exe_dir / kPortableMarker).c_str());
         return PortableDirsFor(exe_dir, marker != INVALID_FILE_ATTRIBUTES && !(marker & FILE_ATTRIBUTE_DIRECTORY));
     }();
     return dirs;

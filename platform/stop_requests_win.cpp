@@ -42,10 +42,14 @@ void HoldStopRequests(bool hangup) {
 std::string WaitForStopRequest() {
     WaitForSingleObject(g_requested, INFINITE);
     switch (g_kind.load()) {
-        case CTRL_C_EVENT: return "Ctrl+C";
-        case CTRL_BREAK_EVENT: return "Ctrl+Break";
-        case CTRL_CLOSE_EVENT: return "console closed";
-        default: return "session ending";
+        case CTRL_C_EVENT:
+            return "Ctrl+C";
+        case CTRL_BREAK_EVENT:
+            return "Ctrl+Break";
+        case CTRL_CLOSE_EVENT:
+            return "console closed";
+        default:
+            return "session ending";
     }
 }
 

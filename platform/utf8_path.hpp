@@ -14,8 +14,7 @@
 namespace fk::platform {
 
 inline std::filesystem::path PathFromUtf8(std::string_view utf8) {
-    return std::filesystem::path(
-        std::u8string_view(reinterpret_cast<const char8_t*>(utf8.data()), utf8.size()));
+    return std::filesystem::path(std::u8string_view(reinterpret_cast<const char8_t*>(utf8.data()), utf8.size()));
 }
 
 inline std::string Utf8FromPath(const std::filesystem::path& path) {

@@ -13,6 +13,7 @@
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -204,16 +205,21 @@ int RunStatus(Context& ctx, const Args& a) {
         }
         json key_ids = json::array();
         for (const auto& k : keys) key_ids.push_back(bundle::KeyIdHex(k.id));
-        json out = {{"data_dir", ctx.data_dir.string()}, {"packs", packs}, {"trusted_keys", key_ids},
+        json out = {{"data_dir", platform::Utf8FromPath(ctx.data_dir)},
+                    {"packs", packs},
+                    {"trusted_keys", key_ids},
                     {"clock_behind", Now() < st.clock_floor},
-                    {"sync", {{"mirrors", sync.mirrors}, {"last_check", sync.last_check},
-                              {"last_success", sync.last_success}, {"release_expires", sync.release_expires},
-                              {"last_error", sync.last_error}}},
+                    {"sync",
+                     {{"mirrors", sync.mirrors},
+                      {"last_check", sync.last_check},
+                      {"last_success", sync.last_success},
+                      {"release_expires", sync.release_expires},
+                      {"last_error", sync.last_error}}},
                     {"reader", {{"locked", reader.locked}, {"history", reader.history}}}};
         std::cout << out.dump(2) << "\n";
         return 0;
     }
-    std::cout << Format(tr("data directory: {dir}"), {{"dir", ctx.data_dir.string()}}) << "\n";
+    std::cout << Format(tr("data directory: {dir}"), {{"dir", platform::Utf8FromPath(ctx.data_dir)}}) << "\n";
     if (Now() < st.clock_floor)
         std::cout << Format(tr("warning: this computer's clock is behind the newest signed content; ages use {time}"),
                             {{"time", bundle::IsoTime(st.clock_floor)}})

@@ -9,6 +9,7 @@
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 #include "platform/passphrase.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -160,9 +161,10 @@ int RunNotesWipe(Context& ctx, const Args& a) {
     auto report = core::WipeReaderData(ctx.data_dir);
     if (!report) return Fail(report.error().detail);
     if (report->removed.empty())
-        std::cout << Format(tr("there was no reader data in {dir}"), {{"dir", ctx.data_dir.string()}}) << "\n";
+        std::cout << Format(tr("there was no reader data in {dir}"), {{"dir", platform::Utf8FromPath(ctx.data_dir)}})
+                  << "\n";
     for (const auto& name : report->removed)
-        std::cout << Format(tr("deleted {file}"), {{"file", (ctx.data_dir / name).string()}}) << "\n";
+        std::cout << Format(tr("deleted {file}"), {{"file", platform::Utf8FromPath((ctx.data_dir / name))}}) << "\n";
     std::cout << core::WipeCaveats() << "\n";
     return 0;
 }

@@ -12,6 +12,7 @@
 #include "kit/cli/command.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -42,10 +43,11 @@ int RunPackNew(Context&, const Args& a) {
     const auto status = fs::symlink_status(dir, ec);
     if (status.type() != fs::file_type::not_found) {
         if (status.type() != fs::file_type::directory)
-            return Fail(Format(tr("'{dir}' exists and is not a directory; nothing written"), {{"dir", dir.string()}}));
+            return Fail(Format(tr("'{dir}' exists and is not a directory; nothing written"),
+                               {{"dir", platform::Utf8FromPath(dir)}}));
         if (!fs::is_empty(dir, ec) || ec)
             return Fail(Format(tr("'{dir}' is not empty; nothing written (pick a new or empty directory)"),
-                               {{"dir", dir.string()}}));
+                               {{"dir", platform::Utf8FromPath(dir)}}));
     }
     // The passphrase first: a cancelled prompt leaves nothing behind.
     auto passphrase = AskPassphrase(tr("Passphrase for the new secret key: "), true);
@@ -73,26 +75,30 @@ int RunPackNew(Context&, const Args& a) {
         if (auto fst = platform::WriteNewFile(dir / rel, text, tr("pack file"), 0644); !fst)
             return Fail(fst.error().detail);
 
-    const std::string d = dir.string(), key_id = bundle::KeyIdHex(kp.pub.id);
+    const std::string d = platform::Utf8FromPath(dir), key_id = bundle::KeyIdHex(kp.pub.id);
     std::cout
         << Format(tr("made pack {pack} in {dir}: kit.yaml, a sample article and a sample workshop in {dir}/en/, "
                      "key {key} ({public}; secret key {secret}, encrypted with your passphrase)"),
-                  {{"pack", id}, {"dir", d}, {"key", key_id}, {"public", pub.string()}, {"secret", sec.string()}})
+                  {{"pack", id},
+                   {"dir", d},
+                   {"key", key_id},
+                   {"public", platform::Utf8FromPath(pub)},
+                   {"secret", platform::Utf8FromPath(sec)}})
         << "\n\n"
         << tr("Next steps:") << "\n"
         << "  "
         << tr("1. Replace the sample articles with your own (the content rules: README, Writing content), then check:")
         << "\n       fieldkit bundle lint " << d << "\n"
         << "  " << tr("2. Build and sign a bundle (asks for the passphrase):") << "\n       fieldkit bundle build " << d
-        << " -o " << id << ".fkb -s " << sec.string() << "\n"
+        << " -o " << id << ".fkb -s " << platform::Utf8FromPath(sec) << "\n"
         << "  " << tr("3. Publish it to a mirror directory and share it on the room's network:")
-        << "\n       fieldkit bundle publish --mirror " << id << "-mirror " << id << ".fkb -s " << sec.string()
-        << "\n       fieldkit serve --dir " << id << "-mirror --bind 0.0.0.0:8765\n"
+        << "\n       fieldkit bundle publish --mirror " << id << "-mirror " << id << ".fkb -s "
+        << platform::Utf8FromPath(sec) << "\n       fieldkit serve --dir " << id << "-mirror --bind 0.0.0.0:8765\n"
         << "  " << tr("4. On each participant's kit (give them the public key file):") << "\n       fieldkit trust add "
-        << pub.filename().string() << "\n       fieldkit sync --mirror http://HOST:8765/ --yes\n"
+        << platform::Utf8FromPath(pub.filename()) << "\n       fieldkit sync --mirror http://HOST:8765/ --yes\n"
         << "  "
         << Format(tr("Keep {secret} private and backed up: whoever has it (and the passphrase) can sign as you."),
-                  {{"secret", sec.string()}})
+                  {{"secret", platform::Utf8FromPath(sec)}})
         << "\n";
     return 0;
 }

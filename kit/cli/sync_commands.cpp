@@ -23,6 +23,7 @@
 #include "platform/i18n.hpp"
 #include "platform/stop_requests.hpp"
 #include "platform/terminal.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -243,7 +244,7 @@ int RunExport(Context& ctx, const Args& a) {
                                     "wrote {n} waiting field reports to {dir} (they stay in your outbox; "
                                     "--no-reports leaves them out)",
                                     static_cast<unsigned long>(*n)),
-                                {{"n", std::to_string(*n)}, {"dir", dir.string()}})
+                                {{"n", std::to_string(*n)}, {"dir", platform::Utf8FromPath(dir)}})
                       << "\n";
     }
     return 0;
@@ -261,7 +262,7 @@ Result<std::map<std::string, std::filesystem::path>> MirrorDirFiles(const std::f
     std::map<std::string, std::filesystem::path> files;
     std::error_code ec;
     for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
-        const std::string name = f.path().filename().string();
+        const std::string name = platform::Utf8FromPath(f.path().filename());
         if (f.is_regular_file() && !f.is_symlink() && mirror_name(name)) files[name] = f.path();
     }
     if (ec) return platform::ErrnoError(ec.value(), tr("mirror directory"), dir);
@@ -269,7 +270,7 @@ Result<std::map<std::string, std::filesystem::path>> MirrorDirFiles(const std::f
         return MakeError(ErrorCode::kNotFound,
                          Format(tr("'{dir}' has no release.json: write it with `fieldkit bundle publish --mirror {dir} "
                                    "PACK.fkb -s KEY.sec`"),
-                                {{"dir", dir.string()}}));
+                                {{"dir", platform::Utf8FromPath(dir)}}));
     return files;
 }
 

@@ -2,7 +2,6 @@
 // turns snapshot changes into lines. The main thread only waits for a stop signal.
 #include "kit/cli/sync_watch.hpp"
 
-
 #include <ctime>
 #include <iostream>
 #include <mutex>
@@ -16,6 +15,7 @@
 #include "platform/i18n.hpp"
 #include "platform/instance_lock.hpp"
 #include "platform/stop_requests.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -114,10 +114,11 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
     long holder = 0;
     auto lock = platform::InstanceLock::Take(core::SyncDir(ctx.data_dir) / "watch.lock", holder);
     if (!lock && lock.error().code == ErrorCode::kLocked)
-        return Fail(holder > 0 ? Format(tr("another fieldkit sync --watch is running for {dir} (pid {pid})"),
-                                        {{"dir", ctx.data_dir.string()}, {"pid", std::to_string(holder)}})
-                               : Format(tr("another fieldkit sync --watch is running for {dir}"),
-                                        {{"dir", ctx.data_dir.string()}}));
+        return Fail(holder > 0
+                        ? Format(tr("another fieldkit sync --watch is running for {dir} (pid {pid})"),
+                                 {{"dir", platform::Utf8FromPath(ctx.data_dir)}, {"pid", std::to_string(holder)}})
+                        : Format(tr("another fieldkit sync --watch is running for {dir}"),
+                                 {{"dir", platform::Utf8FromPath(ctx.data_dir)}}));
     if (!lock) return Fail(lock.error().detail);
     if (options.mirrors.empty()) {
         auto state = core::LoadSyncState(ctx.data_dir);
@@ -154,7 +155,7 @@ int RunSyncWatch(Context& ctx, core::SyncOptions options, bool metered_given, bo
         });
     // TRANSLATORS: {metered} is the metered-link setting: "off", "deltas only" or "hold back downloads above ...".
     printer.Line(Format(tr("watching {dir} (metered: {metered}); Ctrl-C stops"),
-                        {{"dir", ctx.data_dir.string()}, {"metered", metered}}));
+                        {{"dir", platform::Utf8FromPath(ctx.data_dir)}, {"metered", metered}}));
     {
         std::lock_guard g(engine_mutex);
         engine_ptr = &engine;

@@ -7,6 +7,7 @@
 #include "bundle/delta.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace {
@@ -56,7 +57,7 @@ std::vector<bundle::ArmorSet> PendingSets(const fs::path& data_dir) {
     std::vector<bundle::ArmorSet> out;
     std::error_code ec;
     for (const auto& f : fs::directory_iterator(ArmorStoreDir(data_dir), ec)) {
-        const std::string name = f.path().filename().string();
+        const std::string name = platform::Utf8FromPath(f.path().filename());
         if (name.size() != 14 || !name.ends_with(".txt") || !f.is_regular_file()) continue;
         auto text = platform::ReadFile(f.path(), tr("stored update parts"), kMaxStoredText);
         if (!text) continue;
@@ -177,7 +178,7 @@ ArmorImport ImportArmor(Library& lib, std::string_view text) {
                                kMaxKeptUpdates),
                            {{"update", bundle::DescribeArmor(set.label)},
                             {"n", std::to_string(kMaxKeptUpdates)},
-                            {"dir", store.string()}}));
+                            {"dir", platform::Utf8FromPath(store)}}));
             } else {
                 auto made = platform::MakeDirs(store, tr("update parts folder"));
                 auto st = made ? platform::WriteFileAtomic(file, keep, tr("update parts")) : made;

@@ -6,6 +6,7 @@
 #include "kit/core/content_index.hpp"
 #include "kit/core/index_builder.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace {
@@ -73,8 +74,8 @@ Result<ContentIndex> ContentIndex::Open(const std::filesystem::path& path) {
     ContentIndex index(std::move(*db));
     auto count = BuiltArticleCount(index.m_db);
     if (!count)
-        return MakeError(ErrorCode::kCorrupt,
-                         Format(tr("search index '{path}' was built by another version"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kCorrupt, Format(tr("search index '{path}' was built by another version"),
+                                                     {{"path", platform::Utf8FromPath(path)}}));
     index.m_article_count = *count;
     // Ranked hits; the text for snippets is read only for the hits kept.
     for (const char* table : {"fts_about", "fts"}) {

@@ -2,7 +2,6 @@
 // forgiveness and acronyms taken from tags, all in one transaction.
 #include "kit/core/index_builder.hpp"
 
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -16,6 +15,7 @@
 #include "kit/core/words.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace {
@@ -220,8 +220,8 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
 
     // synchronous=OFF made the build fast; make the finished file durable before it is used.
     if (!platform::SyncFile(path, tr("search index")))
-        return MakeError(ErrorCode::kIo,
-                         Format(tr("search index '{path}': cannot flush to disk"), {{"path", path.string()}}));
+        return MakeError(ErrorCode::kIo, Format(tr("search index '{path}': cannot flush to disk"),
+                                                {{"path", platform::Utf8FromPath(path)}}));
     return Ok{};
 }
 

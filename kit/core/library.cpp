@@ -16,6 +16,7 @@
 #include "platform/file_lock.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -400,7 +401,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
 void Library::RemoveUnreferencedFiles() const {
     std::error_code ec;
     auto referenced = [&](const fs::path& p) {
-        const std::string rel = fs::relative(p, m_dir, ec).string();
+        const std::string rel = platform::Utf8FromPath(fs::relative(p, m_dir, ec));
         if (rel == m_state.index_file) return true;
         for (const auto& [id, pack] : m_state.packs)
             if (pack.file == rel) return true;
@@ -408,7 +409,7 @@ void Library::RemoveUnreferencedFiles() const {
     };
     for (const auto& dir : {m_dir, m_dir / kPacksDir}) {
         for (const auto& f : fs::directory_iterator(dir, ec)) {
-            const std::string name = f.path().filename().string();
+            const std::string name = platform::Utf8FromPath(f.path().filename());
             const bool ours = dir == m_dir ? (name.starts_with("index-") || name.starts_with(std::string(kStateFile) + ".tmp"))
                                            : true;
             if (ours && f.is_regular_file() && !referenced(f.path())) fs::remove(f.path(), ec);

@@ -7,6 +7,7 @@
 #include "bundle/pack_id.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace {
@@ -23,7 +24,7 @@ bool IsIndexFileName(const std::string& name) {
 Status CheckNames(const std::filesystem::path& file, const LibraryState& s) {
     auto damaged = [&](const std::string& what) {
         return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"),
-                                                     {{"path", file.string()}, {"reason", what}}));
+                                                     {{"path", platform::Utf8FromPath(file)}, {"reason", what}}));
     };
     for (const auto& [id, p] : s.packs) {
         if (auto st = bundle::CheckPackId(id); !st) return damaged(st.error().detail);
@@ -77,7 +78,7 @@ Result<LibraryState> LoadLibraryState(const std::filesystem::path& file) {
         return s;
     } catch (const nlohmann::json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, Format(tr("library state '{path}' is damaged: {reason}"),
-                                                     {{"path", file.string()}, {"reason", e.what()}}));
+                                                     {{"path", platform::Utf8FromPath(file)}, {"reason", e.what()}}));
     }
 }
 

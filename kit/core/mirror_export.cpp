@@ -8,6 +8,7 @@
 #include "kit/core/sync_state.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -22,7 +23,7 @@ Result<std::map<std::string, fs::path>> MirrorFiles(const Library& lib) {
         files[manifest + ".minisig"] = held / (manifest + ".minisig");
     }
     for (const auto& f : fs::directory_iterator(held, ec))
-        if (f.path().extension() == ".fkd") files[f.path().filename().string()] = f.path();
+        if (f.path().extension() == ".fkd") files[platform::Utf8FromPath(f.path().filename())] = f.path();
     for (const auto& [id, p] : lib.State().packs) {
         auto bytes = lib.ReadInstalledBundle(id);
         if (!bytes) return bytes.error();

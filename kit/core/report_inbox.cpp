@@ -7,6 +7,7 @@
 #include "bundle/pack_id.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace fs = std::filesystem;
@@ -56,13 +57,14 @@ void ReadReports(const std::string& name, std::string_view text, InboxScan& scan
 Result<InboxScan> ScanInbox(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        return MakeError(ErrorCode::kNotFound, Format(tr("inbox '{dir}' is not a directory"), {{"dir", dir.string()}}));
+        return MakeError(ErrorCode::kNotFound,
+                         Format(tr("inbox '{dir}' is not a directory"), {{"dir", platform::Utf8FromPath(dir)}}));
     std::vector<fs::path> files;
     for (const auto& d : {dir, dir / "reports"}) {
         for (const auto& entry : fs::directory_iterator(d, ec)) {
             // Regular files only, never followed through a link; hidden names are temporaries.
             if (entry.is_symlink(ec) || !entry.is_regular_file(ec)) continue;
-            if (entry.path().filename().string().starts_with(".")) continue;
+            if (platform::Utf8FromPath(entry.path().filename()).starts_with(".")) continue;
             files.push_back(entry.path());
         }
     }
@@ -70,7 +72,7 @@ Result<InboxScan> ScanInbox(const fs::path& dir) {
     InboxScan scan;
     std::set<std::string> ids;
     for (const auto& f : files) {
-        const std::string shown = bundle::EscapeForMessage(fs::relative(f, dir, ec).string());
+        const std::string shown = bundle::EscapeForMessage(platform::Utf8FromPath(fs::relative(f, dir, ec)));
         auto text = platform::ReadFile(f, tr("report file"), kMaxInboxFile);
         if (!text) {
             scan.refused.push_back(

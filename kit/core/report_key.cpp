@@ -5,6 +5,7 @@
 
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::core {
 namespace {
@@ -22,7 +23,7 @@ Result<ReportSigningKey> Parse(std::string text, const std::filesystem::path& pa
     if (!ok)
         return MakeError(ErrorCode::kCorrupt,
                          Format(tr("report key '{path}' is damaged; move it away and a new one is made"),
-                                {{"path", path.string()}}));
+                                {{"path", platform::Utf8FromPath(path)}}));
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_seed_keypair(pk, key.secret.data(), seed);
     sodium_memzero(seed, sizeof seed);

@@ -48,7 +48,7 @@ Error Database::MakeSqlError(int rc, std::string_view what) const {
 Result<Database> Database::Open(const std::filesystem::path& path, std::string_view role, bool read_only) {
     Database db;
     // TRANSLATORS: a database in error messages: {what} names it ("search index"), {path} is its file.
-    db.m_role = Format(tr("{what} '{path}'"), {{"what", role}, {"path", path.string()}});
+    db.m_role = Format(tr("{what} '{path}'"), {{"what", role}, {"path", platform::Utf8FromPath(path)}});
     int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     int rc = sqlite3_open_v2(platform::Utf8FromPath(path).c_str(), &db.m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return db.MakeSqlError(rc, tr("cannot open"));

@@ -7,6 +7,7 @@
 #include "bundle/minisign.hpp"
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::ui {
 
@@ -74,7 +75,7 @@ void DrawLibrary(const Model& model, ViewState& view, ActionQueue& out) {
     ImGui::Spacing();
     DrawPasteUpdate(model, view, out);
     ImGui::Spacing();
-    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", model.DataDir().string()}}));
+    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", platform::Utf8FromPath(model.DataDir())}}));
     ImGui::EndChild();
 }
 

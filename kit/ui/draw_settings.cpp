@@ -2,6 +2,7 @@
 // link, where data lives, the notes' passphrase, history and wiping the reader's data.
 #include "kit/ui/bidi.hpp"
 #include "kit/ui/screens.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::ui {
 
@@ -57,7 +58,7 @@ void DrawSettings(const Model& model, ViewState& view, ActionQueue& out) {
 
     ImGui::Spacing();
     DrawHeading(view.fonts.h2, L("Your data"));
-    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", model.DataDir().string()}}));
+    DrawMuted(view, Format(tr("Data folder: {path}"), {{"path", platform::Utf8FromPath(model.DataDir())}}));
     DrawMuted(view, tr("Bookmarks, notes, history, checklist progress and settings are kept in reader.sqlite there; "
                        "content updates never change them."));
     ImGui::Spacing();

@@ -27,6 +27,7 @@
 #include "platform/i18n.hpp"
 #include "platform/paths.hpp"
 #include "platform/stop_requests.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::ui {
 namespace {
@@ -178,7 +179,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     if (shot) {
         io.IniFilename = nullptr;
     } else if (platform::MakeDirs(config_dir, "config directory")) {
-        ini_path = (config_dir / "imgui.ini").string();
+        ini_path = platform::Utf8FromPath((config_dir / "imgui.ini"));
         io.IniFilename = ini_path.c_str();
     } else {
         io.IniFilename = nullptr;  // never in the working directory

@@ -61,11 +61,13 @@ TEST_CASE("atomic replace: the new content replaces the old, and no temporary re
 
 TEST_CASE("UTF-8 names: a file written under a name built from UTF-8 is listed under the same name") {
     test::TempDir dir;
-    const std::string name = "caf\xc3\xa9-\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2-\xd9\x85\xd9\x84\xd9\x81.txt";  // café-Київ-ملف
+    const std::string name =
+        "caf\xc3\xa9-\xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2-\xd9\x85\xd9\x84\xd9\x81.txt";  // café-Київ-ملف
     const fs::path file = dir.path() / platform::PathFromUtf8(name);
     REQUIRE(platform::WriteFileAtomic(file, "x", "test file").ok());
     std::vector<std::string> listed;
-    for (const auto& f : fs::directory_iterator(dir.path())) listed.push_back(platform::Utf8FromPath(f.path().filename()));
+    for (const auto& f : fs::directory_iterator(dir.path()))
+        listed.push_back(platform::Utf8FromPath(f.path().filename()));
     REQUIRE(listed.size() == 1);
     CHECK(listed[0] == name);
     CHECK(*platform::ReadFile(file, "test file") == "x");
@@ -183,11 +185,10 @@ TEST_CASE("the file server answers GET and a Range request on 127.0.0.1, and 404
     test::TempDir dir;
     const fs::path file = dir.path() / "pack.fkb";
     REQUIRE(platform::WriteFileAtomic(file, "0123456789", "test file").ok());
-    auto server = platform::FileServer::Start(
-        "127.0.0.1:0", [&](const std::string& name) -> std::optional<fs::path> {
-            if (name == "pack.fkb") return file;
-            return std::nullopt;
-        });
+    auto server = platform::FileServer::Start("127.0.0.1:0", [&](const std::string& name) -> std::optional<fs::path> {
+        if (name == "pack.fkb") return file;
+        return std::nullopt;
+    });
     REQUIRE(server.ok());
     const std::string base = "http://" + (*server)->Address() + "/";
     platform::HttpLimits limits;
