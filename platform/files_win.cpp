@@ -1,8 +1,10 @@
 // Windows implementation of platform/files.hpp: the W functions on UTF-16 paths. Atomic
 // replace is MoveFileExW(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) after the
 // temporary was flushed with FlushFileBuffers; there is no directory to flush afterwards.
-#include <bcrypt.h>
+// First: the other Windows headers need its types.
 #include <windows.h>
+
+#include <bcrypt.h>
 
 #include <algorithm>
 #include <cerrno>

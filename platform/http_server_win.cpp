@@ -1,9 +1,11 @@
 // Winsock implementation of platform/http_server.hpp (one thread per connection, capped): the
 // POSIX file's logic with Windows sockets and files. Kept in step with http_server_posix.cpp;
 // the request parsing they share lives in http_request.cpp.
-#include <windows.h>
+// First, in this order: the IP Helper headers need their types.
 #include <winsock2.h>
 #include <ws2tcpip.h>
+
+#include <windows.h>
 
 #include <algorithm>
 #include <atomic>

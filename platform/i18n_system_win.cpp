@@ -1,7 +1,9 @@
 // Windows side of i18n_gettext.cpp: GNU libintl built for Windows (wbindtextdomain takes the
 // UTF-16 catalog path; libintl.h maps setlocale to its own, which knows LC_MESSAGES).
-#include <libintl.h>
+// First: the other Windows headers need its types.
 #include <windows.h>
+
+#include <libintl.h>
 
 #include <clocale>
 #include <cstdlib>

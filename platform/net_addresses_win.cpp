@@ -1,9 +1,11 @@
 // ListNetAddresses with GetAdaptersAddresses (Windows). Interfaces are named as Windows shows
 // them ("Wi-Fi", "Ethernet 2"); a link-local IPv6 address's URL zone is the interface index.
-#include <iphlpapi.h>
-#include <netioapi.h>
+// First, in this order: the IP Helper headers need their types.
 #include <winsock2.h>
 #include <ws2tcpip.h>
+
+#include <iphlpapi.h>
+#include <netioapi.h>
 
 #include <algorithm>
 #include <cstdint>

@@ -3,10 +3,12 @@
 // which address arrived), NotifyRouteChange2 reports routes, of which only default routes
 // (prefix length 0) count. What exists at start, from GetUnicastIpAddressTable and
 // GetIpForwardTable2, is the baseline. The system calls back on its own thread pool.
-#include <iphlpapi.h>
-#include <netioapi.h>
+// First, in this order: the IP Helper headers need their types.
 #include <winsock2.h>
 #include <ws2tcpip.h>
+
+#include <iphlpapi.h>
+#include <netioapi.h>
 
 #include <mutex>
 #include <set>

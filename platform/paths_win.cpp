@@ -1,9 +1,11 @@
 // Windows implementation of platform/paths.hpp: known folders, or beside the executable in
 // portable mode.
+// First: the other Windows headers need its types.
+#include <windows.h>
+
 #include <knownfolders.h>
 #include <objbase.h>
 #include <shlobj.h>
-#include <windows.h>
 
 #include <cstdlib>
 

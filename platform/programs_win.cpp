@@ -1,6 +1,8 @@
 // Companion programs on Windows: found through GetModuleFileNameW, started with CreateProcessW.
-#include <shellapi.h>
+// First: the other Windows headers need its types.
 #include <windows.h>
+
+#include <shellapi.h>
 
 #include <cstdlib>
 

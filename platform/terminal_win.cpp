@@ -1,7 +1,9 @@
 // Windows implementation of platform/terminal.hpp: the console.
+// First: the other Windows headers need its types.
+#include <windows.h>
+
 #include <fcntl.h>
 #include <io.h>
-#include <windows.h>
 
 #include <atomic>
 #include <cstdio>
