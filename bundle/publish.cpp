@@ -101,7 +101,7 @@ Result<PublishReport> PublishRelease(const fs::path& dir, const std::string& byt
         auto parsed = VerifyReleaseManifest(*old_json, *old_sig, own);
         if (!parsed)
             return MakeError(parsed.error().code, Format(tr("existing '{path}' does not verify with this key: {error}"),
-                                                         {{"path", platform::Utf8FromPath((dir / kReleaseFile))},
+                                                         {{"path", platform::Utf8FromPath(dir / kReleaseFile)},
                                                           {"error", parsed.error().detail}}));
         rm = std::move(*parsed);
     } else if (old_json.error().code != ErrorCode::kNotFound) {

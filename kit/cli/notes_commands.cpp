@@ -164,7 +164,7 @@ int RunNotesWipe(Context& ctx, const Args& a) {
         std::cout << Format(tr("there was no reader data in {dir}"), {{"dir", platform::Utf8FromPath(ctx.data_dir)}})
                   << "\n";
     for (const auto& name : report->removed)
-        std::cout << Format(tr("deleted {file}"), {{"file", platform::Utf8FromPath((ctx.data_dir / name))}}) << "\n";
+        std::cout << Format(tr("deleted {file}"), {{"file", platform::Utf8FromPath(ctx.data_dir / name)}}) << "\n";
     std::cout << core::WipeCaveats() << "\n";
     return 0;
 }

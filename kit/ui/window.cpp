@@ -179,7 +179,7 @@ int RunWindow(const std::filesystem::path& data_dir, const core::BuiltIn& built_
     if (shot) {
         io.IniFilename = nullptr;
     } else if (platform::MakeDirs(config_dir, "config directory")) {
-        ini_path = platform::Utf8FromPath((config_dir / "imgui.ini"));
+        ini_path = platform::Utf8FromPath(config_dir / "imgui.ini");
         io.IniFilename = ini_path.c_str();
     } else {
         io.IniFilename = nullptr;  // never in the working directory
