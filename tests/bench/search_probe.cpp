@@ -2,8 +2,6 @@
 // for tests/bench/run-all.sh. Every prefix (3 letters and longer) of each query, as typed, 20
 // hits; one pass to warm the page cache, then `rounds` measured passes.
 // Prints one line: "p50_ms p95_ms p99_ms searches queries_with_hits".
-// fk_search_probe --index-time BUNDLE.fkb KEY.pub OUT.sqlite: the seconds that building the
-// search index of that one pack takes, apart from the rest of an install.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,12 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "bundle/bundle_file.hpp"
-#include "bundle/minisign.hpp"
-#include "bundle/records.hpp"
 #include "kit/core/content_index.hpp"
-#include "kit/core/index_builder.hpp"
-#include "platform/files.hpp"
 
 namespace {
 
@@ -27,29 +20,9 @@ double At(const std::vector<double>& sorted, double q) {
     return sorted[std::min(sorted.size() - 1, static_cast<size_t>(q * static_cast<double>(sorted.size())))];
 }
 
-int IndexTime(const char* bundle_path, const char* key_path, const char* out) {
-    auto bytes = fk::platform::ReadFile(bundle_path, "bundle");
-    auto key_text = fk::platform::ReadFile(key_path, "key");
-    if (!bytes || !key_text) return 1;
-    auto key = fk::bundle::ParsePublicKey(*key_text);
-    if (!key) return 1;
-    auto verified = fk::bundle::VerifyBundle(*bytes, std::span<const fk::bundle::PublicKey>(&*key, 1));
-    if (!verified) return 1;
-    auto records = fk::bundle::OpenPayload(*verified);
-    if (!records) return 1;
-    auto content = fk::bundle::DecodeRecords(*records);
-    if (!content) return 1;
-    std::vector<fk::core::PackContent> packs{{verified->manifest, std::move(*content)}};
-    const auto t0 = Clock::now();
-    if (!fk::core::BuildIndex(out, packs)) return 1;
-    std::printf("%.2f\n", std::chrono::duration<double>(Clock::now() - t0).count());
-    return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 5 && std::string(argv[1]) == "--index-time") return IndexTime(argv[2], argv[3], argv[4]);
     if (argc < 3) {
         std::fprintf(stderr, "usage: fk_search_probe INDEX.sqlite QUERIES.txt [ROUNDS]\n");
         return 2;
