@@ -302,7 +302,7 @@ for l in open(sys.argv[1]):
     what = (f" (the shipped library, {sys.argv[3]} articles in 5 languages, as a pack; English articles edited)"
             if first else "")
     first = False
-    print(f"| update on the wire, {n} edited article{'s' if n > 1 else ''}: `fieldkit sync` from nginx{what}"
+    print(f"| update on the wire, {n} edited article{'s' if n > 1 else ''}: `fieldkit sync` from nginx{what} "
           f"| {wire:,} B ({pct:.2f} % of the bundle) | full bundle {fkb:,} B; new ZIM (English) {zim:,} B; "
           f"`zstd --patch-from` of the tar {zp:,} B; `xdelta3` of the tar {xt:,} B, of the bundle {xb:,} B "
           f"| {wire/zim:.3f}× the ZIM, {wire/zp:.1f}× `zstd --patch-from` | {goal} |")
