@@ -183,6 +183,7 @@ if wants query; then
         [ -n "$(kiwix-search "$work/en-v1.zim" "$q")" ] && hits_kx=$((hits_kx + 1))
     done <"$queries"
     read -r w50 w95 w99 _ < <("$probe" "$(ls "$core_kit"/index-*.sqlite)" "$queries" 5)
+    # shellcheck disable=SC2046  # each pooled line is three numbers, passed as three arguments
     py $(pooled "$work/q-fk.json") $(pooled "$work/q-kiwix.json") "$hits_fk" "$hits_kx" "$runs" \
         "$w50" "$w95" "$w99" >>"$rows" <<'EOF'
 import sys
@@ -375,12 +376,12 @@ if wants scale; then
         after=$(size "$index_file")
         rounds=$([ "$n" -ge 100000 ] && echo 2 || echo 3)
         say "scale $n: search in process ($rounds rounds of every prefix of the 50 queries)"
-        read -r p50 p95 p99 searches found < <("$probe" "$index_file" "$queries" "$rounds")
+        read -r p50 p95 p99 _ found < <("$probe" "$index_file" "$queries" "$rounds")
         cruns=5
         say "scale $n: cold fieldkit search (50 queries × $cruns runs)"
         cold_fieldkit "$kit" "$cruns" "$work/cold-$n.json"
         read -r c50 c95 _ < <(pooled "$work/cold-$n.json")
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$p50" "$p95" "$p99" "$c50" "$c95" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$p50" "$p95" "$p99" "$c50" "$c95" \
             "$install_s" "$rss_kb" "$((after - before))" "$(size "$bundle")" "$found" >>"$work/scale.tsv"
         rm -rf "$kit"
     done
