@@ -12,8 +12,9 @@ build=${1:-$root/build-win}
 "$here/build-deps.sh"
 deps=$("$here/build-deps.sh" --print-prefix)
 echo "windows: building fieldkit.exe in $build" >&2
+mkdir -p "$build"
 cmake -S "$root" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$here/mingw-w64-x86_64.cmake" \
-    -DFIELDKIT_WIN_DEPS="$deps" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >"$build.configure.log" 2>&1 ||
-    { cat "$build.configure.log" >&2; exit 1; }
+    -DFIELDKIT_WIN_DEPS="$deps" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >"$build/configure.log" 2>&1 ||
+    { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" -j"$(nproc)" --target fieldkit fieldkit-window
 cmake --build "$build" --target zip
