@@ -27,6 +27,7 @@ cp -r "$build/locale" "$stage/locale"
 cp "$src/platform/windows/README.txt" "$stage/README.txt"
 cp "$src/platform/debian/copyright.head" "$stage/licenses/fieldkit.txt"
 cp "$deps"/licenses/*.txt "$stage/licenses/"
+cp "$deps/share/fieldkit-windows-deps.txt" "$stage/licenses/versions.txt"
 # The embedded fonts, as Debian ships their terms.
 cp /usr/share/doc/fonts-dejavu-core/copyright "$stage/licenses/fonts-dejavu.txt"
 cp /usr/share/doc/fonts-noto-core/copyright "$stage/licenses/fonts-noto.txt"

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
+#define STB_IMAGE_IMPLEMENTATION
+#include <stb_image.h>
 #include <regex>
 #include <thread>
 
@@ -15,6 +18,7 @@
 #include "tests/support/temp_dir.hpp"
 #include "tests/sync/support/relay.hpp"
 #include "tests/sync/support/releases.hpp"
+#include "tests/ui/xvfb.hpp"
 
 namespace fs = std::filesystem;
 using fk::test::ProcessResult;
@@ -248,4 +252,33 @@ TEST_CASE("fieldkit.exe under wine: portable mode keeps everything beside the pr
     CHECK(search.status == 0);
     auto after = fk::test::Run({"find", appdata.string(), "-path", "*fieldkit*"});
     CHECK(after.out == before.out);  // nothing new in the Windows profile
+}
+
+TEST_CASE("fieldkit-window.exe under wine and Xvfb draws the home screen and an Arabic article") {
+    fk::test::RequireXvfb();
+    fk::test::TempDir dir;
+    for (const std::string lang : {"en", "ar"}) {
+        CAPTURE(lang);
+        const fs::path png = fs::path(FK_SCREENSHOT_DIR) / ("wine-" + lang + ".png");
+        std::error_code ec;
+        fs::remove(png, ec);
+        std::vector<std::string> args{"--data-dir", WinPath(dir.path() / "kit"), "--screenshot", WinPath(png),
+                                      "--size", "1100x700"};
+        if (lang == "ar") args.insert(args.end(), {"--open", "checklist-ddos-first-hour"});
+        auto argv = WineArgv(FK_WINDOWS_EXE, args);
+        argv.insert(argv.begin() + 1, "LANGUAGE=" + lang);
+        auto r = fk::test::Run(fk::test::UnderXvfb(argv));
+        INFO(r.out, r.err);
+        REQUIRE(r.status == 0);
+        int w = 0, h = 0, n = 0;
+        unsigned char* pixels = stbi_load(png.string().c_str(), &w, &h, &n, 3);
+        REQUIRE(pixels != nullptr);
+        CHECK(w == 1100);
+        CHECK(h == 700);
+        std::set<unsigned> colours;  // a drawn screen has text, buttons and panels, not one fill
+        for (int i = 0; i < w * h; i += 7)
+            colours.insert(pixels[3 * i] << 16 | pixels[3 * i + 1] << 8 | pixels[3 * i + 2]);
+        stbi_image_free(pixels);
+        CHECK(colours.size() > 20);
+    }
 }
