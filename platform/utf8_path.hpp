@@ -22,4 +22,11 @@ inline std::string Utf8FromPath(const std::filesystem::path& path) {
     return std::string(text.begin(), text.end());
 }
 
+// With '/' between the parts on every OS: for relative names stored in the library's own
+// files ("packs/x.fkb"), which must compare equal whichever system wrote them.
+inline std::string GenericUtf8FromPath(const std::filesystem::path& path) {
+    const std::u8string text = path.generic_u8string();
+    return std::string(text.begin(), text.end());
+}
+
 }  // namespace fk::platform

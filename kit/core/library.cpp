@@ -401,7 +401,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
 void Library::RemoveUnreferencedFiles() const {
     std::error_code ec;
     auto referenced = [&](const fs::path& p) {
-        const std::string rel = platform::Utf8FromPath(fs::relative(p, m_dir, ec));
+        const std::string rel = platform::GenericUtf8FromPath(fs::relative(p, m_dir, ec));
         if (rel == m_state.index_file) return true;
         for (const auto& [id, pack] : m_state.packs)
             if (pack.file == rel) return true;
