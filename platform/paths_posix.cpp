@@ -7,27 +7,26 @@
 #include <string>
 
 #include "platform/paths.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::platform {
 namespace {
 
 std::filesystem::path Home() {
-    if (const char* home = std::getenv("HOME"); home && *home) return home;
+    if (auto home = PathFromEnv("HOME")) return *home;
     if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) return pw->pw_dir;
     return ".";
 }
 
 std::filesystem::path FromEnvOr(const char* var, const char* fallback_under_home) {
-    if (const char* v = std::getenv(var); v && *v) return std::filesystem::path(v) / "fieldkit";
+    if (auto v = PathFromEnv(var)) return *v / "fieldkit";
     return Home() / fallback_under_home / "fieldkit";
 }
 
 // XDG_DOCUMENTS_DIR="$HOME/Docs" as xdg-user-dirs writes it: a quoted absolute path or one
 // starting with $HOME/ (the only two forms the file may hold).
 std::filesystem::path UserDirsDocuments(const std::filesystem::path& home) {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    const std::filesystem::path file =
-        (config && *config ? std::filesystem::path(config) : home / ".config") / "user-dirs.dirs";
+    const std::filesystem::path file = PathFromEnv("XDG_CONFIG_HOME").value_or(home / ".config") / "user-dirs.dirs";
     std::ifstream in(file);
     for (std::string line; std::getline(in, line);) {
         constexpr std::string_view kKey = "XDG_DOCUMENTS_DIR=\"";
@@ -48,14 +47,14 @@ bool IsDirectory(const std::filesystem::path& p) {
 
 std::filesystem::path DocumentsDir() {
     const std::filesystem::path home = Home();
-    if (const char* v = std::getenv("XDG_DOCUMENTS_DIR"); v && *v && IsDirectory(v)) return v;
+    if (auto v = PathFromEnv("XDG_DOCUMENTS_DIR"); v && IsDirectory(*v)) return *v;
     if (auto dir = UserDirsDocuments(home); IsDirectory(dir)) return dir;
     if (IsDirectory(home / "Documents")) return home / "Documents";
     return home;
 }
 
 std::filesystem::path DefaultDataDir() {
-    if (const char* v = std::getenv("FIELDKIT_DATA_DIR"); v && *v) return v;
+    if (auto v = PathFromEnv("FIELDKIT_DATA_DIR")) return *v;
     return FromEnvOr("XDG_DATA_HOME", ".local/share");
 }
 

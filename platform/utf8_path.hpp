@@ -7,7 +7,9 @@
 // (arguments, environment, settings) with PathFromUtf8 and show them with Utf8FromPath.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,15 @@ inline std::string Utf8FromPath(const std::filesystem::path& path) {
 inline std::string GenericUtf8FromPath(const std::filesystem::path& path) {
     const std::u8string text = path.generic_u8string();
     return std::string(text.begin(), text.end());
+}
+
+// A file or directory named by an environment variable (FIELDKIT_PASSPHRASE_FILE, XDG_*);
+// nullopt when it is unset or empty. On Windows getenv gives the ANSI code page, which the
+// kit's manifest makes UTF-8, so the value is converted as UTF-8 like an argument.
+inline std::optional<std::filesystem::path> PathFromEnv(const char* name) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) return std::nullopt;
+    return PathFromUtf8(value);
 }
 
 }  // namespace fk::platform

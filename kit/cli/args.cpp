@@ -2,6 +2,7 @@
 #include "kit/cli/args.hpp"
 
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 
@@ -54,6 +55,22 @@ std::vector<std::string> Args::All(const std::string& name) const {
     std::vector<std::string> out;
     auto range = m_options.equal_range(name);
     for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    return out;
+}
+
+std::optional<std::filesystem::path> Args::PathOption(const std::string& name) const {
+    auto value = Option(name);
+    if (!value) return std::nullopt;
+    return platform::PathFromUtf8(*value);
+}
+
+std::filesystem::path Args::PathAt(size_t i) const {
+    return platform::PathFromUtf8(m_positional.at(i));
+}
+
+std::vector<std::filesystem::path> Args::PathPositionals(size_t from) const {
+    std::vector<std::filesystem::path> out;
+    for (size_t i = from; i < m_positional.size(); ++i) out.push_back(platform::PathFromUtf8(m_positional[i]));
     return out;
 }
 

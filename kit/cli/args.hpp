@@ -2,6 +2,7 @@
 // and flags. Unknown options are usage errors, reported by name.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -26,6 +27,13 @@ public:
     std::string OptionOr(const std::string& name, const std::string& fallback) const;
     std::vector<std::string> All(const std::string& name) const;  // repeated options
     const std::vector<std::string>& Positional() const { return m_positional; }
+
+    // Arguments that name files or directories. The text is UTF-8 (the Windows entry point
+    // converts it); these make it a path without the C locale, which would mangle non-ASCII
+    // names on Windows. On POSIX the path holds the same bytes.
+    std::optional<std::filesystem::path> PathOption(const std::string& name) const;
+    std::filesystem::path PathAt(size_t i) const;  // Positional()[i]; i must be in range
+    std::vector<std::filesystem::path> PathPositionals(size_t from = 0) const;
 
 private:
     std::set<std::string> m_flags;

@@ -11,6 +11,7 @@
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 #include "platform/terminal.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -58,7 +59,7 @@ void PrintInstalled(const core::ImportReport& r) {
 int RunArmor(Context&, const Args& a) {
     if (a.Positional().size() != 1)
         return Usage(tr("bundle armor needs exactly one delta (or, with --bundle, bundle) file"));
-    const std::string& path = a.Positional()[0];
+    const std::string& path = a.Positional()[0];  // as given, for messages
     const auto kind = a.Flag("--bundle") ? bundle::ArmorKind::kBundle : bundle::ArmorKind::kDelta;
     size_t part_chars = 0;
     if (auto n = a.Option("--part-chars")) {
@@ -71,7 +72,8 @@ int RunArmor(Context&, const Args& a) {
             return Usage(tr("--part-chars must be a whole number of characters (160 for one SMS)"));
         }
     }
-    auto bytes = platform::ReadFile(path, kind == bundle::ArmorKind::kDelta ? "delta" : "bundle", bundle::kMaxArmorPayload);
+    auto bytes = platform::ReadFile(a.PathAt(0), kind == bundle::ArmorKind::kDelta ? "delta" : "bundle",
+                                    bundle::kMaxArmorPayload);
     if (!bytes) return Fail(bytes.error().detail);
     auto label = bundle::LabelForFile(*bytes, kind);
     if (!label) {
@@ -94,9 +96,11 @@ int RunArmor(Context&, const Args& a) {
                {{"n", std::to_string(parts->size())},
                 {"chars", std::to_string(text.size())},
                 {"what", bundle::DescribeArmor(armored->label)}});
-    if (auto out = a.Option("-o")) {
+    if (auto out = a.PathOption("-o")) {
         if (auto st = platform::WriteFileAtomic(*out, text, "text parts"); !st) return Fail(st.error().detail);
-        std::cout << Format(tr("wrote {file}: {summary}"), {{"file", *out}, {"summary", summary}}) << "\n";
+        std::cout << Format(tr("wrote {file}: {summary}"),
+                            {{"file", platform::Utf8FromPath(*out)}, {"summary", summary}})
+                  << "\n";
     } else {
         std::cout << text;
         std::cerr << summary << "\n";
@@ -112,9 +116,11 @@ int ImportInputs(Context& ctx, const Args& a) {
     std::string text;
     int status = 0;
     bool any_text = false;
-    for (const auto& name : a.Positional()) {
-        Result<std::string> bytes = name == "-" ? ReadStandardInput()
-                                                : platform::ReadFile(name, "bundle", bundle::kMaxRawPayloadSize);
+    const auto paths = a.PathPositionals();
+    for (size_t i = 0; i < paths.size(); ++i) {
+        const std::string& name = a.Positional()[i];  // as given, for messages
+        Result<std::string> bytes =
+            name == "-" ? ReadStandardInput() : platform::ReadFile(paths[i], "bundle", bundle::kMaxRawPayloadSize);
         if (!bytes) {
             status = Fail(bytes.error().detail);
             continue;

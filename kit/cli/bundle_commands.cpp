@@ -1,7 +1,9 @@
 // Publisher commands: bundle lint, keygen, build, verify.
 #include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "bundle/builder.hpp"
 #include "bundle/bundle_file.hpp"
@@ -11,16 +13,25 @@
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
 #include "platform/terminal.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
 namespace fs = std::filesystem;
 
+// "DIR/en/x.md:3: message", quoted as printing a path always did.
+std::string ProblemLine(const fs::path& dir, const bundle::Problem& p) {
+    std::ostringstream line;
+    line << std::quoted(platform::Utf8FromPath(dir / platform::PathFromUtf8(bundle::FormatProblem(p))));
+    return line.str();
+}
+
 int RunLint(Context&, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("bundle lint needs exactly one content directory"));
-    auto loaded = bundle::LoadContentDir(a.Positional()[0]);
+    const fs::path dir = a.PathAt(0);
+    auto loaded = bundle::LoadContentDir(dir);
     if (!loaded) return Fail(loaded.error().detail);
-    for (const auto& p : loaded->problems) std::cout << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
+    for (const auto& p : loaded->problems) std::cout << ProblemLine(dir, p) << "\n";
     if (!loaded->problems.empty()) {
         const auto n = static_cast<unsigned long>(loaded->problems.size());
         std::cerr << Format(trn("{n} problem", "{n} problems", n), {{"n", std::to_string(n)}}) << "\n";
@@ -34,13 +45,13 @@ int RunLint(Context&, const Args& a) {
 }
 
 int RunKeygen(Context&, const Args& a) {
-    auto pub = a.Option("-p"), sec = a.Option("-s");
+    auto pub = a.PathOption("-p"), sec = a.PathOption("-s");
     if (!pub || !sec) return Usage(tr("bundle keygen needs -p KEY.pub and -s KEY.sec"));
     for (const auto& path : {*sec, *pub}) {
         std::error_code ec;
         if (fs::symlink_status(path, ec).type() != fs::file_type::not_found)
             return Fail(Format(tr("'{file}' already exists; refusing to overwrite a key (move it away first)"),
-                               {{"file", path}}));
+                               {{"file", platform::Utf8FromPath(path)}}));
     }
     const bool encrypted = !a.Flag("-W");
     std::string passphrase;
@@ -62,19 +73,20 @@ int RunKeygen(Context&, const Args& a) {
         fs::remove(*sec, ec);  // ours, just made: a key pair is written whole or not at all
         return Fail(pst.error().detail);
     }
-    const std::string id = bundle::KeyIdHex(kp.pub.id);
+    const std::string id = bundle::KeyIdHex(kp.pub.id), pub_name = platform::Utf8FromPath(*pub),
+                      sec_name = platform::Utf8FromPath(*sec);
     std::cout << (encrypted ? Format(tr("key {id}: public {public}, secret {secret} (encrypted with your passphrase)"),
-                                     {{"id", id}, {"public", *pub}, {"secret", *sec}})
+                                     {{"id", id}, {"public", pub_name}, {"secret", sec_name}})
                             : Format(tr("key {id}: public {public}, secret {secret} (unencrypted: keep it offline)"),
-                                     {{"id", id}, {"public", *pub}, {"secret", *sec}}))
+                                     {{"id", id}, {"public", pub_name}, {"secret", sec_name}}))
               << "\n";
     return 0;
 }
 
 int RunBuild(Context&, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("bundle build needs exactly one content directory"));
-    auto out = a.Option("-o");
-    auto sec = a.Option("-s");
+    auto out = a.PathOption("-o");
+    auto sec = a.PathOption("-s");
     if (!out || !sec) return Usage(tr("bundle build needs -o FILE.fkb and -s KEY.sec"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
@@ -88,16 +100,17 @@ int RunBuild(Context&, const Args& a) {
             return Usage(Format(tr("--version must be a positive whole number, not '{value}'"), {{"value", *v}}));
         }
     }
-    if (auto roots = a.Option("--roots")) {
+    if (auto roots = a.PathOption("--roots")) {
         auto text = platform::ReadFile(*roots, "roots file", 1 << 20);
         if (!text) return Fail(text.error().detail);
         auto chain = bundle::RootsFromJson(*text);
-        if (!chain) return Fail(*roots + ": " + chain.error().detail);
+        if (!chain) return Fail(platform::Utf8FromPath(*roots) + ": " + chain.error().detail);
         opts.roots = *chain;
     }
     std::vector<bundle::Problem> problems;
-    auto built = bundle::BuildFromDirectory(a.Positional()[0], *key, opts, problems);
-    for (const auto& p : problems) std::cerr << fs::path(a.Positional()[0]) / bundle::FormatProblem(p) << "\n";
+    const fs::path dir = a.PathAt(0);
+    auto built = bundle::BuildFromDirectory(dir, *key, opts, problems);
+    for (const auto& p : problems) std::cerr << ProblemLine(dir, p) << "\n";
     if (!built) return Fail(built.error().detail);
     if (auto st = bundle::WriteBundleFiles(*built, *key, *out); !st) return Fail(st.error().detail);
     const auto& m = built->manifest;
@@ -107,7 +120,7 @@ int RunBuild(Context&, const Args& a) {
                             "built {file}: pack {pack} version {version}, {n} articles, {size} (content {content}); "
                             "signature {file}.minisig",
                             static_cast<unsigned long>(m.article_count)),
-                        {{"file", *out},
+                        {{"file", platform::Utf8FromPath(*out)},
                          {"pack", m.pack},
                          {"version", std::to_string(m.version)},
                          {"n", std::to_string(m.article_count)},
@@ -119,20 +132,22 @@ int RunBuild(Context&, const Args& a) {
 
 int RunVerify(Context& ctx, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("bundle verify needs exactly one bundle file"));
-    const std::string file = a.Positional()[0];
+    const std::string file = a.Positional()[0];  // as given, for messages
     std::vector<bundle::PublicKey> keys;
-    if (auto p = a.Option("-p")) {
+    if (auto p = a.PathOption("-p")) {
         auto text = platform::ReadFile(*p, "public key", 4096);
         if (!text) return Fail(text.error().detail);
         auto key = bundle::ParsePublicKey(*text);
-        if (!key) return Fail(Format(tr("public key '{file}': not a minisign public key"), {{"file", *p}}));
+        if (!key)
+            return Fail(
+                Format(tr("public key '{file}': not a minisign public key"), {{"file", platform::Utf8FromPath(*p)}}));
         keys.push_back(*key);
     } else {
         auto lib = OpenLibrary(ctx);
         if (!lib) return Fail(lib.error().detail);
         keys = lib->TrustedKeys();
     }
-    auto bytes = platform::ReadFile(file, "bundle", bundle::kMaxRawPayloadSize + (1 << 20));
+    auto bytes = platform::ReadFile(a.PathAt(0), "bundle", bundle::kMaxRawPayloadSize + (1 << 20));
     if (!bytes) return Fail(bytes.error().detail);
     auto vb = bundle::VerifyBundle(*bytes, keys);
     if (!vb) return Fail(file + ": " + vb.error().detail + " [" + ErrorCodeName(vb.error().code) + "]");
@@ -198,14 +213,15 @@ int Fail(const std::string& message) {
 }
 
 Result<std::string> AskPassphrase(const std::string& prompt, bool twice) {
-    if (const char* file = std::getenv("FIELDKIT_PASSPHRASE_FILE"); file && *file) {
-        auto text = platform::ReadFile(file, "passphrase file", 4096);
+    if (const auto file = platform::PathFromEnv("FIELDKIT_PASSPHRASE_FILE")) {
+        auto text = platform::ReadFile(*file, "passphrase file", 4096);
         if (!text) return text.error();
         std::string line = text->substr(0, text->find('\n'));
         bundle::Wipe(*text);
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty())
-            return MakeError(ErrorCode::kUsage, Format(tr("passphrase file '{file}' is empty"), {{"file", file}}));
+            return MakeError(ErrorCode::kUsage, Format(tr("passphrase file '{file}' is empty"),
+                                                       {{"file", platform::Utf8FromPath(*file)}}));
         return line;
     }
     auto first = platform::ReadSecretFromTerminal(prompt);
@@ -225,7 +241,8 @@ Result<std::string> AskPassphrase(const std::string& prompt, bool twice) {
     return first;
 }
 
-Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
+Result<bundle::SecretKey> LoadSecretKey(const fs::path& path) {
+    const std::string name = platform::Utf8FromPath(path);  // for messages
     auto text = platform::ReadFile(path, "secret key", 4096);
     if (!text) return text.error();
     std::error_code ec;
@@ -234,14 +251,14 @@ Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
         std::cerr << "fieldkit: "
                   << Format(tr("warning: secret key '{file}' is readable by other users; make it yours alone with: "
                                "chmod 600 '{file}'"),
-                            {{"file", path}})
+                            {{"file", name}})
                   << "\n";
     std::string passphrase;
     if (bundle::IsEncryptedSecretKey(*text)) {
-        auto p = AskPassphrase(Format(tr("Passphrase for secret key '{file}': "), {{"file", path}}), false);
+        auto p = AskPassphrase(Format(tr("Passphrase for secret key '{file}': "), {{"file", name}}), false);
         if (!p)
             return MakeError(p.error().code,
-                             Format(tr("secret key '{file}': {error}"), {{"file", path}, {"error", p.error().detail}}));
+                             Format(tr("secret key '{file}': {error}"), {{"file", name}, {"error", p.error().detail}}));
         passphrase = std::move(*p);
     }
     auto key = bundle::ParseSecretKey(*text, passphrase);
@@ -249,7 +266,7 @@ Result<bundle::SecretKey> LoadSecretKey(const std::string& path) {
     bundle::Wipe(*text);
     if (!key)
         return MakeError(key.error().code,
-                         Format(tr("secret key '{file}': {error}"), {{"file", path}, {"error", key.error().detail}}));
+                         Format(tr("secret key '{file}': {error}"), {{"file", name}, {"error", key.error().detail}}));
     return key;
 }
 

@@ -61,7 +61,7 @@ Result<std::string> AskPassphrase(const std::string& prompt, bool twice);
 
 // Reads a publisher's secret key file (minisign format, encrypted or not), warning on stderr
 // when other users can read it and asking for the passphrase of an encrypted one.
-Result<bundle::SecretKey> LoadSecretKey(const std::string& path);
+Result<bundle::SecretKey> LoadSecretKey(const std::filesystem::path& path);
 
 // Opens the library in ctx.data_dir, installing the built-in pack on first use.
 Result<core::Library> OpenLibrary(const Context& ctx);

@@ -9,6 +9,7 @@
 #include "kit/core/handout.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -36,7 +37,8 @@ int RunExportHandout(Context& ctx, const Args& a) {
     const std::string text = format == "md" ? core::HandoutMarkdown(*handout) : core::HandoutHtml(*handout);
     // TRANSLATORS: names the file in an error message: "handout 'x.html': no space left".
     const char* role = tr("handout");
-    if (auto st = platform::WriteFileAtomic(*output, text, role); !st) return Fail(st.error().detail);
+    if (auto st = platform::WriteFileAtomic(platform::PathFromUtf8(*output), text, role); !st)
+        return Fail(st.error().detail);
     std::cerr << Format(trn("wrote {path} ({n} article)", "wrote {path} ({n} articles)", handout->parts.size()),
                         {{"path", *output}, {"n", std::to_string(handout->parts.size())}})
               << "\n";

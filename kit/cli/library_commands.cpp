@@ -285,7 +285,7 @@ int RunImport(Context& ctx, const Args& a) {
 
 int RunTrustAdd(Context& ctx, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("trust add needs exactly one public key file"));
-    auto text = platform::ReadFile(a.Positional()[0], "public key", 4096);
+    auto text = platform::ReadFile(a.PathAt(0), "public key", 4096);
     if (!text) return Fail(text.error().detail);
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);

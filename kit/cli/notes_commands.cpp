@@ -25,8 +25,8 @@ struct Secret {
 // From the file named by `env` (its first line) when set, else from the terminal.
 Result<Secret> AskPassphrase(const char* env, const std::string& prompt, bool confirm) {
     Secret s;
-    if (const char* file = std::getenv(env); file && *file) {
-        auto text = platform::ReadFile(file, "passphrase file", 4096);
+    if (const auto file = platform::PathFromEnv(env)) {
+        auto text = platform::ReadFile(*file, "passphrase file", 4096);
         if (!text) return text.error();
         s.text = text->substr(0, text->find('\n'));
         platform::WipeString(*text);

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 int RunPackNew(Context&, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("pack new needs exactly one directory"));
-    const fs::path dir = a.Positional()[0];
+    const fs::path dir = a.PathAt(0);
     auto title = a.Option("--title");
     if (!title || title->empty()) return Usage(tr("pack new needs --title \"TITLE\""));
     if (title->find_first_of("\r\n") != std::string::npos) return Usage(tr("--title must be one line"));

@@ -12,6 +12,7 @@
 #include "platform/files.hpp"
 #include "platform/http_client.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -26,22 +27,22 @@ std::string Percent(std::uint64_t part, std::uint64_t whole) {
 
 int RunDiff(Context&, const Args& a) {
     if (a.Positional().size() != 2) return Usage(tr("bundle diff needs OLD.fkb and NEW.fkb"));
-    auto out = a.Option("-o");
-    auto sec = a.Option("-s");
+    auto out = a.PathOption("-o");
+    auto sec = a.PathOption("-s");
     if (!out || !sec)
         return Usage(tr("bundle diff needs -o DELTA.fkd and -s KEY.sec (the key that signed both bundles)"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
-    auto old_bytes = platform::ReadFile(a.Positional()[0], "old bundle", bundle::kMaxRawPayloadSize);
+    auto old_bytes = platform::ReadFile(a.PathAt(0), "old bundle", bundle::kMaxRawPayloadSize);
     if (!old_bytes) return Fail(old_bytes.error().detail);
-    auto new_bytes = platform::ReadFile(a.Positional()[1], "new bundle", bundle::kMaxRawPayloadSize);
+    auto new_bytes = platform::ReadFile(a.PathAt(1), "new bundle", bundle::kMaxRawPayloadSize);
     if (!new_bytes) return Fail(new_bytes.error().detail);
     auto delta = bundle::MakeDelta(*old_bytes, *new_bytes, *key);
     if (!delta) return Fail(delta.error().detail);
     if (auto st = platform::WriteFileAtomic(*out, *delta, "delta"); !st) return Fail(st.error().detail);
     // xgettext:no-c-format
     std::cout << Format(tr("wrote {file}: {size} ({percent}% of the full bundle, {full})"),
-                        {{"file", *out},
+                        {{"file", platform::Utf8FromPath(*out)},
                          {"size", HumanBytes(delta->size())},
                          {"percent", Percent(delta->size(), new_bytes->size())},
                          {"full", HumanBytes(new_bytes->size())}})
@@ -51,12 +52,12 @@ int RunDiff(Context&, const Args& a) {
 
 int RunPublish(Context&, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("bundle publish needs exactly one bundle file"));
-    auto dir = a.Option("--mirror");
-    auto sec = a.Option("-s");
+    auto dir = a.PathOption("--mirror");
+    auto sec = a.PathOption("-s");
     if (!dir || !sec) return Usage(tr("bundle publish needs --mirror DIR and -s KEY.sec"));
     auto key = LoadSecretKey(*sec);
     if (!key) return Fail(key.error().detail);
-    auto bytes = platform::ReadFile(a.Positional()[0], "bundle", bundle::kMaxRawPayloadSize);
+    auto bytes = platform::ReadFile(a.PathAt(0), "bundle", bundle::kMaxRawPayloadSize);
     if (!bytes) return Fail(bytes.error().detail);
     bundle::PublishOptions opts;
     if (auto mirrors = a.All("--also"); !mirrors.empty()) opts.mirrors = mirrors;
@@ -82,8 +83,9 @@ int RunPublish(Context&, const Args& a) {
     }
     auto r = bundle::PublishRelease(*dir, *bytes, *key, opts);
     if (!r) return Fail(r.error().detail);
-    std::cout << Format(tr("published {file} ({size}) to {dir}"),
-                        {{"file", r->full.name}, {"size", HumanBytes(r->full.size)}, {"dir", *dir}})
+    std::cout << Format(tr("published {file} ({size}) to {dir}"), {{"file", r->full.name},
+                                                                   {"size", HumanBytes(r->full.size)},
+                                                                   {"dir", platform::Utf8FromPath(*dir)}})
               << "\n";
     for (const auto& d : r->new_deltas)
         std::cout << "  "
@@ -102,16 +104,17 @@ int RunPublish(Context&, const Args& a) {
 }
 
 int RunRotate(Context&, const Args& a) {
-    auto from = a.Option("--from"), to = a.Option("--to"), roots = a.Option("--roots");
+    auto from = a.PathOption("--from"), to = a.PathOption("--to"), roots = a.PathOption("--roots");
     if (!from || !to || !roots) return Usage(tr("bundle rotate needs --from OLD.sec --to NEW.sec --roots ROOTS.json"));
     auto old_key = LoadSecretKey(*from);
     if (!old_key) return Fail(old_key.error().detail);
     auto new_key = LoadSecretKey(*to);
     if (!new_key) return Fail(new_key.error().detail);
+    const std::string roots_name = platform::Utf8FromPath(*roots);  // for messages
     std::vector<bundle::RootLink> chain;
     if (auto text = platform::ReadFile(*roots, "roots file", 1 << 20)) {
         auto parsed = bundle::RootsFromJson(*text);
-        if (!parsed) return Fail(*roots + ": " + parsed.error().detail);
+        if (!parsed) return Fail(roots_name + ": " + parsed.error().detail);
         chain = *parsed;
     } else if (text.error().code != ErrorCode::kNotFound) {
         return Fail(text.error().detail);
@@ -120,7 +123,7 @@ int RunRotate(Context&, const Args& a) {
     if (!chain.empty()) {
         auto newest = bundle::ParsePublicKey(chain.back().key);
         if (!newest || newest->id != old_key->id)
-            return Fail(Format(tr("--from must be the newest key of the chain in {file}"), {{"file", *roots}}));
+            return Fail(Format(tr("--from must be the newest key of the chain in {file}"), {{"file", roots_name}}));
     }
     const std::uint64_t root = chain.empty() ? 2 : chain.back().root + 1;
     chain.push_back(bundle::MakeRootLink(root, *old_key, *new_key));
@@ -131,7 +134,7 @@ int RunRotate(Context&, const Args& a) {
                   {{"root", std::to_string(root)},
                    {"old", bundle::KeyIdHex(old_key->id)},
                    {"new", bundle::KeyIdHex(new_key->id)},
-                   {"file", *roots}})
+                   {"file", roots_name}})
         << "\n";
     return 0;
 }

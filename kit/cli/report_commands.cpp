@@ -11,6 +11,7 @@
 #include "kit/core/report_inbox.hpp"
 #include "kit/core/report_outbox.hpp"
 #include "platform/i18n.hpp"
+#include "platform/utf8_path.hpp"
 
 namespace fk::cli {
 namespace {
@@ -175,7 +176,7 @@ int RunReportSend(Context& ctx, const Args& a) {
                   << "\n";
         return 0;
     }
-    if (auto dir = a.Option("--to")) {
+    if (auto dir = a.PathOption("--to")) {
         auto n = core::WriteReportFiles(*reader, *dir);
         if (!n) return Fail(n.error().detail);
         if (*n == 0) return Fail(tr("no report is waiting"));
@@ -184,7 +185,7 @@ int RunReportSend(Context& ctx, const Args& a) {
                                 "wrote {n} report files to {dir}; they stay in your outbox until an inbox "
                                 "acknowledges them",
                                 static_cast<unsigned long>(*n)),
-                            {{"n", std::to_string(*n)}, {"dir", *dir}})
+                            {{"n", std::to_string(*n)}, {"dir", platform::Utf8FromPath(*dir)}})
                   << "\n";
         return 0;
     }
@@ -224,7 +225,7 @@ int RunReportSend(Context& ctx, const Args& a) {
 
 int RunInbox(Context& ctx, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("inbox needs the directory the reports are in"));
-    auto scan = core::ScanInbox(a.Positional()[0]);
+    auto scan = core::ScanInbox(a.PathAt(0));
     if (!scan) return Fail(scan.error().detail);
     // Whether the publisher still has an article: the packs installed in this kit.
     std::optional<core::ContentIndex> index;

@@ -221,11 +221,14 @@ int RunExport(Context& ctx, const Args& a) {
     if (a.Positional().size() != 1) return Usage(tr("export needs exactly one directory"));
     auto lib = OpenLibrary(ctx);
     if (!lib) return Fail(lib.error().detail);
-    auto r = core::ExportMirror(*lib, a.Positional()[0]);
+    const std::filesystem::path out_dir = a.PathAt(0);
+    auto r = core::ExportMirror(*lib, out_dir);
     if (!r) return Fail(r.error().detail);
     std::cout << Format(trn("exported {n} file ({size}) to {dir}", "exported {n} files ({size}) to {dir}",
                             static_cast<unsigned long>(r->files)),
-                        {{"n", std::to_string(r->files)}, {"size", HumanBytes(r->bytes)}, {"dir", a.Positional()[0]}})
+                        {{"n", std::to_string(r->files)},
+                         {"size", HumanBytes(r->bytes)},
+                         {"dir", platform::Utf8FromPath(out_dir)}})
               << "\n";
     if (!r->has_release_manifest)
         std::cout << tr("no signed release list held yet (sync once first): other kits can `fieldkit import` the "
@@ -235,7 +238,7 @@ int RunExport(Context& ctx, const Args& a) {
         // The reader's waiting field reports travel with the stick, for the publisher's inbox.
         auto reader = core::ReaderData::Open(ctx.data_dir);
         if (!reader) return Fail(reader.error().detail);
-        const auto dir = std::filesystem::path(a.Positional()[0]) / "reports";
+        const auto dir = out_dir / "reports";
         auto n = core::WriteReportFiles(*reader, dir);
         if (!n) return Fail(n.error().detail);
         if (*n > 0)
@@ -281,7 +284,7 @@ int RunServe(Context& ctx, const Args& a) {
         options.limits.max_connections = static_cast<int>(*n);
     if (auto n = PositiveNumber(a, "--max-per-address"); n && *n > 0)
         options.limits.max_per_address = static_cast<int>(*n);
-    const auto inbox = a.Option("--inbox");
+    const auto inbox = a.PathOption("--inbox");
     if (inbox) options.inbox = *inbox;
     options.on_event = [](const std::string& line, bool problem) {
         if (problem)
@@ -289,7 +292,7 @@ int RunServe(Context& ctx, const Args& a) {
         else
             std::cout << line << std::endl;
     };
-    if (auto dir = a.Option("--dir")) {
+    if (auto dir = a.PathOption("--dir")) {
         auto files = MirrorDirFiles(*dir);  // a trainer's published pack, as `bundle publish` wrote it
         if (!files) return Fail(files.error().detail);
         options.mirror_files = std::move(*files);
@@ -312,7 +315,8 @@ int RunServe(Context& ctx, const Args& a) {
                                {{"n", std::to_string(count)}, {"url", url}}))
               << std::endl;
     if (inbox)
-        std::cout << Format(tr("field reports: POST {url}, stored in {dir}"), {{"url", url + "inbox"}, {"dir", *inbox}})
+        std::cout << Format(tr("field reports: POST {url}, stored in {dir}"),
+                            {{"url", url + "inbox"}, {"dir", platform::Utf8FromPath(*inbox)}})
                   << std::endl;
     // TRANSLATORS: {url} is the address a browser in the room opens.
     std::cout << Format(tr("web reader: {url} (open it in any browser)"), {{"url", url}}) << std::endl;
@@ -333,14 +337,14 @@ int RunFeedbackExport(Context& ctx, const Args& a) {
     auto entries = (*store)->List(a.OptionOr("--module", ""));
     if (!entries) return Fail(entries.error().detail);
     const std::string csv = core::FeedbackCsv(*entries);
-    const auto out = a.Option("-o");
+    const auto out = a.PathOption("-o");
     if (!out) {
         std::cout << csv;
         return 0;
     }
     if (auto st = platform::WriteFileAtomic(*out, csv, "CSV file"); !st) return Fail(st.error().detail);
     std::cerr << Format(trn("wrote {n} answer to {file}", "wrote {n} answers to {file}", entries->size()),
-                        {{"n", std::to_string(entries->size())}, {"file", *out}})
+                        {{"n", std::to_string(entries->size())}, {"file", platform::Utf8FromPath(*out)}})
               << "\n";
     return 0;
 }
