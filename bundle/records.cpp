@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/json_int.hpp"
+#include "bundle/parallel.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::bundle {
@@ -25,7 +26,7 @@ Labels LabelsFromJson(const json& arr) {
 
 }  // namespace
 
-std::string EncodeRecords(const Content& content) {
+std::string EncodeRecords(const Content& content, unsigned threads) {
     std::string out;
     const Taxonomy& k = content.kit;
     json head = {{"record", "kit"},
@@ -58,7 +59,9 @@ std::string EncodeRecords(const Content& content) {
     }
     out += head.dump(-1, ' ', false, json::error_handler_t::replace);
     out += '\n';
-    for (const Article& a : content.articles) {
+    std::vector<std::string> lines(content.articles.size());
+    ParallelFor(lines.size(), threads, [&](size_t i) {
+        const Article& a = content.articles[i];
         json sources = json::array();
         for (const auto& s : a.sources)
             sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
@@ -69,9 +72,13 @@ std::string EncodeRecords(const Content& content) {
                     {"sources", sources},  {"body", a.body}};
         if (!a.translation_of.empty()) rec["translation_of"] = a.translation_of;
         if (!a.source_updated.empty()) rec["source_updated"] = a.source_updated;
-        out += rec.dump(-1, ' ', false, json::error_handler_t::replace);
-        out += '\n';
-    }
+        lines[i] = rec.dump(-1, ' ', false, json::error_handler_t::replace);
+        lines[i] += '\n';
+    });
+    size_t size = out.size();
+    for (const auto& l : lines) size += l.size();
+    out.reserve(size);
+    for (const auto& l : lines) out += l;
     return out;
 }
 

@@ -11,7 +11,8 @@
 
 namespace fk::bundle {
 
-std::string EncodeRecords(const Content& content);
+// Articles are encoded on up to `threads` threads (0: one per core); same bytes for any number.
+std::string EncodeRecords(const Content& content, unsigned threads = 1);
 
 // Fails with kCorrupt on anything that is not a well-formed record stream.
 Result<Content> DecodeRecords(std::string_view records);

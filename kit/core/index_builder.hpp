@@ -19,7 +19,7 @@ struct PackContent {
 };
 
 // Bumped whenever the index's tables change; an index of another schema is rebuilt.
-inline constexpr const char* kIndexSchema = "5";
+inline constexpr const char* kIndexSchema = "6";
 
 // The stable key of a checklist item: progress follows the item's text, not its position.
 std::string TaskKey(std::string_view item_text);
