@@ -84,6 +84,16 @@ std::string EncodeRecords(const Content& content, unsigned threads) {
 
 Result<Content> DecodeRecords(std::string_view records) {
     Content c;
+    auto st = DecodeRecordsEach(records, c, [&](Article&& a) -> Status {
+        c.articles.push_back(std::move(a));
+        return Ok{};
+    });
+    if (!st) return st.error();
+    return c;
+}
+
+Status DecodeRecordsEach(std::string_view records, Content& head, const std::function<Status(Article&&)>& on_article) {
+    Content& c = head;
     size_t line_no = 0;
     try {
         while (!records.empty()) {
@@ -137,14 +147,14 @@ Result<Content> DecodeRecords(std::string_view records) {
             a.translation_of = rec.value("translation_of", std::string());
             a.source_updated = rec.value("source_updated", std::string());
             a.body = rec.at("body").get<std::string>();
-            c.articles.push_back(std::move(a));
+            if (auto st = on_article(std::move(a)); !st) return st;
         }
     } catch (const json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, Format(tr("record {number} is malformed: {reason}"),
                                                      {{"number", std::to_string(line_no + 1)}, {"reason", e.what()}}));
     }
     if (line_no == 0) return MakeError(ErrorCode::kCorrupt, tr("record stream is empty"));
-    return c;
+    return Ok{};
 }
 
 }  // namespace fk::bundle

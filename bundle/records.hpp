@@ -3,6 +3,7 @@
 // same bytes, and one edited article changes one line, which keeps deltas small.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,9 @@ std::string EncodeRecords(const Content& content, unsigned threads = 1);
 
 // Fails with kCorrupt on anything that is not a well-formed record stream.
 Result<Content> DecodeRecords(std::string_view records);
+
+// The same, one article at a time: `head` gets the kit record and term lists, `on_article`
+// each article in stream order (its error stops the decoding). Holds one article at a time.
+Status DecodeRecordsEach(std::string_view records, Content& head, const std::function<Status(Article&&)>& on_article);
 
 }  // namespace fk::bundle

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "bundle/markdown_scan.hpp"
+#include "bundle/records.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/sqlite.hpp"
 #include "kit/core/term_match.hpp"
@@ -128,8 +129,9 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         }
         return std::uint64_t{1} << (it - languages.begin());
     };
-    for (const PackContent& pc : packs) {
-        const auto& kit = pc.content.kit;
+    // The pack row and its term list, from the stream's first record.
+    auto add_head = [&](const PackContent& pc, const bundle::Content& content) -> Status {
+        const auto& kit = content.kit;
         nlohmann::json taxonomy = {{"phases", kit.phases},
                                    {"audiences", kit.audiences},
                                    {"types", kit.types},
@@ -144,7 +146,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         if (auto st = pack_ins->Run(); !st) return st;
         // Each phrase under its match key; an English term is a phrase of its own.
         std::set<std::string> english;
-        for (const bundle::TermList& list : pc.content.terms)
+        for (const bundle::TermList& list : content.terms)
             for (const auto& entry : list.entries) {
                 english.insert(entry.term);
                 for (const auto& phrase : entry.equivalents)
@@ -153,12 +155,15 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         for (const auto& term : english)
             if (auto st = AddTerm(*term_ins, kSourceLanguage, term, term); !st) return st;
 
-        for (const bundle::Article& a : pc.content.articles) {
+        return Ok{};
+    };
+    std::string pack_id;  // of the pack being added
+    auto add_article = [&](const bundle::Article& a) -> Status {
             bundle::MarkdownScan scan = bundle::ScanMarkdown(a.body);
             nlohmann::json sources = nlohmann::json::array();
             for (const auto& s : a.sources)
                 sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
-            art_ins->Bind(1, pc.manifest.pack).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
+            art_ins->Bind(1, pack_id).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
             art_ins->Bind(6, a.type).Bind(7, a.status).Bind(8, a.updated).Bind(9, Spaced(a.phases));
             art_ins->Bind(10, Spaced(a.audiences)).Bind(11, Joined(a.tags, ", ")).Bind(12, Joined(a.related, " "));
             art_ins->Bind(13, sources.dump()).Bind(14, a.source_updated);
@@ -182,7 +187,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                 link_ins->Bind(1, rowid).Bind(2, t);
                 if (auto st = link_ins->Run(); !st) return st;
             }
-            if (a.status != "current") continue;
+            if (a.status != "current") return Ok{};
             const std::uint64_t bit = lang_bit(a.lang);
             auto use = [&](const std::string& w) {
                 WordUse& u = vocabulary[w];
@@ -204,7 +209,24 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                     if (auto st = acr_ins->Run(); !st) return st;
                 }
             }
+            return Ok{};
+    };
+    for (const PackContent& pc : packs) {
+        pack_id = pc.manifest.pack;
+        if (pc.records.empty()) {
+            if (auto st = add_head(pc, pc.content); !st) return st;
+            for (const bundle::Article& a : pc.content.articles)
+                if (auto st = add_article(a); !st) return st;
+            continue;
         }
+        // One article decoded at a time: a large pack is never held twice in memory.
+        bundle::Content head;
+        if (auto st = bundle::DecodeRecordsEach(pc.records, head, add_article); !st) {
+            if (st.error().code != ErrorCode::kCorrupt) return st;
+            return MakeError(st.error().code, Format(tr("pack '{pack}': {error}"),
+                                                     {{"pack", pack_id}, {"error", st.error().detail}}));
+        }
+        if (auto st = add_head(pc, head); !st) return st;
     }
     auto word_ins = db.Prepare("INSERT INTO words VALUES(?,?,?,?)");
     if (!word_ins) return word_ins.error();

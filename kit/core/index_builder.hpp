@@ -14,7 +14,8 @@ namespace fk::core {
 
 struct PackContent {
     bundle::Manifest manifest;
-    bundle::Content content;
+    bundle::Content content;   // unused when `records` is set
+    std::string_view records;  // the pack's record stream, decoded one article at a time
     bool core = false;  // the built-in pack: its ids stay bare and win over other packs' equal ids
 };
 
