@@ -33,8 +33,8 @@ std::int64_t DefaultCreated() {
 }  // namespace
 
 BuiltBundle BuildFromContent(const Content& content, const SecretKey& key, const BuildOptions& options) {
-    const std::string raw = EncodeRecords(content);
-    const std::string payload = ZstdCompress(raw);
+    const std::string raw = EncodeRecords(content, options.threads);
+    const std::string payload = ZstdCompress(raw, 19, options.threads);
     Manifest m;
     m.pack = content.kit.pack;
     m.title = content.kit.title;
@@ -55,7 +55,7 @@ BuiltBundle BuildFromContent(const Content& content, const SecretKey& key, const
 
 Result<BuiltBundle> BuildFromDirectory(const std::filesystem::path& content_dir, const SecretKey& key,
                                        const BuildOptions& options, std::vector<Problem>& problems) {
-    auto loaded = LoadContentDir(content_dir);
+    auto loaded = LoadContentDir(content_dir, options.threads);
     if (!loaded) return loaded.error();
     problems = loaded->problems;
     if (!problems.empty())

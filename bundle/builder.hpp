@@ -19,6 +19,7 @@ struct BuildOptions {
     std::optional<std::uint64_t> version;  // default: the newest `updated` date as YYYYMMDD
     std::optional<std::int64_t> created;   // default: $SOURCE_DATE_EPOCH, else now
     std::vector<RootLink> roots;            // key-rotation chain shipped in the manifest
+    unsigned threads = 0;                   // 0: one per core; the bytes never depend on it
 };
 
 struct BuiltBundle {

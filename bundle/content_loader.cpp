@@ -9,6 +9,7 @@
 #include <set>
 
 #include "bundle/markdown_scan.hpp"
+#include "bundle/parallel.hpp"
 #include "bundle/term_list.hpp"
 #include "platform/files.hpp"
 #include "platform/i18n.hpp"
@@ -359,7 +360,7 @@ int BodyLineOf(const Parsed& p, const std::string& needle) {
 
 }  // namespace
 
-Result<LoadedContent> LoadContentDir(const fs::path& dir) {
+Result<LoadedContent> LoadContentDir(const fs::path& dir, unsigned threads) {
     auto kit_text = platform::ReadFile(dir / "kit.yaml", tr("content metadata"), 1 << 20);
     if (!kit_text) return kit_text.error();
     LoadedContent out;
@@ -407,20 +408,32 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
     }
     if (ec) return platform::ErrnoError(ec.value(), tr("content directory"), dir);
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
+    // Files are read side by side, each into its own slot; problems are reported in file order.
+    std::vector<std::optional<Parsed>> read(files.size());
+    std::vector<std::vector<Problem>> file_problems(files.size());
+    ParallelFor(files.size(), threads, [&](size_t i) {
+        const fs::path& f = files[i];
         std::string lang = platform::Utf8FromPath(f.parent_path().filename());
         std::string rel = lang + "/" + platform::Utf8FromPath(f.filename());
         if (!IsLanguageTag(lang)) {
-            out.problems.push_back({rel, 0, Format(tr("folder '{folder}' is not a language tag"), {{"folder", lang}})});
-            continue;
+            file_problems[i].push_back(
+                {rel, 0, Format(tr("folder '{folder}' is not a language tag"), {{"folder", lang}})});
+            return;
         }
         try {
-            if (auto p = ReadArticle(f, rel, lang, kit, out.problems)) parsed.push_back(std::move(*p));
+            read[i] = ReadArticle(f, rel, lang, kit, file_problems[i]);
         } catch (const YAML::Exception& e) {  // a shape the checks above did not foresee: report, never abort
-            out.problems.push_back(
+            file_problems[i].push_back(
                 {rel, std::max(e.mark.line + 2, 1), Format(tr("front matter: {reason}"), {{"reason", e.msg}})});
+        } catch (const std::exception& e) {  // never across a thread's edge
+            file_problems[i].push_back({rel, 0, e.what()});
         }
+    });
+    for (size_t i = 0; i < files.size(); ++i) {
+        out.problems.insert(out.problems.end(), file_problems[i].begin(), file_problems[i].end());
+        if (read[i]) parsed.push_back(std::move(*read[i]));
     }
+    read.clear();
 
     std::sort(term_files.begin(), term_files.end());
     for (const auto& f : term_files) {
@@ -438,21 +451,27 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
         ids_by_lang[p.article.lang].insert(p.article.id);
         if (p.article.lang == "en") english_updated[p.article.id] = p.article.updated;
     }
-    auto known = [&](const std::string& lang, const std::string& id) {
-        return ids_by_lang[lang].count(id) || ids_by_lang["en"].count(id);
+    // Read from several threads at once: lookups only, never operator[].
+    auto has = [&](const std::string& lang, const std::string& id) {
+        auto it = ids_by_lang.find(lang);
+        return it != ids_by_lang.end() && it->second.count(id) > 0;
     };
-    for (const auto& p : parsed) {
+    auto known = [&](const std::string& lang, const std::string& id) { return has(lang, id) || has("en", id); };
+    std::vector<std::vector<Problem>> article_problems(parsed.size());
+    ParallelFor(parsed.size(), threads, [&](size_t i) {
+        const Parsed& p = parsed[i];
+        std::vector<Problem>& problems = article_problems[i];
         const Article& a = p.article;
         for (const auto& rel_id : a.related)
             if (!known(a.lang, rel_id))
-                out.problems.push_back(
+                problems.push_back(
                     {p.rel, p.related_line, Format(tr("related id '{id}' does not exist"), {{"id", rel_id}})});
         MarkdownScan scan = ScanMarkdown(a.body);
         for (const auto& link : scan.links) {
             if (link.starts_with("#")) continue;
             if (const std::string scheme = LinkScheme(link); !scheme.empty()) {
                 if (scheme != "http" && scheme != "https" && scheme != "mailto")
-                    out.problems.push_back(
+                    problems.push_back(
                         {p.rel, BodyLineOf(p, "(" + link),
                          Format(tr("link '{link}' uses '{scheme}:'; only http, https and mailto links are allowed"),
                                 {{"link", link}, {"scheme", scheme}})});
@@ -460,25 +479,27 @@ Result<LoadedContent> LoadContentDir(const fs::path& dir) {
             }
             std::string id = ArticleIdFromLink(link);
             if (id.empty())
-                out.problems.push_back(
+                problems.push_back(
                     {p.rel, BodyLineOf(p, "(" + link),
                      Format(tr("link '{link}' must point to another article as 'id.md'"), {{"link", link}})});
             else if (!known(a.lang, id))
-                out.problems.push_back({p.rel, BodyLineOf(p, "(" + link),
-                                        Format(tr("link '{link}' points to no article"), {{"link", link}})});
+                problems.push_back({p.rel, BodyLineOf(p, "(" + link),
+                                    Format(tr("link '{link}' points to no article"), {{"link", link}})});
         }
         if (a.type == "checklist" && scan.tasks.empty())
-            out.problems.push_back({p.rel, p.body_line, tr("a checklist needs at least one task item ('- [ ] ...')")});
-        if (a.lang != "en" && !ids_by_lang["en"].count(a.id))
-            out.problems.push_back(
+            problems.push_back({p.rel, p.body_line, tr("a checklist needs at least one task item ('- [ ] ...')")});
+        if (a.lang != "en" && !has("en", a.id))
+            problems.push_back(
                 {p.rel, 0, Format(tr("translation has no English source with id '{id}'"), {{"id", a.id}})});
         if (auto src = english_updated.find(a.id); a.lang != "en" && src != english_updated.end() &&
                                                    a.source_updated > src->second)
-            out.problems.push_back(
+            problems.push_back(
                 {p.rel, 2,
                  Format(tr("source_updated {date} is later than the English article's updated {source_date}"),
                         {{"date", a.source_updated}, {"source_date", src->second}})});
-    }
+    });
+    for (const auto& problems : article_problems)
+        out.problems.insert(out.problems.end(), problems.begin(), problems.end());
     for (auto& p : parsed)
         if (!p.draft) out.content.articles.push_back(std::move(p.article));
     std::sort(out.content.articles.begin(), out.content.articles.end(),

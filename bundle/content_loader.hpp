@@ -23,8 +23,9 @@ struct LoadedContent {
     std::vector<Problem> problems;
 };
 
-// Fails only when the directory or kit.yaml cannot be read at all.
-Result<LoadedContent> LoadContentDir(const std::filesystem::path& dir);
+// Fails only when the directory or kit.yaml cannot be read at all. Files are read on up to
+// `threads` threads (0: one per core); the result is the same for any number.
+Result<LoadedContent> LoadContentDir(const std::filesystem::path& dir, unsigned threads = 0);
 
 std::string FormatProblem(const Problem& p);
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundle/json_int.hpp"
+#include "bundle/parallel.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::bundle {
@@ -25,7 +26,7 @@ Labels LabelsFromJson(const json& arr) {
 
 }  // namespace
 
-std::string EncodeRecords(const Content& content) {
+std::string EncodeRecords(const Content& content, unsigned threads) {
     std::string out;
     const Taxonomy& k = content.kit;
     json head = {{"record", "kit"},
@@ -58,7 +59,9 @@ std::string EncodeRecords(const Content& content) {
     }
     out += head.dump(-1, ' ', false, json::error_handler_t::replace);
     out += '\n';
-    for (const Article& a : content.articles) {
+    std::vector<std::string> lines(content.articles.size());
+    ParallelFor(lines.size(), threads, [&](size_t i) {
+        const Article& a = content.articles[i];
         json sources = json::array();
         for (const auto& s : a.sources)
             sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
@@ -69,14 +72,28 @@ std::string EncodeRecords(const Content& content) {
                     {"sources", sources},  {"body", a.body}};
         if (!a.translation_of.empty()) rec["translation_of"] = a.translation_of;
         if (!a.source_updated.empty()) rec["source_updated"] = a.source_updated;
-        out += rec.dump(-1, ' ', false, json::error_handler_t::replace);
-        out += '\n';
-    }
+        lines[i] = rec.dump(-1, ' ', false, json::error_handler_t::replace);
+        lines[i] += '\n';
+    });
+    size_t size = out.size();
+    for (const auto& l : lines) size += l.size();
+    out.reserve(size);
+    for (const auto& l : lines) out += l;
     return out;
 }
 
 Result<Content> DecodeRecords(std::string_view records) {
     Content c;
+    auto st = DecodeRecordsEach(records, c, [&](Article&& a) -> Status {
+        c.articles.push_back(std::move(a));
+        return Ok{};
+    });
+    if (!st) return st.error();
+    return c;
+}
+
+Status DecodeRecordsEach(std::string_view records, Content& head, const std::function<Status(Article&&)>& on_article) {
+    Content& c = head;
     size_t line_no = 0;
     try {
         while (!records.empty()) {
@@ -130,14 +147,14 @@ Result<Content> DecodeRecords(std::string_view records) {
             a.translation_of = rec.value("translation_of", std::string());
             a.source_updated = rec.value("source_updated", std::string());
             a.body = rec.at("body").get<std::string>();
-            c.articles.push_back(std::move(a));
+            if (auto st = on_article(std::move(a)); !st) return st;
         }
     } catch (const json::exception& e) {
         return MakeError(ErrorCode::kCorrupt, Format(tr("record {number} is malformed: {reason}"),
                                                      {{"number", std::to_string(line_no + 1)}, {"reason", e.what()}}));
     }
     if (line_no == 0) return MakeError(ErrorCode::kCorrupt, tr("record stream is empty"));
-    return c;
+    return Ok{};
 }
 
 }  // namespace fk::bundle

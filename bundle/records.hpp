@@ -3,6 +3,7 @@
 // same bytes, and one edited article changes one line, which keeps deltas small.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,9 +12,14 @@
 
 namespace fk::bundle {
 
-std::string EncodeRecords(const Content& content);
+// Articles are encoded on up to `threads` threads (0: one per core); same bytes for any number.
+std::string EncodeRecords(const Content& content, unsigned threads = 1);
 
 // Fails with kCorrupt on anything that is not a well-formed record stream.
 Result<Content> DecodeRecords(std::string_view records);
+
+// The same, one article at a time: `head` gets the kit record and term lists, `on_article`
+// each article in stream order (its error stops the decoding). Holds one article at a time.
+Status DecodeRecordsEach(std::string_view records, Content& head, const std::function<Status(Article&&)>& on_article);
 
 }  // namespace fk::bundle

@@ -5,12 +5,18 @@
 
 #include <memory>
 
+#include "bundle/parallel.hpp"
 #include "platform/i18n.hpp"
 
 namespace fk::bundle {
 namespace {
 
 constexpr int kWindowLogMax = 27;  // 128 MiB, as `zstd --long=27`
+// A payload larger than this is cut into jobs of this size that compress side by side. The
+// output then depends on the job size, never on the number of threads; smaller payloads keep
+// the single-threaded encoding every earlier bundle has (readers rebuild bundles from deltas
+// byte for byte: see RebuildResultBundle).
+constexpr size_t kJobSize = size_t{64} << 20;
 
 struct CCtxFree {
     void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
@@ -19,8 +25,12 @@ struct DCtxFree {
     void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
 };
 
-std::string Compress(std::string_view raw, std::string_view reference, int level) {
+std::string Compress(std::string_view raw, std::string_view reference, int level, unsigned threads) {
     std::unique_ptr<ZSTD_CCtx, CCtxFree> cctx(ZSTD_createCCtx());
+    if (reference.empty() && raw.size() > kJobSize) {
+        ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_nbWorkers, static_cast<int>(ThreadCount(threads)));
+        ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_jobSize, static_cast<int>(kJobSize));
+    }
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, level);
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_enableLongDistanceMatching, 1);
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_windowLog, kWindowLogMax);
@@ -51,14 +61,16 @@ Result<std::string> Decompress(std::string_view frame, std::string_view referenc
 
 }  // namespace
 
-std::string ZstdCompress(std::string_view raw, int level) { return Compress(raw, {}, level); }
+std::string ZstdCompress(std::string_view raw, int level, unsigned threads) {
+    return Compress(raw, {}, level, threads);
+}
 
 Result<std::string> ZstdDecompress(std::string_view frame, std::uint64_t expected_size) {
     return Decompress(frame, {}, expected_size);
 }
 
 std::string ZstdCompressWithReference(std::string_view raw, std::string_view reference, int level) {
-    return Compress(raw, reference, level);
+    return Compress(raw, reference, level, 1);
 }
 
 Result<std::string> ZstdDecompressWithReference(std::string_view frame, std::string_view reference,

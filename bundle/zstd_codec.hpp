@@ -9,8 +9,10 @@
 
 namespace fk::bundle {
 
-// Level 19 with long-distance matching: payloads are built once and read many times.
-std::string ZstdCompress(std::string_view raw, int level = 19);
+// Level 19 with long-distance matching: payloads are built once and read many times. A
+// large payload compresses on up to `threads` threads (0: one per core); the bytes are the
+// same for any number.
+std::string ZstdCompress(std::string_view raw, int level = 19, unsigned threads = 0);
 
 // Decompresses one frame whose content size must be exactly `expected_size` (taken from
 // signed metadata, never from the frame). kCorrupt on any mismatch or decoding error.

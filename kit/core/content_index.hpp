@@ -176,7 +176,7 @@ private:
     std::int64_t m_article_count = 0;  // from the index's meta table
     Statement m_term_by_key;
     Statement m_term_phrases;
-    std::map<std::string, bool> m_missing_in;
+    std::map<std::string, std::int64_t> m_lang_articles;  // articles (pack and id) each language has, as built
 };
 
 }  // namespace fk::core

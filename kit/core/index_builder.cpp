@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "bundle/markdown_scan.hpp"
+#include "bundle/records.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/sqlite.hpp"
 #include "kit/core/term_match.hpp"
@@ -31,8 +32,9 @@ CREATE TABLE packs(pack TEXT PRIMARY KEY, version INTEGER NOT NULL, title TEXT N
 CREATE TABLE articles(rowid INTEGER PRIMARY KEY, pack TEXT NOT NULL, id TEXT NOT NULL, lang TEXT NOT NULL,
                       title TEXT NOT NULL, summary TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
                       updated TEXT NOT NULL, phases TEXT NOT NULL, audiences TEXT NOT NULL, tags TEXT NOT NULL,
-                      related TEXT NOT NULL, sources TEXT NOT NULL, body TEXT NOT NULL, plain TEXT NOT NULL,
-                      source_updated TEXT NOT NULL, UNIQUE(id, lang, pack));
+                      related TEXT NOT NULL, sources TEXT NOT NULL, source_updated TEXT NOT NULL, UNIQUE(id, lang, pack));
+-- Bodies apart: search reads many article rows and few bodies, and small rows share pages.
+CREATE TABLE bodies(rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE tasks(article INTEGER NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX tasks_article ON tasks(article);
 CREATE TABLE links(article INTEGER NOT NULL, target TEXT NOT NULL);
@@ -43,7 +45,8 @@ CREATE TABLE terms(lang TEXT NOT NULL, phrase TEXT NOT NULL, term TEXT NOT NULL,
 CREATE INDEX terms_key ON terms(key);
 CREATE INDEX terms_term ON terms(term);
 CREATE TABLE acronyms(acronym TEXT NOT NULL, expansion TEXT NOT NULL, PRIMARY KEY(acronym, expansion)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='articles', content_rowid='rowid',
+-- Contentless: the article's words are indexed, its text is kept once (articles.body).
+CREATE VIRTUAL TABLE fts USING fts5(title, tags, summary, plain, content='',
                                     tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
 INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(10.0, 6.0, 4.0, 1.0)');
 CREATE VIRTUAL TABLE fts_about USING fts5(title, tags, summary, content='articles', content_rowid='rowid',
@@ -99,12 +102,14 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     auto pack_ins = db.Prepare("INSERT INTO packs VALUES(?,?,?,?,?,?,?)");
     auto art_ins = db.Prepare(
         "INSERT INTO articles(pack,id,lang,title,summary,type,status,updated,phases,audiences,tags,related,sources,"
-        "body,plain,source_updated) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "source_updated) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto body_ins = db.Prepare("INSERT INTO bodies VALUES(?,?)");
+    auto fts_ins = db.Prepare("INSERT INTO fts(rowid,title,tags,summary,plain) VALUES(?,?,?,?,?)");
     auto task_ins = db.Prepare("INSERT INTO tasks VALUES(?,?,?,?)");
     auto link_ins = db.Prepare("INSERT INTO links VALUES(?,?)");
     auto acr_ins = db.Prepare("INSERT OR IGNORE INTO acronyms VALUES(?,?)");
     auto term_ins = db.Prepare("INSERT INTO terms VALUES(?,?,?,?)");
-    if (!pack_ins || !art_ins || !task_ins || !link_ins || !acr_ins || !term_ins)
+    if (!pack_ins || !art_ins || !body_ins || !fts_ins || !task_ins || !link_ins || !acr_ins || !term_ins)
         return MakeError(ErrorCode::kInternal, tr("search index: cannot prepare statements"));
 
     // Each word's count, and the languages it occurs in (a bit per language; the query's
@@ -123,8 +128,9 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         }
         return std::uint64_t{1} << (it - languages.begin());
     };
-    for (const PackContent& pc : packs) {
-        const auto& kit = pc.content.kit;
+    // The pack row and its term list, from the stream's first record.
+    auto add_head = [&](const PackContent& pc, const bundle::Content& content) -> Status {
+        const auto& kit = content.kit;
         nlohmann::json taxonomy = {{"phases", kit.phases},
                                    {"audiences", kit.audiences},
                                    {"types", kit.types},
@@ -139,7 +145,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         if (auto st = pack_ins->Run(); !st) return st;
         // Each phrase under its match key; an English term is a phrase of its own.
         std::set<std::string> english;
-        for (const bundle::TermList& list : pc.content.terms)
+        for (const bundle::TermList& list : content.terms)
             for (const auto& entry : list.entries) {
                 english.insert(entry.term);
                 for (const auto& phrase : entry.equivalents)
@@ -148,17 +154,25 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         for (const auto& term : english)
             if (auto st = AddTerm(*term_ins, kSourceLanguage, term, term); !st) return st;
 
-        for (const bundle::Article& a : pc.content.articles) {
+        return Ok{};
+    };
+    std::string pack_id;  // of the pack being added
+    auto add_article = [&](const bundle::Article& a) -> Status {
             bundle::MarkdownScan scan = bundle::ScanMarkdown(a.body);
             nlohmann::json sources = nlohmann::json::array();
             for (const auto& s : a.sources)
                 sources.push_back({{"title", s.title}, {"publisher", s.publisher}, {"year", s.year}, {"url", s.url}});
-            art_ins->Bind(1, pc.manifest.pack).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
+            art_ins->Bind(1, pack_id).Bind(2, a.id).Bind(3, a.lang).Bind(4, a.title).Bind(5, a.summary);
             art_ins->Bind(6, a.type).Bind(7, a.status).Bind(8, a.updated).Bind(9, Spaced(a.phases));
             art_ins->Bind(10, Spaced(a.audiences)).Bind(11, Joined(a.tags, ", ")).Bind(12, Joined(a.related, " "));
-            art_ins->Bind(13, sources.dump()).Bind(14, a.body).Bind(15, scan.plain_text).Bind(16, a.source_updated);
+            art_ins->Bind(13, sources.dump()).Bind(14, a.source_updated);
             if (auto st = art_ins->Run(); !st) return st;
             const std::int64_t rowid = db.LastInsertRowid();
+            body_ins->Bind(1, rowid).Bind(2, a.body);
+            if (auto st = body_ins->Run(); !st) return st;
+            fts_ins->Bind(1, rowid).Bind(2, a.title).Bind(3, Joined(a.tags, ", ")).Bind(4, a.summary);
+            fts_ins->Bind(5, scan.plain_text);
+            if (auto st = fts_ins->Run(); !st) return st;
 
             for (size_t i = 0; i < scan.tasks.size(); ++i) {
                 task_ins->Bind(1, rowid).Bind(2, static_cast<std::int64_t>(i));
@@ -172,7 +186,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                 link_ins->Bind(1, rowid).Bind(2, t);
                 if (auto st = link_ins->Run(); !st) return st;
             }
-            if (a.status != "current") continue;
+            if (a.status != "current") return Ok{};
             const std::uint64_t bit = lang_bit(a.lang);
             auto use = [&](const std::string& w) {
                 WordUse& u = vocabulary[w];
@@ -194,7 +208,24 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
                     if (auto st = acr_ins->Run(); !st) return st;
                 }
             }
+            return Ok{};
+    };
+    for (const PackContent& pc : packs) {
+        pack_id = pc.manifest.pack;
+        if (pc.records.empty()) {
+            if (auto st = add_head(pc, pc.content); !st) return st;
+            for (const bundle::Article& a : pc.content.articles)
+                if (auto st = add_article(a); !st) return st;
+            continue;
         }
+        // One article decoded at a time: a large pack is never held twice in memory.
+        bundle::Content head;
+        if (auto st = bundle::DecodeRecordsEach(pc.records, head, add_article); !st) {
+            if (st.error().code != ErrorCode::kCorrupt) return st;
+            return MakeError(st.error().code, Format(tr("pack '{pack}': {error}"),
+                                                     {{"pack", pack_id}, {"error", st.error().detail}}));
+        }
+        if (auto st = add_head(pc, head); !st) return st;
     }
     auto word_ins = db.Prepare("INSERT INTO words VALUES(?,?,?,?)");
     if (!word_ins) return word_ins.error();
@@ -205,7 +236,7 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
         word_ins->Bind(1, w).Bind(2, u.count).Bind(3, static_cast<std::int64_t>(CodePointCount(w))).Bind(4, langs);
         if (auto st = word_ins->Run(); !st) return st;
     }
-    if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('rebuild'); INSERT INTO fts(fts) VALUES('optimize');"
+    if (auto st = db.Exec("INSERT INTO fts(fts) VALUES('optimize');"
                           "INSERT INTO fts_about(fts_about) VALUES('rebuild');"
                           "INSERT INTO fts_about(fts_about) VALUES('optimize');");
         !st)
@@ -213,7 +244,9 @@ Status BuildIndex(const std::filesystem::path& path, const std::vector<PackConte
     // The article count is kept so that opening the index never has to count.
     if (auto st = db.Exec(std::string("INSERT INTO meta VALUES('schema', '") + kIndexSchema +
                           "'); INSERT INTO meta SELECT 'articles', count(*) FROM (SELECT DISTINCT pack, id FROM "
-                          "articles WHERE status = 'current'); COMMIT;");
+                          "articles WHERE status = 'current'); INSERT INTO meta SELECT 'articles:' || lang, "
+                          "count(*) FROM (SELECT DISTINCT pack, id, lang FROM articles WHERE status = 'current') "
+                          "GROUP BY lang; COMMIT;");
         !st)
         return st;
     db = Database();  // close before the flush below

@@ -14,12 +14,13 @@ namespace fk::core {
 
 struct PackContent {
     bundle::Manifest manifest;
-    bundle::Content content;
+    bundle::Content content;   // unused when `records` is set
+    std::string_view records;  // the pack's record stream, decoded one article at a time
     bool core = false;  // the built-in pack: its ids stay bare and win over other packs' equal ids
 };
 
 // Bumped whenever the index's tables change; an index of another schema is rebuilt.
-inline constexpr const char* kIndexSchema = "5";
+inline constexpr const char* kIndexSchema = "6";
 
 // The stable key of a checklist item: progress follows the item's text, not its position.
 std::string TaskKey(std::string_view item_text);

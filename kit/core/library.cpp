@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <deque>
 
 #include "bundle/bundle_file.hpp"
 #include "bundle/delta.hpp"
@@ -339,8 +340,8 @@ Result<ImportReport> Library::Install(std::string_view bytes, const std::vector<
 
 Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pack, std::string_view new_payload) {
     std::vector<PackContent> packs;
+    std::deque<std::string> payloads;  // the other packs' record streams (a deque never moves them)
     for (const auto& [id, p] : next.packs) {
-        std::string raw_storage;
         std::string_view raw = new_payload;
         PackContent pc;
         if (id != replaced_pack) {
@@ -357,8 +358,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
                                                          {{"pack", id}, {"error", vb.error().detail}}));
             auto opened = bundle::OpenPayload(*vb);
             if (!opened) return opened.error();
-            raw_storage = std::move(*opened);
-            raw = raw_storage;
+            raw = payloads.emplace_back(std::move(*opened));
             pc.manifest = vb->manifest;
         } else {
             pc.manifest.pack = p.pack;
@@ -368,11 +368,7 @@ Status Library::RebuildIndex(LibraryState& next, const std::string& replaced_pac
             pc.manifest.created = p.created;
         }
         pc.core = id == m_core_pack;
-        auto content = bundle::DecodeRecords(raw);
-        if (!content)
-            return MakeError(content.error().code,
-                             Format(tr("pack '{pack}': {error}"), {{"pack", id}, {"error", content.error().detail}}));
-        pc.content = std::move(*content);
+        pc.records = raw;  // decoded while the index is built, one article at a time
         packs.push_back(std::move(pc));
     }
     next.generation = m_state.generation + 1;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "bundle/markdown_scan.hpp"
 #include "kit/core/content_index.hpp"
 #include "kit/core/snippet.hpp"
 #include "kit/core/words.hpp"
@@ -16,6 +17,7 @@ constexpr size_t kMaxQueryWords = 16;
 constexpr size_t kMinTypoLength = 5;
 constexpr size_t kQuestionWords = 4;
 constexpr std::int64_t kRankedCandidates = 2000;
+constexpr std::int64_t kLargeLibraryCandidates = 400;  // past kLargeLibrary, per pass (see FindAll)
 
 std::string Quoted(const std::string& w) { return "\"" + w + "\""; }  // words never contain quotes
 
@@ -97,7 +99,7 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
     // Ranking costs time for every matching article, and a common word can match most of a
     // large library: at most kRankedCandidates matches are ranked in one pass (the shipped
     // library never reaches that).
-    st.Bind(7, kRankedCandidates);
+    st.Bind(7, m_article_count > kLargeLibrary ? kLargeLibraryCandidates : kRankedCandidates);
     st.Bind(8, f.missing_in);
     std::set<std::string> seen;
     while (static_cast<int>(hits.size()) < limit) {
@@ -112,7 +114,9 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
         h.score = -st.Double(10);
         m_snippet.Reset();
         m_snippet.Bind(1, st.Int(9));
-        if (auto s = m_snippet.Step(); s && *s) h.snippet = MakeSnippet(m_snippet.Text(0), terms);
+        // The text is read again from the Markdown for the few hits shown, not stored twice.
+        if (auto s = m_snippet.Step(); s && *s)
+            h.snippet = MakeSnippet(bundle::ScanMarkdown(m_snippet.Text(0)).plain_text, terms);
         hits.push_back(std::move(h));
     }
     st.Reset();
@@ -121,17 +125,23 @@ std::vector<SearchHit> ContentIndex::RunMatch(Scope scope, const std::string& ma
 }
 
 // Articles whose title, tags or summary match come first; bodies fill the rest. On a
-// large library the first step usually fills the page and the second never runs.
+// large library the first step usually fills the page and the second never runs. There a
+// common word matches tens of thousands of articles and only a few hundred can be ranked
+// in time: titles go first, as the ones BM25 weighs most.
 std::vector<SearchHit> ContentIndex::FindAll(const std::string& match, const Filters& f, int limit,
                                              const std::vector<std::string>& terms) {
-    std::vector<SearchHit> hits = RunMatch(kAbout, match, f, limit, terms);
-    if (static_cast<int>(hits.size()) >= limit) return hits;
+    std::vector<SearchHit> hits;
     std::set<std::string> have;
-    for (const auto& h : hits) have.insert(h.article.address);
-    for (auto& h : RunMatch(kEverything, match, f, limit, terms)) {
-        if (static_cast<int>(hits.size()) >= limit) break;
-        if (have.insert(h.article.address).second) hits.push_back(std::move(h));
-    }
+    auto add = [&](Scope scope, const std::string& m) {
+        for (auto& h : RunMatch(scope, m, f, limit, terms)) {
+            if (static_cast<int>(hits.size()) >= limit) break;
+            if (have.insert(h.article.address).second) hits.push_back(std::move(h));
+        }
+        return static_cast<int>(hits.size()) >= limit;
+    };
+    if (m_article_count > kLargeLibrary && add(kAbout, "{title} : (" + match + ")")) return hits;
+    if (add(kAbout, match)) return hits;
+    add(kEverything, match);
     return hits;
 }
 

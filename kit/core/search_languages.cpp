@@ -22,18 +22,11 @@ std::string Join(const std::vector<std::string>& words) {
 
 }  // namespace
 
-
+// Counted when the index was built: looking now would scan every article of a large library
+// for each new process.
 bool ContentIndex::SomeArticleMissingIn(const std::string& lang) {
-    auto [it, added] = m_missing_in.try_emplace(lang, false);
-    if (added)
-        if (auto st = m_db.Prepare(
-                "SELECT 1 FROM articles a WHERE a.status = 'current' AND NOT EXISTS (SELECT 1 FROM articles b "
-                "WHERE b.id = a.id AND b.lang = ?1 AND b.pack = a.pack AND b.status = 'current') LIMIT 1")) {
-            st->Bind(1, lang);
-            auto row = st->Step();
-            it->second = row && *row;
-        }
-    return it->second;
+    auto it = m_lang_articles.find(lang);
+    return it == m_lang_articles.end() || it->second < m_article_count;
 }
 
 std::vector<TermMatch> ContentIndex::MatchTerms(const std::vector<std::string>& words) {
