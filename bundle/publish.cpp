@@ -46,7 +46,7 @@ std::vector<ReleaseEntry> EarlierReleases(const fs::path& dir, const std::string
     std::vector<ReleaseEntry> found;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
+        const std::string name = platform::Utf8FromPath(entry.path().filename());
         if (name.size() != 64 + 4 || !name.ends_with(".fkb") ||
             name.find_first_not_of("0123456789abcdef") != 64)
             continue;
