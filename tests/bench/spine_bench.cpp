@@ -158,7 +158,9 @@ int main() {
 
     std::puts("\nGenerated corpus: 20,000 articles of ~420 words (goal p95 <= 10 ms)");
     auto real = bundle::DecodeRecords(bundle::EncodeRecords(bundle::LoadContentDir(content_dir)->content));
-    core::PackContent big{built->manifest, Generate(*real, 20000)};
+    core::PackContent big;
+    big.manifest = built->manifest;
+    big.content = Generate(*real, 20000);
     // FK_BENCH_KEEP=DIR keeps the generated index there for a closer look with sqlite3.
     const char* keep = std::getenv("FK_BENCH_KEEP");
     const auto big_index = (keep ? std::filesystem::path(keep) : tmp.path()) / "big.sqlite";
