@@ -33,13 +33,16 @@ std::string WinPath(const fs::path& linux_path) {
     return p;
 }
 
-std::map<std::string, std::string> WineEnv() {
-    return {{"WINEPREFIX", FK_WINE_PREFIX}, {"WINEDEBUG", "-all"}, {"LANG", "C.UTF-8"}};
+// The window gets a wine prefix (and so a wine server) of its own: a server first started
+// without a display keeps its desktop without one.
+std::map<std::string, std::string> WineEnv(const std::string& prefix = FK_WINE_PREFIX) {
+    return {{"WINEPREFIX", prefix}, {"WINEDEBUG", "-all"}, {"LANG", "C.UTF-8"}};
 }
 
-std::vector<std::string> WineArgv(const std::string& exe, std::vector<std::string> args) {
+std::vector<std::string> WineArgv(const std::string& exe, std::vector<std::string> args,
+                                  const std::string& prefix = FK_WINE_PREFIX) {
     std::vector<std::string> argv{"env"};
-    for (const auto& [k, v] : WineEnv()) argv.push_back(k + "=" + v);
+    for (const auto& [k, v] : WineEnv(prefix)) argv.push_back(k + "=" + v);
     argv.push_back("wine");
     argv.push_back(exe);
     argv.insert(argv.end(), args.begin(), args.end());
@@ -269,6 +272,7 @@ TEST_CASE("fieldkit.exe under wine: portable mode keeps everything beside the pr
 TEST_CASE("fieldkit-window.exe under wine and Xvfb draws the home screen and an Arabic article") {
     fk::test::RequireXvfb();
     fk::test::TempDir dir;
+    fs::create_directories(FK_SCREENSHOT_DIR);
     for (const std::string lang : {"en", "ar"}) {
         CAPTURE(lang);
         const fs::path png = fs::path(FK_SCREENSHOT_DIR) / ("wine-" + lang + ".png");
@@ -277,7 +281,7 @@ TEST_CASE("fieldkit-window.exe under wine and Xvfb draws the home screen and an 
         std::vector<std::string> args{"--data-dir", WinPath(dir.path() / "kit"), "--screenshot", WinPath(png),
                                       "--size", "1100x700"};
         if (lang == "ar") args.insert(args.end(), {"--open", "checklist-ddos-first-hour"});
-        auto argv = WineArgv(FK_WINDOWS_EXE, args);
+        auto argv = WineArgv(FK_WINDOWS_EXE, args, FK_WINE_PREFIX "-window");
         argv.insert(argv.begin() + 1, "LANGUAGE=" + lang);
         auto r = fk::test::Run(fk::test::UnderXvfb(argv));
         INFO(r.out, r.err);
