@@ -11,7 +11,7 @@
 #   --no-build   measure the binaries already in the build directory
 # Needs (Debian): hyperfine zim-tools kiwix-tools xdelta3 zstd xz-utils nginx-light xvfb
 # librsvg2-bin python3; generated articles come from $FK_GEN_CORPUS
-# (default /work/shared/bench/gen-md-corpus.py); they and their bundles are kept in
+# (default ../shared/bench/gen-md-corpus.py beside the tree); they and their bundles are kept in
 # BUILD/bench-corpus/ for later runs (delete it after changing the bundle format).
 set -euo pipefail
 
@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-gen=${FK_GEN_CORPUS:-/work/shared/bench/gen-md-corpus.py}
+gen=${FK_GEN_CORPUS:-$src/../shared/bench/gen-md-corpus.py}
 queries="$here/queries.txt"
 scales="1000 20000 100000"
 [ $quick = 1 ] && scales="1000 20000"
